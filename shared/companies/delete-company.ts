@@ -1,0 +1,69 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Deps } from '../platform/deps';
+import { ConflictError } from '../platform/errors';
+import { tagWrites } from '../records/record-store';
+import { expectVersion } from '../records/version-check';
+import { keys } from '../store/keys';
+import { crmTable } from '../store/table';
+import { cancellationReasons, failedAt, type TransactItem, writeTransaction } from '../store/transactions';
+import { getCompany } from './get-company';
+
+const transactionLimit = 100;
+
+/**
+ * Deletes a company and, in the same transaction, unlinks its contacts (each contact's version goes up).
+ * A company with more linked contacts than one transaction can hold answers 409.
+ */
+export async function deleteCompany({ store, clock }: Deps, workspaceId: string, id: string): Promise<void> {
+  const company = await getCompany({ store }, workspaceId, id);
+  const room = transactionLimit - 1 - company.tags.length;
+  const index = crmTable.indexes.byParent;
+  const linked = await store.client.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      IndexName: index.name,
+      KeyConditionExpression: `${index.partitionKey} = :pk`,
+      ExpressionAttributeValues: { ':pk': keys.companyContactsPartition(workspaceId, id) },
+      ProjectionExpression: 'id',
+      Limit: room + 1,
+    }),
+  );
+  const contactIds = (linked.Items ?? []).map((item) => String(item.id));
+  if (contactIds.length > room) throw new ConflictError('company.has_too_many_contacts');
+  const { ConditionExpression, ExpressionAttributeNames, ExpressionAttributeValues } = expectVersion(
+    company.version,
+  );
+  const now = clock().toISOString();
+  const items: TransactItem[] = [
+    {
+      Delete: {
+        TableName: store.tableName,
+        Key: keys.record(workspaceId, 'COMPANY', id),
+        ConditionExpression,
+        ExpressionAttributeNames,
+        ExpressionAttributeValues,
+      },
+    },
+    ...tagWrites(store.tableName, workspaceId, 'COMPANY', id, company.tags, []),
+    ...contactIds.map(
+      (contactId): TransactItem => ({
+        Update: {
+          TableName: store.tableName,
+          Key: keys.record(workspaceId, 'CONTACT', contactId),
+          UpdateExpression:
+            'REMOVE companyId, gsi3pk, gsi3sk SET #version = #version + :one, updatedAt = :now',
+          ConditionExpression: 'companyId = :company',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':one': 1, ':now': now, ':company': id },
+        },
+      }),
+    ),
+  ];
+  try {
+    await writeTransaction(store, items);
+  } catch (error) {
+    const reasons = cancellationReasons(error);
+    if (reasons?.some((_, at) => failedAt(reasons, at))) throw new ConflictError('company.version_conflict');
+    throw error;
+  }
+}

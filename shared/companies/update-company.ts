@@ -1,0 +1,52 @@
+import { checkCustomFields } from '../custom-fields/check-custom-fields';
+import { listFieldDefinitions } from '../custom-fields/field-definitions-store';
+import type { Deps } from '../platform/deps';
+import { ConflictError } from '../platform/errors';
+import { applyPatch } from '../records/apply-patch';
+import { tagWrites } from '../records/record-store';
+import { expectVersion } from '../records/version-check';
+import { cancellationReasons, failedAt, writeTransaction } from '../store/transactions';
+import type { Company, CompanyPatch } from './company';
+import { companyItem } from './company-item';
+import { getCompany } from './get-company';
+
+/** Changes a company over the version the client saw (If-Match), with its tag memberships, in one transaction. */
+export async function updateCompany(
+  { store, clock }: Deps,
+  workspaceId: string,
+  id: string,
+  patch: CompanyPatch,
+  expectedVersion: number,
+): Promise<Company> {
+  const current = await getCompany({ store }, workspaceId, id);
+  if (current.version !== expectedVersion) throw new ConflictError('company.version_conflict');
+  const definitions = patch.customFields
+    ? await listFieldDefinitions(store, workspaceId, 'company')
+    : undefined;
+  const next: Company = {
+    ...applyPatch(current, patch, ['tags', 'customFields']),
+    tags: patch.tags ?? current.tags,
+    customFields: definitions
+      ? checkCustomFields(definitions, current.customFields, patch.customFields)
+      : current.customFields,
+    version: current.version + 1,
+    updatedAt: clock().toISOString(),
+  };
+  try {
+    await writeTransaction(store, [
+      {
+        Put: {
+          TableName: store.tableName,
+          Item: companyItem(workspaceId, next),
+          ...expectVersion(expectedVersion),
+        },
+      },
+      ...tagWrites(store.tableName, workspaceId, 'COMPANY', id, current.tags, next.tags),
+    ]);
+  } catch (error) {
+    const reasons = cancellationReasons(error);
+    if (reasons && failedAt(reasons, 0)) throw new ConflictError('company.version_conflict');
+    throw error;
+  }
+  return next;
+}

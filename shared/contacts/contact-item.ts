@@ -1,0 +1,18 @@
+import { type Item, recordIndexKeys, withoutKeys } from '../records/record-store';
+import { keys } from '../store/keys';
+import { type Contact, contactDisplayName } from './contact';
+
+/** The stored item of a contact: the record plus the keys of every index it is in. */
+export function contactItem(workspaceId: string, contact: Contact): Item {
+  return {
+    ...recordIndexKeys(workspaceId, 'CONTACT', contact.id, contactDisplayName(contact)),
+    ...(contact.companyId ? keys.companyContact(workspaceId, contact.companyId, contact.id) : {}),
+    entity: 'contact',
+    ...contact,
+  };
+}
+
+export function contactFromItem(item: Item): Contact {
+  const contact = withoutKeys<Contact>(item);
+  return { ...contact, tags: contact.tags ?? [], customFields: contact.customFields ?? {} };
+}

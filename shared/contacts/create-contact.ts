@@ -1,0 +1,90 @@
+import { checkCustomFields } from '../custom-fields/check-custom-fields';
+import { listFieldDefinitions } from '../custom-fields/field-definitions-store';
+import type { Deps } from '../platform/deps';
+import { newId } from '../platform/ids';
+import { tagWrites } from '../records/record-store';
+import { keys } from '../store/keys';
+import { cancellationReasons, type TransactItem, writeTransaction } from '../store/transactions';
+import type { Contact, ContactInput } from './contact';
+import { contactItem } from './contact-item';
+import { throwContactWriteFailure } from './contact-write-failure';
+
+/**
+ * Creates a contact in one transaction:
+ * 1. the contact item, which must not exist;
+ * 2. the email's uniqueness item, which must not exist (else 409 with the owner's id);
+ * 3. a check that the linked company exists;
+ * 4. one membership item per tag.
+ */
+export async function createContact(
+  { store, clock }: Deps,
+  workspaceId: string,
+  input: ContactInput,
+): Promise<Contact> {
+  const definitions = await listFieldDefinitions(store, workspaceId, 'contact');
+  const customFields = checkCustomFields(definitions, {}, input.customFields);
+  const now = clock();
+  const id = newId(now.getTime());
+  const timestamp = now.toISOString();
+  const contact: Contact = {
+    ...input,
+    id,
+    tags: input.tags ?? [],
+    customFields,
+    version: 1,
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  };
+  const items: TransactItem[] = [
+    {
+      Put: {
+        TableName: store.tableName,
+        Item: contactItem(workspaceId, contact),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  ];
+  const emailIndex = contact.email
+    ? items.push(emailClaim(store.tableName, workspaceId, contact.email, id)) - 1
+    : -1;
+  const companyIndex = contact.companyId
+    ? items.push(companyCheck(store.tableName, workspaceId, contact.companyId)) - 1
+    : -1;
+  items.push(...tagWrites(store.tableName, workspaceId, 'CONTACT', id, [], contact.tags));
+  try {
+    await writeTransaction(store, items);
+  } catch (error) {
+    throwContactWriteFailure(error, cancellationReasons(error), {
+      versionIndex: 0,
+      emailIndex,
+      companyIndex,
+    });
+  }
+  return contact;
+}
+
+export function emailClaim(
+  tableName: string,
+  workspaceId: string,
+  email: string,
+  contactId: string,
+): TransactItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: { ...keys.contactEmail(workspaceId, email), contactId },
+      ConditionExpression: 'attribute_not_exists(pk)',
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    },
+  };
+}
+
+export function companyCheck(tableName: string, workspaceId: string, companyId: string): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: tableName,
+      Key: keys.record(workspaceId, 'COMPANY', companyId),
+      ConditionExpression: 'attribute_exists(pk)',
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConflictError, NotFoundError, ValidationError } from '../platform/errors';
+import { keys } from '../store/keys';
+import type { Store } from '../store/store';
+import {
+  type FieldDefinition,
+  type FieldDefinitionInput,
+  type FieldDefinitionPatch,
+  type FieldEntity,
+  fieldEntities,
+} from './field-definition';
+
+function toDefinition(item: Record<string, unknown>): FieldDefinition {
+  const { pk: _pk, sk: _sk, ...definition } = item;
+  return definition as FieldDefinition;
+}
+
+/** All definitions of a workspace (one Query on its settings partition), optionally of one entity. */
+export async function listFieldDefinitions(
+  store: Store,
+  workspaceId: string,
+  entity?: FieldEntity,
+): Promise<FieldDefinition[]> {
+  const { pk, skPrefix } = keys.fieldDefinitionsPrefix(workspaceId, entity);
+  const definitions: FieldDefinition[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await store.client.send(
+      new QueryCommand({
+        TableName: store.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+        ConsistentRead: true,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    definitions.push(...(page.Items ?? []).map(toDefinition));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return definitions;
+}
+
+export async function createFieldDefinition(
+  store: Store,
+  workspaceId: string,
+  input: FieldDefinitionInput,
+  now: Date = new Date(),
+): Promise<FieldDefinition> {
+  const timestamp = now.toISOString();
+  const definition: FieldDefinition = { ...input, version: 1, createdAt: timestamp, updatedAt: timestamp };
+  try {
+    await store.client.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: { ...keys.fieldDefinition(workspaceId, input.entity, input.key), ...definition },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw new ConflictError('field.exists');
+    throw error;
+  }
+  return definition;
+}
+
+function parseEntity(entity: string): FieldEntity {
+  if (!(fieldEntities as readonly string[]).includes(entity)) throw new NotFoundError('field.not_found');
+  return entity as FieldEntity;
+}
+
+export async function updateFieldDefinition(
+  store: Store,
+  workspaceId: string,
+  target: { entity: string; key: string },
+  patch: FieldDefinitionPatch,
+  expectedVersion: number,
+  now: Date = new Date(),
+): Promise<FieldDefinition> {
+  const entity = parseEntity(target.entity);
+  const names: Record<string, string> = { '#version': 'version', '#updatedAt': 'updatedAt' };
+  const values: Record<string, unknown> = {
+    ':expected': expectedVersion,
+    ':one': 1,
+    ':now': now.toISOString(),
+  };
+  const sets = ['#version = #version + :one', '#updatedAt = :now'];
+  for (const [name, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    names[`#${name}`] = name;
+    values[`:${name}`] = value;
+    sets.push(`#${name} = :${name}`);
+  }
+  try {
+    const result = await store.client.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: keys.fieldDefinition(workspaceId, entity, target.key),
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        // options only make sense on select fields
+        ConditionExpression:
+          patch.options === undefined
+            ? 'attribute_exists(pk) AND #version = :expected'
+            : 'attribute_exists(pk) AND #version = :expected AND #type = :select',
+        ExpressionAttributeNames: patch.options === undefined ? names : { ...names, '#type': 'type' },
+        ExpressionAttributeValues: patch.options === undefined ? values : { ...values, ':select': 'select' },
+        ReturnValues: 'ALL_NEW',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    );
+    return toDefinition(result.Attributes ?? {});
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) {
+      const old = error.Item;
+      if (!old) throw new NotFoundError('field.not_found');
+      if (patch.options !== undefined && old.type?.S !== 'select') {
+        throw new ValidationError({ options: 'Only select fields have options.' });
+      }
+      throw new ConflictError('field.version_conflict');
+    }
+    throw error;
+  }
+}
+
+export async function deleteFieldDefinition(
+  store: Store,
+  workspaceId: string,
+  target: { entity: string; key: string },
+): Promise<void> {
+  const entity = parseEntity(target.entity);
+  try {
+    await store.client.send(
+      new DeleteCommand({
+        TableName: store.tableName,
+        Key: keys.fieldDefinition(workspaceId, entity, target.key),
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw new NotFoundError('field.not_found');
+    throw error;
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * One error hierarchy for the whole API. `code` is namespaced and stable (clients branch on it);
+ * `message` is safe to show to a user; `detail` is for logs only and never leaves the server.
+ */
+export const errorMessages = {
+  'request.invalid': 'Some fields are not valid.',
+  'request.malformed_json': 'The request body is not valid JSON.',
+  'request.unsupported_media_type': 'Send the request body as application/json.',
+  'request.too_large': 'The request body is larger than 256 KB.',
+  'request.precondition_required': 'Send the record version in an If-Match header to change it.',
+  'request.invalid_cursor': 'The pagination cursor is not valid. Start again from the first page.',
+  'auth.unauthorized': 'Sign in to continue.',
+  'auth.forbidden': 'Your role does not allow this action.',
+  'route.not_found': 'There is no such endpoint.',
+  'contact.not_found': 'This contact does not exist.',
+  'contact.email_exists': 'Another contact already has this email address.',
+  'contact.version_conflict': 'Someone else changed this contact. Reload it and try again.',
+  'company.not_found': 'This company does not exist.',
+  'company.version_conflict': 'Someone else changed this company. Reload it and try again.',
+  'company.has_too_many_contacts':
+    'This company has too many linked contacts to delete at once. Unlink them first.',
+  'field.not_found': 'This custom field does not exist.',
+  'field.exists': 'A custom field with this key already exists.',
+  'field.version_conflict': 'Someone else changed this custom field. Reload it and try again.',
+  'server.internal': 'Something went wrong on our side. Please try again.',
+} as const satisfies Record<string, string>;
+
+export type ErrorCode = keyof typeof errorMessages;
+export type FieldErrors = Record<string, string>;
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; fields?: FieldErrors; existingId?: string };
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: ErrorCode,
+    readonly extra: { fields?: FieldErrors; existingId?: string; detail?: string } = {},
+  ) {
+    super(extra.detail ?? code);
+    this.name = new.target.name;
+  }
+
+  toBody(): ErrorBody {
+    const { fields, existingId } = this.extra;
+    return {
+      error: {
+        code: this.code,
+        message: errorMessages[this.code],
+        ...(fields ? { fields } : {}),
+        ...(existingId ? { existingId } : {}),
+      },
+    };
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(fields: FieldErrors, detail?: string) {
+    super(400, 'request.invalid', { fields, detail });
+  }
+}
+export class BadRequestError extends AppError {
+  constructor(code: 'request.malformed_json' | 'request.invalid_cursor', detail?: string) {
+    super(400, code, { detail });
+  }
+}
+export class UnauthorizedError extends AppError {
+  constructor(detail?: string) {
+    super(401, 'auth.unauthorized', { detail });
+  }
+}
+export class ForbiddenError extends AppError {
+  constructor(detail?: string) {
+    super(403, 'auth.forbidden', { detail });
+  }
+}
+export class NotFoundError extends AppError {
+  constructor(code: 'contact.not_found' | 'company.not_found' | 'field.not_found' | 'route.not_found') {
+    super(404, code);
+  }
+}
+export class ConflictError extends AppError {
+  constructor(
+    code:
+      | 'contact.email_exists'
+      | 'contact.version_conflict'
+      | 'company.version_conflict'
+      | 'company.has_too_many_contacts'
+      | 'field.exists'
+      | 'field.version_conflict',
+    extra: { existingId?: string; detail?: string } = {},
+  ) {
+    super(409, code, extra);
+  }
+}
+export class PayloadTooLargeError extends AppError {
+  constructor() {
+    super(413, 'request.too_large');
+  }
+}
+export class UnsupportedMediaTypeError extends AppError {
+  constructor() {
+    super(415, 'request.unsupported_media_type');
+  }
+}
+export class PreconditionRequiredError extends AppError {
+  constructor() {
+    super(428, 'request.precondition_required');
+  }
+}
+
+/** Anything that is not an AppError is a server fault: a generic 500 with no internals. */
+export function toErrorResponse(error: unknown): { statusCode: number; body: ErrorBody } {
+  if (error instanceof AppError) return { statusCode: error.statusCode, body: error.toBody() };
+  return {
+    statusCode: 500,
+    body: { error: { code: 'server.internal', message: errorMessages['server.internal'] } },
+  };
+}

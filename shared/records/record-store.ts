@@ -1,0 +1,152 @@
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { isId } from '../platform/ids';
+import { searchableText } from '../platform/text';
+import { decodeCursor, encodeCursor } from '../store/cursor';
+import { keys, type RecordKind } from '../store/keys';
+import type { Store } from '../store/store';
+import { crmTable } from '../store/table';
+import type { TransactItem } from '../store/transactions';
+import type { Page } from './record-fields';
+
+export type Item = Record<string, unknown>;
+
+const keyAttributes = new Set([
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+  'entity',
+]);
+
+/** The record as the API shows it: the stored item without its key attributes. */
+export function withoutKeys<T>(item: Item): T {
+  return Object.fromEntries(Object.entries(item).filter(([name]) => !keyAttributes.has(name))) as T;
+}
+
+/** One GetItem; an id that cannot exist is answered without a request. */
+export async function getRecordItem(store: Store, workspaceId: string, kind: RecordKind, id: string) {
+  if (!isId(id)) return undefined;
+  const result = await store.client.send(
+    new GetCommand({
+      TableName: store.tableName,
+      Key: keys.record(workspaceId, kind, id),
+      ConsistentRead: true,
+    }),
+  );
+  return result.Item;
+}
+
+/** Index attributes of a record item: in its collection and in the name index. */
+export function recordIndexKeys(workspaceId: string, kind: RecordKind, id: string, displayName: string) {
+  return {
+    ...keys.record(workspaceId, kind, id),
+    ...keys.recordCollection(workspaceId, kind, id),
+    ...keys.recordName(workspaceId, kind, searchableText(displayName), id),
+  };
+}
+
+/** Puts for tags added and deletes for tags removed, to run in the record's transaction. */
+export function tagWrites(
+  tableName: string,
+  workspaceId: string,
+  kind: RecordKind,
+  id: string,
+  before: readonly string[],
+  after: readonly string[],
+): TransactItem[] {
+  const added = after.filter((tag) => !before.includes(tag));
+  const removed = before.filter((tag) => !after.includes(tag));
+  return [
+    ...added.map((tag) => ({
+      Put: { TableName: tableName, Item: keys.recordTag(workspaceId, kind, id, tag) },
+    })),
+    ...removed.map((tag) => {
+      const { pk, sk } = keys.recordTag(workspaceId, kind, id, tag);
+      return { Delete: { TableName: tableName, Key: { pk, sk } } };
+    }),
+  ];
+}
+
+export interface RecordListFilter {
+  limit: number;
+  cursor?: string;
+  tag?: string;
+  q?: string;
+}
+
+/**
+ * Lists records of a kind, one page:
+ * - `q`: name prefix on byName (with `tag` as a filter on the same page),
+ * - `tag` alone: tag memberships on byCollection, then one BatchGet of the records,
+ * - neither: the collection on byCollection, newest first.
+ */
+export async function listRecordItems(
+  store: Store,
+  workspaceId: string,
+  kind: RecordKind,
+  filter: RecordListFilter,
+): Promise<Page<Item>> {
+  const startKey = decodeCursor(filter.cursor, keys.workspacePrefix(workspaceId));
+  if (filter.q !== undefined) {
+    const index = crmTable.indexes.byName;
+    const prefix = searchableText(filter.q);
+    const page = await store.client.send(
+      new QueryCommand({
+        TableName: store.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: `${index.partitionKey} = :pk AND begins_with(${index.sortKey}, :prefix)`,
+        ...(filter.tag ? { FilterExpression: 'contains(tags, :tag)' } : {}),
+        ExpressionAttributeValues: {
+          ':pk': keys.recordNamePartition(workspaceId, kind),
+          ':prefix': prefix,
+          ...(filter.tag ? { ':tag': filter.tag } : {}),
+        },
+        Limit: filter.limit,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    return { items: page.Items ?? [], nextCursor: encodeCursor(page.LastEvaluatedKey) };
+  }
+  const index = crmTable.indexes.byCollection;
+  const partition = filter.tag
+    ? keys.recordTagPartition(workspaceId, kind, filter.tag)
+    : keys.recordCollection(workspaceId, kind, '').gsi1pk;
+  const page = await store.client.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      IndexName: index.name,
+      KeyConditionExpression: `${index.partitionKey} = :pk`,
+      ExpressionAttributeValues: { ':pk': partition },
+      ScanIndexForward: false,
+      Limit: filter.limit,
+      ExclusiveStartKey: startKey,
+    }),
+  );
+  const nextCursor = encodeCursor(page.LastEvaluatedKey);
+  if (!filter.tag) return { items: page.Items ?? [], nextCursor };
+  const ids = (page.Items ?? []).map((item) => String(item.gsi1sk));
+  return { items: await batchGetRecords(store, workspaceId, kind, ids), nextCursor };
+}
+
+/** Reads records by id in one BatchGet (retrying unprocessed keys), keeping the order of `ids`. */
+export async function batchGetRecords(store: Store, workspaceId: string, kind: RecordKind, ids: string[]) {
+  if (ids.length === 0) return [];
+  let pending: Item[] | undefined = ids.map((id) => keys.record(workspaceId, kind, id));
+  const found: Item[] = [];
+  for (let attempt = 0; pending && pending.length > 0 && attempt < 5; attempt++) {
+    const result = await store.client.send(
+      new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: pending, ConsistentRead: true } } }),
+    );
+    found.push(...(result.Responses?.[store.tableName] ?? []));
+    pending = result.UnprocessedKeys?.[store.tableName]?.Keys as Item[] | undefined;
+  }
+  const byId = new Map(found.map((item) => [String(item.id), item]));
+  return ids.flatMap((id): Item[] => {
+    const item = byId.get(id);
+    return item ? [item] : [];
+  });
+}

@@ -1,0 +1,13 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../platform/aws-clients';
+import { tableNameFromEnv } from './table';
+
+/** The store port the domain operations receive: the real client in AWS, locally and in tests. */
+export interface Store {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+}
+
+export function storeFromEnv(env: NodeJS.ProcessEnv = process.env): Store {
+  return { client: createDocumentClient(env), tableName: tableNameFromEnv(env) };
+}

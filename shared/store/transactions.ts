@@ -1,0 +1,47 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { Store } from './store';
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export interface CancellationReason {
+  index: number;
+  code: string;
+  item?: Record<string, unknown>;
+}
+
+/** The per-item reasons of a cancelled transaction, with the old item where DynamoDB returned it. */
+export function cancellationReasons(error: unknown): CancellationReason[] | undefined {
+  if (!(error instanceof TransactionCanceledException)) return undefined;
+  return (error.CancellationReasons ?? []).map((reason, index) => ({
+    index,
+    code: reason.Code ?? 'None',
+    ...(reason.Item ? { item: unmarshall(reason.Item) } : {}),
+  }));
+}
+
+export function failedAt(reasons: CancellationReason[], index: number): CancellationReason | undefined {
+  const reason = reasons[index];
+  return reason && reason.code === 'ConditionalCheckFailed' ? reason : undefined;
+}
+
+/**
+ * Runs a transaction, trying again (up to 3 times, with jitter) when it was cancelled only because
+ * another transaction touched the same items at the same moment. Condition failures are not retried.
+ */
+export async function writeTransaction(store: Store, items: TransactItem[]): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await store.client.send(new TransactWriteCommand({ TransactItems: items }));
+      return;
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      const onlyConflicts =
+        reasons?.some((reason) => reason.code === 'TransactionConflict') &&
+        reasons.every((reason) => reason.code === 'TransactionConflict' || reason.code === 'None');
+      if (!onlyConflicts || attempt >= 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
+    }
+  }
+}
