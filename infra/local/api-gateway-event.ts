@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { type FunctionSpec, type HttpTrigger, httpFunctions, routeKeyOf } from '../../functions/manifest';
+import type { ApiEvent } from '../../shared/platform/http-handler';
+
+export interface MatchedRoute {
+  fn: FunctionSpec & { trigger: HttpTrigger };
+  pathParameters: Record<string, string>;
+}
+
+const compiled = httpFunctions.map((fn) => {
+  const names: string[] = [];
+  const pattern = fn.trigger.path
+    .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+    .replace(/\\?\{(\w+)\\?\}/g, (_, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    });
+  return { fn: fn as MatchedRoute['fn'], names, regex: new RegExp(`^${pattern}$`) };
+});
+
+/** Finds the manifest route for a request, as API Gateway matches `METHOD /path/{param}` route keys. */
+export function matchRoute(method: string, path: string): MatchedRoute | undefined {
+  for (const route of compiled) {
+    if (route.fn.trigger.method !== method) continue;
+    const match = route.regex.exec(path);
+    if (!match) continue;
+    const pathParameters: Record<string, string> = {};
+    try {
+      route.names.forEach((name, at) => {
+        pathParameters[name] = decodeURIComponent(match[at + 1] ?? '');
+      });
+    } catch {
+      continue; // a malformed %-escape matches no route, as in API Gateway
+    }
+    return { fn: route.fn, pathParameters };
+  }
+  return undefined;
+}
+
+const textTypes = /^(application\/(json|x-www-form-urlencoded|xml|[a-z0-9.+-]+\+json)|text\/)/i;
+
+/** The API Gateway HTTP API payload v2.0 event for a request, as AWS would deliver it to the Lambda. */
+export function toApiGatewayEvent(input: {
+  method: string;
+  url: URL;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+  route: MatchedRoute;
+  claims?: Record<string, unknown>;
+  sourceIp: string;
+}): ApiEvent {
+  const headers: Record<string, string> = {};
+  const cookies: string[] = [];
+  for (const [name, value] of Object.entries(input.headers)) {
+    if (value === undefined) continue;
+    if (name === 'cookie') cookies.push(...String(value).split(/;\s*/));
+    else headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const query: Record<string, string> = {};
+  for (const [name, value] of input.url.searchParams)
+    query[name] = name in query ? `${query[name]},${value}` : value;
+  const contentType = headers['content-type'] ?? '';
+  const isText = input.body.length === 0 || textTypes.test(contentType);
+  const now = Date.now();
+  const routeKey = routeKeyOf(input.route.fn.trigger);
+  return {
+    version: '2.0',
+    routeKey,
+    rawPath: input.url.pathname,
+    rawQueryString: input.url.search.replace(/^\?/, ''),
+    ...(cookies.length ? { cookies } : {}),
+    headers,
+    ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
+    ...(Object.keys(input.route.pathParameters).length ? { pathParameters: input.route.pathParameters } : {}),
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'localhost',
+      http: {
+        method: input.method,
+        path: input.url.pathname,
+        protocol: 'HTTP/1.1',
+        sourceIp: input.sourceIp,
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId: randomUUID(),
+      routeKey,
+      stage: '$default',
+      time: new Date(now).toISOString(),
+      timeEpoch: now,
+      ...(input.claims ? { authorizer: { jwt: { claims: input.claims, scopes: null } } } : {}),
+    },
+    ...(input.body.length
+      ? { body: isText ? input.body.toString('utf8') : input.body.toString('base64') }
+      : {}),
+    isBase64Encoded: !isText,
+  };
+}
