@@ -8,6 +8,8 @@ const ws = (workspaceId: string) => `WS#${workspaceId}`;
 
 export type RecordKind = 'CONTACT' | 'COMPANY';
 
+const collectionNames: Record<RecordKind, string> = { CONTACT: 'CONTACTS', COMPANY: 'COMPANIES' };
+
 export const keys = {
   workspacePrefix: (workspaceId: string) => `${ws(workspaceId)}#`,
 
@@ -17,9 +19,10 @@ export const keys = {
   }),
   /** GSI byCollection: all records of a kind, newest first (ids are ULIDs). */
   recordCollection: (workspaceId: string, kind: RecordKind, id: string) => ({
-    gsi1pk: `${ws(workspaceId)}#${kind}S`,
+    gsi1pk: keys.recordCollectionPartition(workspaceId, kind),
     gsi1sk: id,
   }),
+  recordCollectionPartition: (workspaceId: string, kind: RecordKind) => `${ws(workspaceId)}#${collectionNames[kind]}`,
   /** GSI byName: records of a kind by searchable name. */
   recordName: (workspaceId: string, kind: RecordKind, searchableName: string, id: string) => ({
     gsi2pk: `${ws(workspaceId)}#${kind}_NAMES`,

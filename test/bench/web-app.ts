@@ -1,0 +1,3 @@
+export async function benchWeb(): Promise<string> {
+  return '## Web app\n\n(pending)';
+}
