@@ -36,6 +36,7 @@ async function loadOrCreateKeys(dataDir: string | undefined): Promise<{ privateK
 
 export async function createLocalAuth(dataDir?: string): Promise<LocalAuth> {
   const { privateKey, publicKey } = await loadOrCreateKeys(dataDir);
+  const verified = new Map<string, Record<string, unknown>>();
   return {
     async issue(request, lifetime = lifetimeSeconds) {
       const now = Math.floor(Date.now() / 1000);
@@ -59,11 +60,16 @@ export async function createLocalAuth(dataDir?: string): Promise<LocalAuth> {
       return { token, expiresAt: new Date((now + lifetime) * 1000).toISOString() };
     },
     async verify(token) {
+      const cached = verified.get(token);
+      if (cached && Number(cached.exp) * 1000 > Date.now()) return cached;
       const { payload } = await jwtVerify(token, publicKey, {
         issuer: localIssuer,
         audience: localAudience,
         algorithms: [algorithm],
       });
+      // an ES256 check costs about as much as a DynamoDB Local read; a signed token does not change
+      if (verified.size >= 1000) verified.clear();
+      verified.set(token, payload as Record<string, unknown>);
       return payload as Record<string, unknown>;
     },
   };

@@ -1,0 +1,57 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, inject, it } from 'vitest';
+import { createContact } from '../../shared/contacts/create-contact';
+import { getContact } from '../../shared/contacts/get-contact';
+import { listContacts } from '../../shared/contacts/list-contacts';
+import { newWorkspaceId } from '../support/api-client';
+
+/** A real client against DynamoDB Local that counts the requests it sends. */
+function countingStore() {
+  const client = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: inject('dynamoDbEndpoint'),
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    }),
+    { marshallOptions: { removeUndefinedValues: true } },
+  );
+  const sent: string[] = [];
+  client.middlewareStack.add(
+    (next, context) => (args) => {
+      sent.push(String(context.commandName));
+      return next(args);
+    },
+    { step: 'initialize', name: 'countRequests' },
+  );
+  return { store: { client, tableName: inject('tableName') }, sent };
+}
+
+describe('what a read costs', () => {
+  it('reads one contact with exactly one GetItem, and a page of a list with one Query', async () => {
+    const { store, sent } = countingStore();
+    const workspaceId = newWorkspaceId();
+    const contact = await createContact({ store, clock: () => new Date() }, workspaceId, {
+      firstName: 'Ada',
+      email: 'ada@example.com',
+      tags: ['vip'],
+    });
+
+    sent.length = 0;
+    expect(await getContact({ store }, workspaceId, contact.id)).toEqual(contact);
+    expect(sent).toEqual(['GetItemCommand']);
+
+    sent.length = 0;
+    const page = await listContacts({ store }, workspaceId, { limit: 25, q: 'ad' });
+    expect(page.items.map((item) => item.id)).toEqual([contact.id]);
+    expect(sent).toEqual(['QueryCommand']);
+  });
+
+  it('answers an id that cannot exist without asking DynamoDB', async () => {
+    const { store, sent } = countingStore();
+    await expect(getContact({ store }, newWorkspaceId(), 'not-an-id')).rejects.toMatchObject({
+      statusCode: 404,
+    });
+    expect(sent).toEqual([]);
+  });
+});
