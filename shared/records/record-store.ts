@@ -114,7 +114,7 @@ export async function listRecordItems(
   const index = crmTable.indexes.byCollection;
   const partition = filter.tag
     ? keys.recordTagPartition(workspaceId, kind, filter.tag)
-    : keys.recordCollection(workspaceId, kind, '').gsi1pk;
+    : keys.recordCollectionPartition(workspaceId, kind);
   const page = await store.client.send(
     new QueryCommand({
       TableName: store.tableName,
