@@ -1,13 +1,17 @@
 import { checkCustomFields } from '../custom-fields/check-custom-fields';
 import { listFieldDefinitions } from '../custom-fields/field-definitions-store';
+import { pendingEvent } from '../events/domain-event';
+import { outboxWrite } from '../events/outbox';
 import type { Deps } from '../platform/deps';
 import { newId } from '../platform/ids';
 import { tagWrites } from '../records/record-store';
+import { tagEvents } from '../records/tag-changes';
 import { writeTransaction } from '../store/transactions';
 import type { Company, CompanyInput } from './company';
+import { CompanyCreated } from './company-events';
 import { companyItem } from './company-item';
 
-/** Creates a company and its tag memberships in one transaction. */
+/** Creates a company, its tag memberships and its events in one transaction. */
 export async function createCompany(
   { store, clock }: Deps,
   workspaceId: string,
@@ -35,6 +39,12 @@ export async function createCompany(
       },
     },
     ...tagWrites(store.tableName, workspaceId, 'COMPANY', company.id, [], company.tags),
+    ...outboxWrite(
+      store.tableName,
+      workspaceId,
+      [pendingEvent(CompanyCreated, { company }), ...tagEvents('company', company.id, [], company.tags)],
+      now,
+    ),
   ]);
   return company;
 }

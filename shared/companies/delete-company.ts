@@ -1,4 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { pendingEvent } from '../events/domain-event';
+import { outboxWrite } from '../events/outbox';
 import type { Deps } from '../platform/deps';
 import { ConflictError } from '../platform/errors';
 import { tagWrites } from '../records/record-store';
@@ -6,8 +8,10 @@ import { expectVersion } from '../records/version-check';
 import { keys } from '../store/keys';
 import { crmTable } from '../store/table';
 import { cancellationReasons, failedAt, type TransactItem, writeTransaction } from '../store/transactions';
+import { CompanyDeleted } from './company-events';
 import { getCompany } from './get-company';
 
+/** One transaction holds 100 items: the company, its tags, its outbox item and the contacts to unlink. */
 const transactionLimit = 100;
 
 /**
@@ -16,7 +20,7 @@ const transactionLimit = 100;
  */
 export async function deleteCompany({ store, clock }: Deps, workspaceId: string, id: string): Promise<void> {
   const company = await getCompany({ store }, workspaceId, id);
-  const room = transactionLimit - 1 - company.tags.length;
+  const room = transactionLimit - 2 - company.tags.length;
   const index = crmTable.indexes.byParent;
   const linked = await store.client.send(
     new QueryCommand({
@@ -33,7 +37,8 @@ export async function deleteCompany({ store, clock }: Deps, workspaceId: string,
   const { ConditionExpression, ExpressionAttributeNames, ExpressionAttributeValues } = expectVersion(
     company.version,
   );
-  const now = clock().toISOString();
+  const at = clock();
+  const now = at.toISOString();
   const items: TransactItem[] = [
     {
       Delete: {
@@ -45,6 +50,7 @@ export async function deleteCompany({ store, clock }: Deps, workspaceId: string,
       },
     },
     ...tagWrites(store.tableName, workspaceId, 'COMPANY', id, company.tags, []),
+    ...outboxWrite(store.tableName, workspaceId, [pendingEvent(CompanyDeleted, { companyId: id })], at),
     ...contactIds.map(
       (contactId): TransactItem => ({
         Update: {

@@ -1,12 +1,17 @@
 import { checkCustomFields } from '../custom-fields/check-custom-fields';
 import { listFieldDefinitions } from '../custom-fields/field-definitions-store';
+import { pendingEvent } from '../events/domain-event';
+import { outboxWrite } from '../events/outbox';
 import type { Deps } from '../platform/deps';
 import { ConflictError } from '../platform/errors';
 import { applyPatch } from '../records/apply-patch';
+import { changedFields } from '../records/changed-fields';
 import { tagWrites } from '../records/record-store';
+import { tagEvents } from '../records/tag-changes';
 import { expectVersion } from '../records/version-check';
 import { cancellationReasons, failedAt, writeTransaction } from '../store/transactions';
 import type { Company, CompanyPatch } from './company';
+import { CompanyUpdated } from './company-events';
 import { companyItem } from './company-item';
 import { getCompany } from './get-company';
 
@@ -18,6 +23,7 @@ export async function updateCompany(
   patch: CompanyPatch,
   expectedVersion: number,
 ): Promise<Company> {
+  const now = clock();
   const current = await getCompany({ store }, workspaceId, id);
   if (current.version !== expectedVersion) throw new ConflictError('company.version_conflict');
   const definitions = patch.customFields
@@ -30,7 +36,7 @@ export async function updateCompany(
       ? checkCustomFields(definitions, current.customFields, patch.customFields)
       : current.customFields,
     version: current.version + 1,
-    updatedAt: clock().toISOString(),
+    updatedAt: now.toISOString(),
   };
   try {
     await writeTransaction(store, [
@@ -42,6 +48,15 @@ export async function updateCompany(
         },
       },
       ...tagWrites(store.tableName, workspaceId, 'COMPANY', id, current.tags, next.tags),
+      ...outboxWrite(
+        store.tableName,
+        workspaceId,
+        [
+          pendingEvent(CompanyUpdated, { company: next, changedFields: changedFields(current, next) }),
+          ...tagEvents('company', id, current.tags, next.tags),
+        ],
+        now,
+      ),
     ]);
   } catch (error) {
     const reasons = cancellationReasons(error);

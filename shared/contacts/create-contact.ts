@@ -1,11 +1,15 @@
 import { checkCustomFields } from '../custom-fields/check-custom-fields';
 import { listFieldDefinitions } from '../custom-fields/field-definitions-store';
+import { pendingEvent } from '../events/domain-event';
+import { outboxWrite } from '../events/outbox';
 import type { Deps } from '../platform/deps';
 import { newId } from '../platform/ids';
 import { tagWrites } from '../records/record-store';
+import { tagEvents } from '../records/tag-changes';
 import { keys } from '../store/keys';
 import { cancellationReasons, type TransactItem, writeTransaction } from '../store/transactions';
 import type { Contact, ContactInput } from './contact';
+import { ContactCreated } from './contact-events';
 import { contactItem } from './contact-item';
 import { throwContactWriteFailure } from './contact-write-failure';
 
@@ -14,7 +18,8 @@ import { throwContactWriteFailure } from './contact-write-failure';
  * 1. the contact item, which must not exist;
  * 2. the email's uniqueness item, which must not exist (else 409 with the owner's id);
  * 3. a check that the linked company exists;
- * 4. one membership item per tag.
+ * 4. one membership item per tag;
+ * 5. the outbox item with contact.created and tag.added events.
  */
 export async function createContact(
   { store, clock }: Deps,
@@ -50,7 +55,15 @@ export async function createContact(
   const companyIndex = contact.companyId
     ? items.push(companyCheck(store.tableName, workspaceId, contact.companyId)) - 1
     : -1;
-  items.push(...tagWrites(store.tableName, workspaceId, 'CONTACT', id, [], contact.tags));
+  items.push(
+    ...tagWrites(store.tableName, workspaceId, 'CONTACT', id, [], contact.tags),
+    ...outboxWrite(
+      store.tableName,
+      workspaceId,
+      [pendingEvent(ContactCreated, { contact }), ...tagEvents('contact', id, [], contact.tags)],
+      now,
+    ),
+  );
   try {
     await writeTransaction(store, items);
   } catch (error) {

@@ -1,13 +1,18 @@
 import { checkCustomFields } from '../custom-fields/check-custom-fields';
 import { listFieldDefinitions } from '../custom-fields/field-definitions-store';
+import { pendingEvent } from '../events/domain-event';
+import { outboxWrite } from '../events/outbox';
 import type { Deps } from '../platform/deps';
 import { ConflictError, ValidationError } from '../platform/errors';
 import { applyPatch } from '../records/apply-patch';
+import { changedFields } from '../records/changed-fields';
 import { tagWrites } from '../records/record-store';
+import { tagEvents } from '../records/tag-changes';
 import { expectVersion } from '../records/version-check';
 import { keys } from '../store/keys';
 import { cancellationReasons, type TransactItem, writeTransaction } from '../store/transactions';
 import { type Contact, type ContactPatch, hasNameOrEmail } from './contact';
+import { ContactUpdated } from './contact-events';
 import { contactItem } from './contact-item';
 import { throwContactWriteFailure } from './contact-write-failure';
 import { companyCheck, emailClaim } from './create-contact';
@@ -18,7 +23,8 @@ import { getContact } from './get-contact';
  * 1. the new contact item, only if the stored version is still the expected one (else 409);
  * 2. on an email change: release the old email's uniqueness item and claim the new one (409 if taken);
  * 3. on a company change: check that the new company exists;
- * 4. tag memberships added and removed.
+ * 4. tag memberships added and removed;
+ * 5. the outbox item with contact.updated and tag events.
  */
 export async function updateContact(
   { store, clock }: Deps,
@@ -27,6 +33,7 @@ export async function updateContact(
   patch: ContactPatch,
   expectedVersion: number,
 ): Promise<Contact> {
+  const now = clock();
   const current = await getContact({ store }, workspaceId, id);
   if (current.version !== expectedVersion) throw new ConflictError('contact.version_conflict');
   const definitions = patch.customFields
@@ -39,7 +46,7 @@ export async function updateContact(
       ? checkCustomFields(definitions, current.customFields, patch.customFields)
       : current.customFields,
     version: current.version + 1,
-    updatedAt: clock().toISOString(),
+    updatedAt: now.toISOString(),
   };
   if (!hasNameOrEmail(next))
     throw new ValidationError({ firstName: 'Give the contact a name or an email address.' });
@@ -71,7 +78,18 @@ export async function updateContact(
     next.companyId && next.companyId !== current.companyId
       ? items.push(companyCheck(store.tableName, workspaceId, next.companyId)) - 1
       : -1;
-  items.push(...tagWrites(store.tableName, workspaceId, 'CONTACT', id, current.tags, next.tags));
+  items.push(
+    ...tagWrites(store.tableName, workspaceId, 'CONTACT', id, current.tags, next.tags),
+    ...outboxWrite(
+      store.tableName,
+      workspaceId,
+      [
+        pendingEvent(ContactUpdated, { contact: next, changedFields: changedFields(current, next) }),
+        ...tagEvents('contact', id, current.tags, next.tags),
+      ],
+      now,
+    ),
+  );
   try {
     await writeTransaction(store, items);
   } catch (error) {

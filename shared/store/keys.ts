@@ -22,7 +22,8 @@ export const keys = {
     gsi1pk: keys.recordCollectionPartition(workspaceId, kind),
     gsi1sk: id,
   }),
-  recordCollectionPartition: (workspaceId: string, kind: RecordKind) => `${ws(workspaceId)}#${collectionNames[kind]}`,
+  recordCollectionPartition: (workspaceId: string, kind: RecordKind) =>
+    `${ws(workspaceId)}#${collectionNames[kind]}`,
   /** GSI byName: records of a kind by searchable name. */
   recordName: (workspaceId: string, kind: RecordKind, searchableName: string, id: string) => ({
     gsi2pk: `${ws(workspaceId)}#${kind}_NAMES`,
@@ -52,6 +53,12 @@ export const keys = {
   }),
   companyContactsPartition: (workspaceId: string, companyId: string) =>
     `${ws(workspaceId)}#COMPANY#${companyId}#CONTACTS`,
+
+  /** Transactional outbox: the events of one write, published from the table's stream. */
+  outbox: (workspaceId: string, id: string): KeyPair => ({
+    pk: `${ws(workspaceId)}#OUTBOX#${id}`,
+    sk: 'OUTBOX',
+  }),
 
   /** Custom field definitions of a workspace, one partition. */
   fieldDefinition: (workspaceId: string, entity: string, key: string): KeyPair => ({

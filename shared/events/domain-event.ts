@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/** Every CRM domain event goes to EventBridge with this source. */
+export const crmEventSource = 'crm';
+
+/** Fields every event's detail carries, whatever its type. */
+export const eventMetadata = {
+  eventId: z.string(),
+  eventVersion: z.number().int().positive(),
+  workspaceId: z.string(),
+  occurredAt: z.string(),
+};
+
+/**
+ * An event contract: its EventBridge detail-type, version and the zod schema of its detail.
+ * Consumers parse `detail` with the schema; removing or retyping a field makes a new version.
+ */
+export interface DomainEventContract<Type extends string, Data extends z.ZodRawShape> {
+  detailType: Type;
+  version: number;
+  detail: z.ZodObject<typeof eventMetadata & Data>;
+}
+
+export function defineEvent<const Type extends string, Data extends z.ZodRawShape>(
+  detailType: Type,
+  version: number,
+  data: Data,
+): DomainEventContract<Type, Data> {
+  return { detailType, version, detail: z.object({ ...eventMetadata, ...data }) };
+}
+
+/** An event ready for the outbox: contract, workspace and data, stamped when it is recorded. */
+export interface PendingEvent {
+  detailType: string;
+  version: number;
+  data: Record<string, unknown>;
+}
+
+export function pendingEvent<Type extends string, Data extends z.ZodRawShape>(
+  contract: DomainEventContract<Type, Data>,
+  data: z.input<z.ZodObject<Data>>,
+): PendingEvent {
+  return {
+    detailType: contract.detailType,
+    version: contract.version,
+    data: data as Record<string, unknown>,
+  };
+}

@@ -1,0 +1,55 @@
+import { newId } from '../platform/ids';
+import { keys } from '../store/keys';
+import type { TransactItem } from '../store/transactions';
+import type { PendingEvent } from './domain-event';
+
+/** Outbox items are housekeeping once published; TTL removes them after a week (never relied on). */
+const outboxRetentionSeconds = 7 * 24 * 60 * 60;
+
+export interface OutboxEvent {
+  detailType: string;
+  detail: Record<string, unknown> & {
+    eventId: string;
+    eventVersion: number;
+    workspaceId: string;
+    occurredAt: string;
+  };
+}
+
+/**
+ * The events of one change, as ONE outbox item written in the change's own transaction: the events exist
+ * if and only if the change does, and a crash after the commit loses nothing because the table's stream
+ * delivers the item to the publisher (decision 005). One item per write keeps transactions within limits.
+ */
+export function outboxWrite(
+  tableName: string,
+  workspaceId: string,
+  events: PendingEvent[],
+  now: Date,
+): TransactItem[] {
+  if (events.length === 0) return [];
+  const occurredAt = now.toISOString();
+  const outboxEvents: OutboxEvent[] = events.map((event) => ({
+    detailType: event.detailType,
+    detail: {
+      eventId: newId(now.getTime()),
+      eventVersion: event.version,
+      workspaceId,
+      occurredAt,
+      ...event.data,
+    },
+  }));
+  return [
+    {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...keys.outbox(workspaceId, newId(now.getTime())),
+          entity: 'outbox',
+          events: outboxEvents,
+          expiresAt: Math.floor(now.getTime() / 1000) + outboxRetentionSeconds,
+        },
+      },
+    },
+  ];
+}
