@@ -1,0 +1,147 @@
+import { join } from 'node:path';
+import { Duration, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { FunctionSpec } from '../../functions/manifest';
+import { lambdaBundling } from '../lambda-bundling';
+import { acknowledgeWildcards, type WildcardAllowance, xrayWildcard } from './nag';
+import { repoRoot } from './repo-root';
+
+/** What a manifest entry gets when it does not say otherwise. */
+export const functionDefaults = {
+  timeoutSeconds: 10,
+  memoryMb: 512,
+  logRetention: RetentionDays.ONE_MONTH,
+} as const;
+
+export type TableAccess = NonNullable<FunctionSpec['access']['table']>;
+
+export interface CrmFunctionProps {
+  /** The function's entry in functions/manifest.ts. */
+  spec: FunctionSpec;
+  /** The CRM table; required when `spec.access.table` is set. */
+  table?: ITable;
+}
+
+const outputFormats = { esm: OutputFormat.ESM, cjs: OutputFormat.CJS } as const;
+
+/** grantReadData / grantReadWriteData also grant `<table>/index/*`: the GSIs of that one table. */
+const tableIndexWildcard: WildcardAllowance = {
+  reason:
+    'Table grants from functions/manifest.ts access (grantReadData / grantReadWriteData) include ' +
+    '"<table arn>/index/*" so queries can use the GSIs of shared/store/table.ts; the wildcard stays ' +
+    'inside the one CRM table and carries only the actions of the declared access mode.',
+  covers: ({ actions, resources }) =>
+    actions.every((action) => action.startsWith('dynamodb:')) &&
+    resources.filter((resource) => resource.includes('*')).every((resource) => resource.endsWith('/index/*')),
+};
+
+/**
+ * The one way to deploy a handler of functions/: Node.js 22 on arm64, the shared esbuild settings
+ * (infra/lambda-bundling.ts), its own log group with retention, JSON logs, X-Ray, source maps, and a role
+ * that starts empty and receives exactly the grants the manifest's `access` asks for.
+ */
+export class CrmFunction extends Construct {
+  readonly spec: FunctionSpec;
+  readonly function: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: CrmFunctionProps) {
+    super(scope, id);
+    const { spec } = props;
+    this.spec = spec;
+
+    this.logGroup = new LogGroup(this, 'Logs', { retention: functionDefaults.logRetention });
+    // An own role instead of the default one, which would carry the AWSLambdaBasicExecutionRole managed
+    // policy (logs on every log group of the account); this one may write to its own log group only.
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Seed CRM function ${spec.name}`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      description: spec.description,
+      entry: join(repoRoot, 'functions', `${spec.handler}.ts`),
+      handler: 'handler',
+      projectRoot: repoRoot,
+      depsLockFilePath: join(repoRoot, 'package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      timeout: Duration.seconds(spec.timeoutSeconds ?? functionDefaults.timeoutSeconds),
+      memorySize: spec.memoryMb ?? functionDefaults.memoryMb,
+      role: this.role,
+      logGroup: this.logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      applicationLogLevelV2: ApplicationLogLevel.INFO,
+      tracing: Tracing.ACTIVE,
+      environment: { NODE_OPTIONS: '--enable-source-maps' },
+      bundling: {
+        target: lambdaBundling.target,
+        format: outputFormats[lambdaBundling.format],
+        minify: lambdaBundling.minify,
+        sourceMap: lambdaBundling.sourcemap,
+        // Stack traces need file and line only; leaving the sources out keeps the zip small.
+        sourcesContent: false,
+        mainFields: [...lambdaBundling.mainFields],
+        banner: lambdaBundling.banner,
+        externalModules: [...lambdaBundling.externalModules],
+        forceDockerBundling: false,
+      },
+    });
+
+    if (spec.access.table) this.bindTable(props.table, spec.access.table);
+    this.configureInvocation(spec.trigger);
+
+    acknowledgeWildcards(this, [xrayWildcard, tableIndexWildcard]);
+    const runtimeReason =
+      'Pinned to nodejs22.x on purpose: the bundles target node22 (infra/lambda-bundling.ts) and the ' +
+      'project is tested on that major; moving to a newer runtime is its own tested change.';
+    Validations.of(this.function).acknowledge(
+      { id: 'AwsSolutions-L1', reason: runtimeReason },
+      { id: 'Serverless-LambdaLatestVersion', reason: runtimeReason },
+    );
+  }
+
+  /** Least privilege from the manifest: `read` cannot write, and only the CRM table is reachable. */
+  private bindTable(table: ITable | undefined, access: TableAccess): void {
+    if (!table) throw new Error(`${this.spec.name} declares table access '${access}' but got no table`);
+    switch (access) {
+      case 'read':
+        table.grantReadData(this.function);
+        break;
+      case 'readWrite':
+        table.grantReadWriteData(this.function);
+        break;
+      default: {
+        const unknown: never = access;
+        throw new Error(`${this.spec.name}: unknown table access ${String(unknown)}`);
+      }
+    }
+    this.function.addEnvironment('TABLE_NAME', table.tableName);
+  }
+
+  /** What each way of being invoked needs: a queue for failures only when nobody waits for the answer. */
+  private configureInvocation(trigger: FunctionSpec['trigger']): void {
+    switch (trigger.kind) {
+      case 'http':
+        Validations.of(this.function).acknowledge({
+          id: 'Serverless-LambdaDLQ',
+          reason:
+            'Invoked synchronously by the HTTP API: a failure is answered to the caller as a 5xx and ' +
+            'nothing is retried or queued, so a dead-letter queue (used only for asynchronous ' +
+            'invocations) would never receive anything.',
+        });
+        return;
+      default: {
+        const unknown: never = trigger.kind;
+        throw new Error(`${this.spec.name}: no invocation set-up for trigger kind ${String(unknown)}`);
+      }
+    }
+  }
+}

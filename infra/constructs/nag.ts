@@ -1,0 +1,101 @@
+import { Stack, Validations } from 'aws-cdk-lib';
+import { CfnPolicy, CfnRole } from 'aws-cdk-lib/aws-iam';
+import { AwsSolutionsChecks, type NagPack, ServerlessChecks } from 'cdk-nag';
+import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
+import type { IConstruct } from 'constructs';
+
+/** The rule packs every stack must pass: app.ts registers them for synth, the cdk tests run them directly. */
+export function nagPacks(scope?: IConstruct): NagPack[] {
+  return [new AwsSolutionsChecks(scope), new ServerlessChecks(scope)];
+}
+
+/** An IAM statement as CloudFormation will see it, with resources flattened the way cdk-nag names them. */
+export interface ResolvedStatement {
+  actions: string[];
+  resources: string[];
+}
+
+/** A kind of wildcard IAM permission that is acceptable, and why. */
+export interface WildcardAllowance {
+  /** Becomes the acknowledgement's reason. */
+  reason: string;
+  covers: (statement: ResolvedStatement) => boolean;
+}
+
+const asArray = (value: unknown): unknown[] =>
+  Array.isArray(value) ? value : value === undefined ? [] : [value];
+
+interface PolicyDocumentJson {
+  Statement?: { Effect?: string; Action?: unknown; Resource?: unknown }[];
+}
+
+function policyDocumentsUnder(scope: IConstruct): PolicyDocumentJson[] {
+  const documents: PolicyDocumentJson[] = [];
+  for (const node of scope.node.findAll()) {
+    const stack = Stack.of(node);
+    if (node instanceof CfnPolicy) documents.push(stack.resolve(node.policyDocument));
+    if (node instanceof CfnRole) {
+      for (const policy of asArray(stack.resolve(node.policies))) {
+        documents.push(stack.resolve((policy as { policyDocument: unknown }).policyDocument));
+      }
+    }
+  }
+  return documents;
+}
+
+/** AwsSolutions-IAM5 finding ids (`Action::s3:List*`, `Resource::<Table.Arn>/index/*`) and their statements. */
+function wildcardFindings(scope: IConstruct): Map<string, ResolvedStatement[]> {
+  const findings = new Map<string, ResolvedStatement[]>();
+  for (const document of policyDocumentsUnder(scope)) {
+    for (const statement of document.Statement ?? []) {
+      if (statement.Effect !== 'Allow') continue;
+      const resolved: ResolvedStatement = {
+        actions: asArray(statement.Action).map(String),
+        resources: asArray(statement.Resource).map(flattenCfnReference),
+      };
+      const ids = [
+        ...resolved.actions.filter((action) => action.includes('*')).map((action) => `Action::${action}`),
+        ...resolved.resources.filter((resource) => resource.includes('*')).map((r) => `Resource::${r}`),
+      ];
+      for (const id of ids) findings.set(id, [...(findings.get(id) ?? []), resolved]);
+    }
+  }
+  return findings;
+}
+
+/**
+ * Acknowledges AwsSolutions-IAM5 for the wildcards under `scope` that an allowance covers, and only those:
+ * a finding is acknowledged when every statement that raises it is covered, so a new, unexpected wildcard
+ * still fails synth. cdk-nag names a finding by its final CloudFormation form, which for a cross-stack
+ * reference exists only once CDK has resolved references; so this runs at construct validation, after
+ * that resolution and before the validation plugins.
+ */
+export function acknowledgeWildcards(scope: IConstruct, allowances: readonly WildcardAllowance[]): void {
+  let acknowledged = false;
+  scope.node.addValidation({
+    validate: () => {
+      if (acknowledged) return [];
+      acknowledged = true;
+      for (const [finding, statements] of wildcardFindings(scope)) {
+        const reasons = statements.map(
+          (statement) => allowances.find((allowance) => allowance.covers(statement))?.reason,
+        );
+        if (reasons.some((reason) => reason === undefined)) continue;
+        Validations.of(scope).acknowledge({
+          id: `AwsSolutions-IAM5[${finding}]`,
+          reason: [...new Set(reasons)].join(' '),
+        });
+      }
+      return [];
+    },
+  });
+}
+
+/** X-Ray has no resource-level permissions: active tracing needs PutTraceSegments on `*`. */
+export const xrayWildcard: WildcardAllowance = {
+  reason:
+    'Active X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level ' +
+    'permissions, so IAM only accepts Resource "*" for them.',
+  covers: ({ actions, resources }) =>
+    actions.every((action) => action.startsWith('xray:')) && resources.every((resource) => resource === '*'),
+};

@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import { Aws } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { repoRoot } from '../constructs/repo-root';
+import { AppStack } from './app-stack';
+import { DataStack } from './data-stack';
+
+export interface SeedCrmOptions {
+  /** Names one deployment (dev, prod...): part of the stack names and of the hosted UI domain. */
+  stage?: string;
+  /** Defaults to web/dist. */
+  webDistPath?: string;
+}
+
+export interface SeedCrm {
+  data: DataStack;
+  app: AppStack;
+}
+
+const stagePattern = /^[a-z][a-z0-9-]{0,19}$/;
+
+/** Both stacks of one deployment, environment-agnostic (no account, region or lookups). */
+export function createSeedCrm(scope: Construct, options: SeedCrmOptions = {}): SeedCrm {
+  const stage = options.stage ?? 'dev';
+  if (!stagePattern.test(stage)) throw new Error(`stage '${stage}' must match ${stagePattern}`);
+  const data = new DataStack(scope, `seed-crm-${stage}-data`, {
+    description: `Seed CRM (${stage}): table and user pool, retained`,
+    // Hosted UI prefixes are unique per region across all of AWS: the account id makes this one ours.
+    authDomainPrefix: `seed-crm-${stage}-${Aws.ACCOUNT_ID}`,
+  });
+  const app = new AppStack(scope, `seed-crm-${stage}-app`, {
+    description: `Seed CRM (${stage}): functions, HTTP API, web hosting`,
+    table: data.table,
+    userPool: data.userPool,
+    userPoolDomain: data.userPoolDomain,
+    webDistPath: options.webDistPath ?? join(repoRoot, 'web', 'dist'),
+  });
+  return { data, app };
+}
