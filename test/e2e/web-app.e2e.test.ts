@@ -1,0 +1,350 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalCloud } from '../../infra/local/local-cloud';
+import { launchChromium, runE2e } from './support/chromium';
+import { collectPageErrors, heading, screenshot, search, signIn, visible } from './support/crm-pages';
+
+/**
+ * The web app in a real browser against the whole local cloud (DynamoDB Local, the handlers, the built
+ * web/dist): sign in, companies and contacts from creation to deletion, on a desktop and on a phone.
+ */
+describe.runIf(runE2e)('the web app', () => {
+  let cloud: Awaited<ReturnType<typeof startLocalCloud>>;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    const index = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
+    if (!existsSync(index))
+      throw new Error('web/dist is missing: run `npm run build` first (npm test does).');
+    // the browser first: without it (CI=true) the suite fails before starting anything it could leak
+    browser = await launchChromium();
+    context = browser.context;
+    cloud = await startLocalCloud({ port: 0, inMemory: true, quiet: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await cloud?.stop();
+  });
+
+  async function openPage(viewport: { width: number; height: number }): Promise<Page> {
+    const page = await context.newPage();
+    await page.setViewportSize(viewport);
+    await page.goto(`${cloud.url}/sign-in`);
+    await page.evaluate(() => localStorage.clear());
+    return page;
+  }
+
+  it('signs in, creates, validates, finds, edits and deletes a contact on a desktop', async () => {
+    const page = await openPage({ width: 1280, height: 800 });
+    const pageErrors = collectPageErrors(page);
+
+    // a deep link while signed out goes through sign-in and comes back
+    await page.goto(`${cloud.url}/contacts?q=ada`);
+    await page.waitForURL(/\/sign-in\?returnTo=%2Fcontacts%3Fq%3Dada$/);
+    await screenshot(page, 'desktop-01-sign-in');
+    await signIn(page, { workspaceId: 'acme', email: 'ann@example.com' });
+    await page.waitForURL(/\/contacts\?q=ada$/);
+    await visible(page.getByText('No contacts match'));
+
+    // a company to link the contact to
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Companies' }).click();
+    await visible(heading(page, 'Companies'));
+    await visible(page.getByText('No companies yet'));
+    await page.getByRole('link', { name: 'New company' }).first().click();
+    await page.getByLabel('Name').fill('Globex');
+    await page.getByLabel('Domain').fill('https://www.globex.example');
+    await page.getByRole('button', { name: 'Create company' }).click();
+    await visible(heading(page, 'Globex'));
+    await visible(page.getByText('globex.example', { exact: true }).first());
+
+    // the form checks with the shared schemas before sending anything
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+    await page.getByRole('link', { name: 'New contact' }).first().click();
+    await visible(heading(page, 'New contact'));
+    await page.getByRole('button', { name: 'Create contact' }).click();
+    await visible(page.getByText('Give the contact a name or an email address.'));
+    await page.getByLabel('First name').fill('Ada');
+    await page.getByLabel('Last name').fill('Lovelace');
+    await page.getByLabel('Email').fill('ada@');
+    await page.getByLabel('Phone').fill('12');
+    await page.getByRole('button', { name: 'Create contact' }).click();
+    await visible(page.getByText('Enter a valid email address.'));
+    await visible(page.getByText('Enter a valid phone number in international format', { exact: false }));
+    expect(await page.getByLabel('Email').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('email');
+    await screenshot(page, 'desktop-02-validation-error');
+
+    await page.getByLabel('Email').fill('Ada@Example.com');
+    await page.getByLabel('Phone').fill('+44 20 7946 0958');
+    await page.getByLabel('Job title').fill('Engineer');
+    await page.getByRole('combobox', { name: 'Tags' }).fill('vip');
+    await page.getByRole('combobox', { name: 'Tags' }).press('Enter');
+    await page.getByRole('combobox', { name: 'Company' }).fill('Glo');
+    await page.getByRole('option', { name: 'Globex' }).click();
+    await page.getByRole('button', { name: 'Create contact' }).click();
+    await visible(heading(page, 'Ada Lovelace'));
+    await visible(page.getByRole('status').getByText('Ada Lovelace created'));
+    await visible(page.getByRole('link', { name: 'ada@example.com' }));
+    await visible(page.getByRole('link', { name: '+442079460958' }));
+    await visible(page.getByRole('link', { name: 'Globex' }).first());
+    const contactUrl = page.url();
+    await screenshot(page, 'desktop-03-contact-detail');
+
+    // the API's own errors land on the field: a second contact with the same email
+    await page.goto(`${cloud.url}/contacts/new`);
+    await page.getByLabel('First name').fill('Augusta');
+    await page.getByLabel('Email').fill('ada@example.com');
+    await page.getByRole('button', { name: 'Create contact' }).click();
+    await visible(page.getByText('Another contact already has this email address.'));
+    await visible(page.getByRole('link', { name: 'Open that contact' }));
+    await page.getByRole('link', { name: 'Cancel' }).click();
+
+    // found by exact email and by name prefix; nothing for another name
+    await visible(heading(page, 'Contacts'));
+    await search(page, 'Search contacts', 'ada@example.com');
+    await visible(page.getByRole('row', { name: /Ada Lovelace/ }));
+    await search(page, 'Search contacts', 'lov');
+    await visible(page.getByText('No contacts match'));
+    await search(page, 'Search contacts', 'Ada L');
+    await visible(page.getByRole('row', { name: /Ada Lovelace/ }));
+    await visible(page.getByRole('row', { name: /Ada Lovelace/ }).getByRole('link', { name: 'Globex' }));
+    await screenshot(page, 'desktop-04-search');
+
+    // edit: only the changes are sent, with the version it was based on
+    await page.getByRole('link', { name: 'Ada Lovelace' }).click();
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await visible(heading(page, 'Edit Ada Lovelace'));
+    await page.getByLabel('Last name').fill('King');
+    await page.getByLabel('Job title').fill('Analyst');
+    await page.getByRole('combobox', { name: 'Company' }).click();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await visible(heading(page, 'Ada King'));
+    await visible(page.getByText('Analyst', { exact: true }).first());
+    expect(page.url()).toBe(contactUrl);
+    await screenshot(page, 'desktop-05-edited');
+
+    // a 401 (here a token the API rejects) goes to sign-in and back to the same page
+    await page.evaluate(() => {
+      const stored = JSON.parse(localStorage.getItem('seed-crm.session') ?? '{}');
+      localStorage.setItem('seed-crm.session', JSON.stringify({ ...stored, token: `${stored.token}x` }));
+    });
+    await page.reload();
+    await visible(page.getByText('Your session has ended'));
+    await screenshot(page, 'desktop-06-session-ended');
+    await signIn(page, { workspaceId: 'acme', email: 'ann@example.com' });
+    await visible(heading(page, 'Ada King'));
+    expect(page.url()).toBe(contactUrl);
+
+    // delete, after confirming
+    await page.getByRole('button', { name: 'Delete' }).click();
+    const dialog = await visible(page.getByRole('dialog', { name: 'Delete this contact?' }));
+    await screenshot(page, 'desktop-07-delete-confirmation');
+    await dialog.getByRole('button', { name: 'Delete contact' }).click();
+    await visible(heading(page, 'Contacts'));
+    await visible(page.getByRole('status').getByText('Ada King deleted'));
+    await search(page, 'Search contacts', 'ada@example.com');
+    await visible(page.getByText('No contacts match'));
+    await page.goto(contactUrl);
+    await visible(page.getByText('This contact does not exist'));
+
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('does the same on a 375 px wide phone', async () => {
+    const page = await openPage({ width: 375, height: 812 });
+    const pageErrors = collectPageErrors(page);
+
+    await page.goto(`${cloud.url}/`);
+    await signIn(page, { workspaceId: 'mobile', email: 'max@example.com', role: 'Sales' });
+    await visible(heading(page, 'Contacts'));
+    await visible(page.getByText('No contacts yet'));
+    await screenshot(page, 'phone-01-contacts-empty');
+
+    // the navigation sits behind the burger
+    await page.getByRole('button', { name: 'Open navigation' }).click();
+    await visible(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Companies' }));
+    await screenshot(page, 'phone-02-navigation');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+
+    await page.getByRole('link', { name: 'New contact' }).first().click();
+    await visible(heading(page, 'New contact'));
+    await page.getByLabel('Email').fill('grace@');
+    await page.getByRole('button', { name: 'Create contact' }).click();
+    await visible(page.getByText('Enter a valid email address.'));
+    await screenshot(page, 'phone-03-validation-error');
+    await page.getByLabel('First name').fill('Grace');
+    await page.getByLabel('Last name').fill('Hopper');
+    await page.getByLabel('Email').fill('grace@example.com');
+    await page.getByRole('combobox', { name: 'Tags' }).fill('navy');
+    await page.getByRole('combobox', { name: 'Tags' }).press('Enter');
+    await page.getByRole('button', { name: 'Create contact' }).click();
+    await visible(heading(page, 'Grace Hopper'));
+    await screenshot(page, 'phone-04-contact-detail');
+
+    // the list is a card list at this width, and nothing scrolls sideways
+    await page.getByRole('main').getByRole('link', { name: 'Contacts', exact: true }).click();
+    await search(page, 'Search contacts', 'Gra');
+    const cards = await visible(page.getByRole('list', { name: 'Contacts' }));
+    await visible(cards.getByRole('link', { name: /Grace Hopper/ }));
+    expect(await page.getByRole('table').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await screenshot(page, 'phone-05-search');
+
+    await cards.getByRole('link', { name: /Grace Hopper/ }).click();
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByLabel('Job title').fill('Rear admiral');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await visible(page.getByText('Rear admiral', { exact: true }).first());
+
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete contact' }).click();
+    await visible(page.getByText('No contacts yet'));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('defines custom fields that the forms ask for, and manages a company by role', async () => {
+    const page = await openPage({ width: 1280, height: 800 });
+    const pageErrors = collectPageErrors(page);
+    await page.goto(`${cloud.url}/settings/fields`);
+    await signIn(page, { workspaceId: 'fields', email: 'ada@example.com' });
+    await visible(heading(page, 'Custom fields'));
+
+    // a required choice on contacts, a number on companies
+    await page.getByLabel('Label').fill('Size');
+    await page.getByRole('combobox', { name: 'Type' }).click();
+    await page.getByRole('option', { name: 'Choice list' }).click();
+    await page.getByRole('combobox', { name: 'Choices' }).fill('Small');
+    await page.getByRole('combobox', { name: 'Choices' }).press('Enter');
+    await page.getByRole('combobox', { name: 'Choices' }).fill('Large');
+    await page.getByRole('combobox', { name: 'Choices' }).press('Enter');
+    await page.getByRole('switch', { name: 'Required' }).check();
+    await page.getByRole('button', { name: 'Add field' }).click();
+    await visible(page.getByRole('cell', { name: 'size', exact: true }));
+    await page.getByRole('tab', { name: 'Companies' }).click();
+    await page.getByLabel('Label').fill('Employees');
+    await page.getByRole('combobox', { name: 'Type' }).click();
+    await page.getByRole('option', { name: 'Number' }).click();
+    await page.getByRole('button', { name: 'Add field' }).click();
+    await visible(page.getByRole('cell', { name: 'employees', exact: true }));
+    await screenshot(page, 'desktop-08-custom-fields');
+
+    // a company with its custom number, edited
+    await page.goto(`${cloud.url}/companies/new`);
+    await page.getByLabel('Name').fill('Initech');
+    await page.getByLabel('Employees').fill('120');
+    await page.getByRole('button', { name: 'Create company' }).click();
+    await visible(heading(page, 'Initech'));
+    await visible(page.getByText('120', { exact: true }));
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByLabel('Country').fill('gb');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await visible(page.getByText('GB', { exact: true }));
+    await screenshot(page, 'desktop-09-company-detail');
+
+    // a contact added from the company: linked already, and the required custom field is asked for
+    await page.getByRole('link', { name: 'Add a contact at Initech' }).click();
+    await visible(heading(page, 'New contact'));
+    await page.getByLabel('First name').fill('Peter');
+    await page.getByRole('button', { name: 'Create contact' }).click();
+    await visible(page.getByText('Size is required.'));
+    await page.getByRole('combobox', { name: 'Size' }).click();
+    await page.getByRole('option', { name: 'Large' }).click();
+    await page.getByRole('button', { name: 'Create contact' }).click();
+    await visible(heading(page, 'Peter'));
+    await visible(page.getByText('Large', { exact: true }));
+    await visible(page.getByRole('link', { name: 'Initech' }).first());
+    const contactUrl = page.url();
+
+    // support may read companies but not change them
+    await page.getByRole('button', { name: /^Account/ }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await signIn(page, { workspaceId: 'fields', email: 'sam@example.com', role: 'Support' });
+    await page.goto(`${cloud.url}/companies`);
+    await visible(page.getByRole('row', { name: /Initech/ }));
+    expect(await page.getByRole('link', { name: 'New company' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Initech' }).click();
+    await visible(heading(page, 'Initech'));
+    expect(await page.getByRole('button', { name: 'Delete' }).count()).toBe(0);
+
+    // an admin deletes the company; its contact stays, unlinked
+    await page.getByRole('button', { name: /^Account/ }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await signIn(page, { workspaceId: 'fields', email: 'ada@example.com' });
+    await page.goto(`${cloud.url}/companies`);
+    await page.getByRole('link', { name: 'Initech' }).click();
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete company' }).click();
+    await visible(page.getByText('No companies yet'));
+    await page.goto(contactUrl);
+    await visible(heading(page, 'Peter'));
+    expect(await page.getByRole('link', { name: 'Initech' }).count()).toBe(0);
+
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('pages through a long list and filters it by tag', async () => {
+    // 30 contacts through the API itself, every third tagged "fizz"
+    const { token } = (await (
+      await fetch(`${cloud.url}/api/local/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ workspaceId: 'pager', email: 'pat@example.com', roles: ['admin'] }),
+      })
+    ).json()) as { token: string };
+    for (let n = 1; n <= 30; n++) {
+      const created = await fetch(`${cloud.url}/api/contacts`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ firstName: `Person${n}`, tags: [n % 3 === 0 ? 'fizz' : 'other'] }),
+      });
+      expect(created.status).toBe(201);
+    }
+
+    const page = await openPage({ width: 1280, height: 800 });
+    const pageErrors = collectPageErrors(page);
+    await page.goto(`${cloud.url}/contacts`);
+    await signIn(page, { workspaceId: 'pager', email: 'pat@example.com' });
+    const pager = await visible(page.getByRole('navigation', { name: 'Contacts pages' }));
+    await visible(pager.getByText('Page 1'));
+    expect(await page.getByRole('row').count()).toBe(1 + 25);
+    expect(await pager.getByRole('button', { name: 'Previous' }).isDisabled()).toBe(true);
+
+    await pager.getByRole('button', { name: 'Next' }).click();
+    await visible(pager.getByText('Page 2'));
+    await visible(page.getByRole('link', { name: 'Person1', exact: true }));
+    expect(await page.getByRole('row').count()).toBe(1 + 5);
+    expect(await pager.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true);
+    await screenshot(page, 'desktop-10-page-2');
+
+    // leaving for a contact and coming back keeps the page
+    await page.getByRole('link', { name: 'Person1', exact: true }).click();
+    await visible(heading(page, 'Person1'));
+    await page.goBack();
+    await visible(pager.getByText('Page 2'));
+    await pager.getByRole('button', { name: 'Previous' }).click();
+    await visible(pager.getByText('Page 1'));
+    await visible(page.getByRole('link', { name: 'Person30', exact: true }));
+
+    // a tag badge filters the list; the filter box shows it and clears it
+    await page.getByRole('button', { name: 'Show only tag fizz' }).first().click();
+    await page.waitForURL(/\/contacts\?tag=fizz$/);
+    await visible(page.getByRole('link', { name: 'Person3', exact: true }));
+    expect(await page.getByRole('row').count()).toBe(1 + 10);
+    expect(await page.getByRole('textbox', { name: 'Filter by tag' }).inputValue()).toBe('fizz');
+    await page.getByRole('button', { name: 'Clear tag filter' }).click();
+    await page.waitForURL(/\/contacts$/);
+    await visible(pager.getByText('Page 1'));
+
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,61 @@
+import { Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { RequireSession } from '../auth/require-session';
+import { PageLoader } from '../ui/page-loader';
+import { AppLayout } from './app-layout';
+import { lazyPage } from './lazy-page';
+
+const SignInPage = lazyPage(() => import('../auth/sign-in-page'), 'SignInPage');
+const AuthCallbackPage = lazyPage(() => import('../auth/auth-callback-page'), 'AuthCallbackPage');
+const ContactsPage = lazyPage(() => import('../contacts/contacts-page'), 'ContactsPage');
+const ContactNewPage = lazyPage(() => import('../contacts/contact-new-page'), 'ContactNewPage');
+const ContactDetailPage = lazyPage(() => import('../contacts/contact-detail-page'), 'ContactDetailPage');
+const ContactEditPage = lazyPage(() => import('../contacts/contact-edit-page'), 'ContactEditPage');
+const CompaniesPage = lazyPage(() => import('../companies/companies-page'), 'CompaniesPage');
+const CompanyNewPage = lazyPage(() => import('../companies/company-new-page'), 'CompanyNewPage');
+const CompanyDetailPage = lazyPage(() => import('../companies/company-detail-page'), 'CompanyDetailPage');
+const CompanyEditPage = lazyPage(() => import('../companies/company-edit-page'), 'CompanyEditPage');
+const CustomFieldsPage = lazyPage(() => import('../custom-fields/custom-fields-page'), 'CustomFieldsPage');
+const NotFoundPage = lazyPage(() => import('./not-found-page'), 'NotFoundPage');
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route
+        path="/sign-in"
+        element={
+          <Suspense fallback={<PageLoader />}>
+            <SignInPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/auth/callback"
+        element={
+          <Suspense fallback={<PageLoader />}>
+            <AuthCallbackPage />
+          </Suspense>
+        }
+      />
+      <Route
+        element={
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        }
+      >
+        <Route index element={<Navigate replace to="/contacts" />} />
+        <Route path="contacts" element={<ContactsPage />} />
+        <Route path="contacts/new" element={<ContactNewPage />} />
+        <Route path="contacts/:id" element={<ContactDetailPage />} />
+        <Route path="contacts/:id/edit" element={<ContactEditPage />} />
+        <Route path="companies" element={<CompaniesPage />} />
+        <Route path="companies/new" element={<CompanyNewPage />} />
+        <Route path="companies/:id" element={<CompanyDetailPage />} />
+        <Route path="companies/:id/edit" element={<CompanyEditPage />} />
+        <Route path="settings/fields" element={<CustomFieldsPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

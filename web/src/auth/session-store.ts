@@ -1,0 +1,103 @@
+import { useSyncExternalStore } from 'react';
+import { type AuthContext, authFromClaims } from '../../../shared/platform/auth';
+import { jwtClaims } from './jwt-claims';
+
+export interface Session {
+  /** The ID token, sent as the bearer token. */
+  token: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+  user: AuthContext;
+}
+
+export type SessionEnd = 'expired' | 'signed-out';
+
+export interface SessionState {
+  session: Session | null;
+  /** Why there is no session any more: the sign-in page explains it and keeps the return path. */
+  ended: SessionEnd | null;
+}
+
+// localStorage so that every tab of the CRM shares one sign-in; only the token and its expiry are kept
+const storageKey = 'seed-crm.session';
+const maxTimeout = 2_147_483_647;
+
+/** A session from a token; the user comes from the claims the API itself reads (same claim names). */
+export function sessionFromToken(token: string, expiresAt?: string): Session {
+  const claims = jwtClaims(token);
+  const expiry = expiresAt
+    ? Date.parse(expiresAt)
+    : typeof claims.exp === 'number'
+      ? claims.exp * 1000
+      : Number.NaN;
+  if (Number.isNaN(expiry)) throw new Error('The token has no expiry.');
+  return { token, expiresAt: expiry, user: authFromClaims(claims) };
+}
+
+function readStoredSession(): Session | null {
+  try {
+    const stored: unknown = JSON.parse(localStorage.getItem(storageKey) ?? 'null');
+    if (typeof stored !== 'object' || stored === null || !('token' in stored) || !('expiresAt' in stored)) {
+      return null;
+    }
+    if (typeof stored.token !== 'string' || typeof stored.expiresAt !== 'number') return null;
+    const session = sessionFromToken(stored.token, new Date(stored.expiresAt).toISOString());
+    return session.expiresAt > Date.now() ? session : null;
+  } catch {
+    return null;
+  }
+}
+
+let state: SessionState = { session: readStoredSession(), ended: null };
+let expiryTimer: ReturnType<typeof setTimeout> | undefined;
+const listeners = new Set<() => void>();
+
+function setState(next: SessionState): void {
+  state = next;
+  clearTimeout(expiryTimer);
+  const session = next.session;
+  if (session) {
+    expiryTimer = setTimeout(checkExpiry, Math.min(Math.max(session.expiresAt - Date.now(), 0), maxTimeout));
+  }
+  for (const listener of listeners) listener();
+}
+
+function checkExpiry(): void {
+  if (state.session && state.session.expiresAt <= Date.now()) endSession('expired');
+}
+
+export function startSession(session: Session): void {
+  localStorage.setItem(storageKey, JSON.stringify({ token: session.token, expiresAt: session.expiresAt }));
+  setState({ session, ended: null });
+}
+
+export function endSession(reason: SessionEnd): void {
+  localStorage.removeItem(storageKey);
+  if (state.session || state.ended !== reason) setState({ session: null, ended: reason });
+}
+
+/** The session to call the API with; an expired one ends here, whatever the timers did while asleep. */
+export function currentSession(): Session | null {
+  checkExpiry();
+  return state.session;
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function useSessionState(): SessionState {
+  return useSyncExternalStore(subscribe, () => state);
+}
+
+if (typeof window !== 'undefined') {
+  // signing in or out in another tab applies here too; a laptop waking up re-checks the expiry
+  window.addEventListener('storage', (event) => {
+    if (event.key !== storageKey) return;
+    const session = readStoredSession();
+    setState({ session, ended: session ? null : 'signed-out' });
+  });
+  document.addEventListener('visibilitychange', checkExpiry);
+  if (state.session) setState(state);
+}

@@ -1,0 +1,140 @@
+import { Anchor, Avatar, Button, Grid, Stack, Text } from '@mantine/core';
+import { IconPencil, IconUserPlus } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { Company } from '../../../shared/companies/company';
+import { useCan } from '../auth/permissions';
+import { CustomFieldList } from '../custom-fields/custom-field-list';
+import { fieldDefinitionsQuery } from '../custom-fields/field-definition-queries';
+import { ConfirmDelete } from '../records/confirm-delete';
+import { DetailItem, DetailList, DetailSection } from '../records/detail-section';
+import { DetailError, DetailSkeleton } from '../records/detail-states';
+import { TagBadges } from '../records/tag-badges';
+import { BackLink } from '../ui/back-link';
+import { formatDateTime } from '../ui/format';
+import { PageHeader } from '../ui/page-header';
+import { useToast } from '../ui/toaster';
+import { companyQuery, useDeleteCompany } from './company-queries';
+
+function CompanyDetails({ company }: { company: Company }) {
+  return (
+    <DetailList>
+      <DetailItem label="Domain">{company.domain}</DetailItem>
+      <DetailItem label="Website">
+        {company.website && (
+          <Anchor href={company.website} target="_blank" rel="noopener noreferrer">
+            {company.website}
+          </Anchor>
+        )}
+      </DetailItem>
+      <DetailItem label="Industry">{company.industry}</DetailItem>
+      <DetailItem label="Phone">
+        {company.phone && <Anchor href={`tel:${company.phone}`}>{company.phone}</Anchor>}
+      </DetailItem>
+      <DetailItem label="City">{company.city}</DetailItem>
+      <DetailItem label="Country">{company.country}</DetailItem>
+    </DetailList>
+  );
+}
+
+export function CompanyDetailPage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const toast = useToast();
+  const query = useQuery(companyQuery(id));
+  const definitions = useQuery(fieldDefinitionsQuery('company'));
+  const remove = useDeleteCompany(id);
+  const canEdit = useCan('UpdateCompany');
+  const canDelete = useCan('DeleteCompany');
+  const canAddContact = useCan('CreateContact');
+
+  if (query.isPending) return <DetailSkeleton />;
+  if (query.isError) {
+    return (
+      <DetailError error={query.error} what="company" backTo="/companies" onRetry={() => query.refetch()} />
+    );
+  }
+  const company = query.data;
+
+  const deleteCompany = () =>
+    remove.mutate(undefined, {
+      onSuccess: () => {
+        toast(`${company.name} deleted`);
+        navigate('/companies', { replace: true });
+      },
+    });
+
+  return (
+    <Stack gap="lg">
+      <BackLink to="/companies">Companies</BackLink>
+      <PageHeader
+        leading={<Avatar name={company.name} color="initials" radius="md" size="lg" />}
+        title={company.name}
+        description={[company.industry, company.domain].filter(Boolean).join(' · ') || undefined}
+        actions={
+          <>
+            {canEdit && (
+              <Button
+                component={Link}
+                to={`/companies/${company.id}/edit`}
+                leftSection={<IconPencil size={16} />}
+              >
+                Edit
+              </Button>
+            )}
+            {canDelete && (
+              <ConfirmDelete
+                what="company"
+                name={company.name}
+                consequence={<Text size="sm">Its contacts stay, without a company.</Text>}
+                onConfirm={deleteCompany}
+                pending={remove.isPending}
+                error={remove.error}
+              />
+            )}
+          </>
+        }
+      />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="lg">
+            <DetailSection title="Details">
+              <CompanyDetails company={company} />
+            </DetailSection>
+            {definitions.data && definitions.data.length > 0 && (
+              <DetailSection title="Custom fields">
+                <CustomFieldList definitions={definitions.data} values={company.customFields} />
+              </DetailSection>
+            )}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="lg">
+            <DetailSection title="Tags">
+              {company.tags.length > 0 ? (
+                <TagBadges tags={company.tags} max={25} />
+              ) : (
+                <Text size="sm" c="dimmed">
+                  No tags
+                </Text>
+              )}
+            </DetailSection>
+            {canAddContact && (
+              <Button
+                variant="light"
+                component={Link}
+                to={`/contacts/new?companyId=${company.id}`}
+                leftSection={<IconUserPlus size={16} />}
+              >
+                Add a contact at {company.name}
+              </Button>
+            )}
+            <Text size="xs" c="dimmed">
+              Created {formatDateTime(company.createdAt)} · Updated {formatDateTime(company.updatedAt)}
+            </Text>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,132 @@
+import { Anchor, Avatar, Button, Grid, Stack, Text } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useParams } from 'react-router';
+import { type Contact, contactDisplayName } from '../../../shared/contacts/contact';
+import { useCan } from '../auth/permissions';
+import { CompanyName } from '../companies/company-name';
+import { CustomFieldList } from '../custom-fields/custom-field-list';
+import { fieldDefinitionsQuery } from '../custom-fields/field-definition-queries';
+import { ConfirmDelete } from '../records/confirm-delete';
+import { DetailItem, DetailList, DetailSection } from '../records/detail-section';
+import { DetailError, DetailSkeleton } from '../records/detail-states';
+import { TagBadges } from '../records/tag-badges';
+import { BackLink } from '../ui/back-link';
+import { formatDateTime } from '../ui/format';
+import { PageHeader } from '../ui/page-header';
+import { useToast } from '../ui/toaster';
+import { contactQuery, useDeleteContact } from './contact-queries';
+
+function ContactDetails({ contact }: { contact: Contact }) {
+  return (
+    <DetailList>
+      <DetailItem label="Email">
+        {contact.email && <Anchor href={`mailto:${contact.email}`}>{contact.email}</Anchor>}
+      </DetailItem>
+      <DetailItem label="Phone">
+        {contact.phone && <Anchor href={`tel:${contact.phone}`}>{contact.phone}</Anchor>}
+      </DetailItem>
+      <DetailItem label="Job title">{contact.jobTitle}</DetailItem>
+      <DetailItem label="Company">{contact.companyId && <CompanyName id={contact.companyId} />}</DetailItem>
+    </DetailList>
+  );
+}
+
+export function ContactDetailPage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const toast = useToast();
+  const query = useQuery(contactQuery(id));
+  const definitions = useQuery(fieldDefinitionsQuery('contact'));
+  const remove = useDeleteContact(id);
+  const canEdit = useCan('UpdateContact');
+  const canDelete = useCan('DeleteContact');
+
+  if (query.isPending) return <DetailSkeleton />;
+  if (query.isError) {
+    return (
+      <DetailError error={query.error} what="contact" backTo="/contacts" onRetry={() => query.refetch()} />
+    );
+  }
+  const contact = query.data;
+  const name = contactDisplayName(contact);
+
+  const deleteContact = () =>
+    remove.mutate(undefined, {
+      onSuccess: () => {
+        toast(`${name} deleted`);
+        navigate('/contacts', { replace: true });
+      },
+    });
+
+  return (
+    <Stack gap="lg">
+      <BackLink to="/contacts">Contacts</BackLink>
+      <PageHeader
+        leading={<Avatar name={name} color="initials" size="lg" />}
+        title={name}
+        description={
+          contact.jobTitle || contact.companyId ? (
+            <>
+              {contact.jobTitle}
+              {contact.jobTitle && contact.companyId && ' at '}
+              {contact.companyId && <CompanyName id={contact.companyId} />}
+            </>
+          ) : undefined
+        }
+        actions={
+          <>
+            {canEdit && (
+              <Button
+                component={Link}
+                to={`/contacts/${contact.id}/edit`}
+                leftSection={<IconPencil size={16} />}
+              >
+                Edit
+              </Button>
+            )}
+            {canDelete && (
+              <ConfirmDelete
+                what="contact"
+                name={name}
+                onConfirm={deleteContact}
+                pending={remove.isPending}
+                error={remove.error}
+              />
+            )}
+          </>
+        }
+      />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="lg">
+            <DetailSection title="Details">
+              <ContactDetails contact={contact} />
+            </DetailSection>
+            {definitions.data && definitions.data.length > 0 && (
+              <DetailSection title="Custom fields">
+                <CustomFieldList definitions={definitions.data} values={contact.customFields} />
+              </DetailSection>
+            )}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="lg">
+            <DetailSection title="Tags">
+              {contact.tags.length > 0 ? (
+                <TagBadges tags={contact.tags} max={25} />
+              ) : (
+                <Text size="sm" c="dimmed">
+                  No tags
+                </Text>
+              )}
+            </DetailSection>
+            <Text size="xs" c="dimmed">
+              Created {formatDateTime(contact.createdAt)} · Updated {formatDateTime(contact.updatedAt)}
+            </Text>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

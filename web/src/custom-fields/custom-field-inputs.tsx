@@ -1,0 +1,70 @@
+import { NumberInput, Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
+import type { GetInputPropsReturnType } from '@mantine/form';
+import type { ReactNode } from 'react';
+import type { FieldDefinition, FieldType } from '../../../shared/custom-fields/field-definition';
+
+type GetInputProps = (path: string, options?: { type?: 'checkbox' }) => GetInputPropsReturnType;
+
+/** The input each field type needs; a new type in the shared schema fails to compile until it has one. */
+const inputs: Record<FieldType, (definition: FieldDefinition, getInputProps: GetInputProps) => ReactNode> = {
+  text: (definition, getInputProps) => (
+    <TextInput
+      label={definition.label}
+      required={definition.required}
+      {...getInputProps(pathOf(definition))}
+    />
+  ),
+  number: (definition, getInputProps) => (
+    <NumberInput
+      label={definition.label}
+      required={definition.required}
+      {...getInputProps(pathOf(definition))}
+    />
+  ),
+  date: (definition, getInputProps) => (
+    <TextInput
+      type="date"
+      label={definition.label}
+      required={definition.required}
+      {...getInputProps(pathOf(definition))}
+    />
+  ),
+  select: (definition, getInputProps) => (
+    <Select
+      label={definition.label}
+      required={definition.required}
+      data={definition.options ?? []}
+      clearable={!definition.required}
+      placeholder="Choose…"
+      {...getInputProps(pathOf(definition))}
+    />
+  ),
+  boolean: (definition, getInputProps) => (
+    <Switch
+      label={definition.label}
+      mt={{ sm: 'xl' }}
+      {...getInputProps(pathOf(definition), { type: 'checkbox' })}
+    />
+  ),
+};
+
+function pathOf(definition: FieldDefinition): string {
+  return `customFields.${definition.key}`;
+}
+
+/** One input per custom field, of the kind its type needs, under `customFields.<key>`. */
+export function CustomFieldInputs({
+  definitions,
+  getInputProps,
+}: {
+  definitions: readonly FieldDefinition[];
+  getInputProps: GetInputProps;
+}) {
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+      {definitions.map((definition) => (
+        <div key={definition.key}>{inputs[definition.type](definition, getInputProps)}</div>
+      ))}
+    </SimpleGrid>
+  );
+}

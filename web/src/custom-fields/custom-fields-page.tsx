@@ -1,0 +1,287 @@
+import {
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Table,
+  Tabs,
+  TagsInput,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconAdjustmentsHorizontal, IconPlus } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { z } from 'zod';
+import {
+  type FieldDefinition,
+  FieldDefinitionInput,
+  type FieldEntity,
+  type FieldType,
+  fieldTypes,
+} from '../../../shared/custom-fields/field-definition';
+import { useCan } from '../auth/permissions';
+import { ConfirmDelete } from '../records/confirm-delete';
+import { focusFirstError, formErrorsOf, formLevel } from '../records/form-errors';
+import { FormAlert } from '../records/form-footer';
+import { showSaveError } from '../records/form-problem';
+import { FormSection } from '../records/form-section';
+import { ListEmpty, ListSkeleton, LoadError } from '../records/list-states';
+import { PageHeader } from '../ui/page-header';
+import { useToast } from '../ui/toaster';
+import {
+  fieldDefinitionsQuery,
+  useCreateFieldDefinition,
+  useDeleteFieldDefinition,
+} from './field-definition-queries';
+
+const typeLabels: Record<FieldType, string> = {
+  text: 'Text',
+  number: 'Number',
+  date: 'Date',
+  select: 'Choice list',
+  boolean: 'Yes / no',
+};
+
+const entityLabels: Record<FieldEntity, string> = { contact: 'Contacts', company: 'Companies' };
+
+interface FieldFormValues {
+  label: string;
+  key: string;
+  type: FieldType;
+  required: boolean;
+  options: string[];
+}
+
+/** A key from a label: "Deal size (EUR)" → deal_size_eur. */
+function keyFromLabel(label: string): string {
+  const key = label
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^[^a-z]+|_+$/g, '');
+  return key.slice(0, 40);
+}
+
+function definitionInputOf(
+  entity: FieldEntity,
+  values: FieldFormValues,
+): z.input<typeof FieldDefinitionInput> {
+  return {
+    entity,
+    key: values.key.trim(),
+    label: values.label,
+    type: values.type,
+    required: values.required,
+    ...(values.type === 'select' ? { options: values.options } : {}),
+  };
+}
+
+function NewFieldForm({ entity }: { entity: FieldEntity }) {
+  const toast = useToast();
+  const create = useCreateFieldDefinition();
+  const [keyEdited, setKeyEdited] = useState(false);
+  const form = useForm<FieldFormValues>({
+    initialValues: { label: '', key: '', type: 'text', required: false, options: [] },
+    validate: (values) => {
+      const result = FieldDefinitionInput.safeParse(definitionInputOf(entity, values));
+      return result.success ? {} : formErrorsOf(result.error);
+    },
+  });
+
+  const submit = form.onSubmit(
+    async (values) => {
+      try {
+        const definition = await create.mutateAsync(definitionInputOf(entity, values));
+        toast(`${definition.label} added`);
+        form.reset();
+        setKeyEdited(false);
+      } catch (error) {
+        showSaveError(form, error, (path) => path in values);
+      }
+    },
+    (errors) => focusFirstError(form, errors),
+  );
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Add a field">
+      <FormSection title="Add a field" description={`It appears on every ${entity}'s form and page.`}>
+        <FormAlert message={form.errors[formLevel]} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <TextInput
+            label="Label"
+            required
+            {...form.getInputProps('label')}
+            onChange={(event) => {
+              const label = event.currentTarget.value;
+              form.setFieldValue('label', label);
+              if (!keyEdited) form.setFieldValue('key', keyFromLabel(label));
+            }}
+          />
+          <TextInput
+            label="Key"
+            description="Used by the API and imports; cannot change later"
+            required
+            {...form.getInputProps('key')}
+            onChange={(event) => {
+              setKeyEdited(true);
+              form.setFieldValue('key', event.currentTarget.value);
+            }}
+          />
+          <Select
+            label="Type"
+            required
+            allowDeselect={false}
+            data={fieldTypes.map((type) => ({ value: type, label: typeLabels[type] }))}
+            {...form.getInputProps('type')}
+          />
+          <Switch
+            label="Required"
+            mt={{ sm: 'xl' }}
+            {...form.getInputProps('required', { type: 'checkbox' })}
+          />
+        </SimpleGrid>
+        {form.values.type === 'select' && (
+          <TagsInput
+            label="Choices"
+            description="Press Enter after each choice"
+            required
+            {...form.getInputProps('options')}
+          />
+        )}
+        <Group justify="flex-end">
+          <Button type="submit" leftSection={<IconPlus size={16} />} loading={form.submitting}>
+            Add field
+          </Button>
+        </Group>
+      </FormSection>
+    </form>
+  );
+}
+
+function DeleteField({ definition }: { definition: FieldDefinition }) {
+  const toast = useToast();
+  const remove = useDeleteFieldDefinition();
+  return (
+    <ConfirmDelete
+      what="field"
+      name={definition.label}
+      consequence={<Text size="sm">Values already saved in it are no longer shown.</Text>}
+      pending={remove.isPending}
+      error={remove.error}
+      onConfirm={() =>
+        remove.mutate(definition, {
+          onSuccess: () => toast(`${definition.label} deleted`),
+        })
+      }
+    />
+  );
+}
+
+function FieldTable({ definitions, canManage }: { definitions: FieldDefinition[]; canManage: boolean }) {
+  return (
+    <Paper withBorder radius="md">
+      <Table.ScrollContainer minWidth={600}>
+        <Table verticalSpacing="sm" horizontalSpacing="md">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Label</Table.Th>
+              <Table.Th>Key</Table.Th>
+              <Table.Th>Type</Table.Th>
+              <Table.Th>Required</Table.Th>
+              {canManage && <Table.Th aria-label="Actions" />}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {definitions.map((definition) => (
+              <Table.Tr key={definition.key}>
+                <Table.Td>
+                  <Text size="sm" fw={600}>
+                    {definition.label}
+                  </Text>
+                  {definition.options && (
+                    <Text size="xs" c="dimmed">
+                      {definition.options.join(', ')}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" ff="monospace">
+                    {definition.key}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{typeLabels[definition.type]}</Table.Td>
+                <Table.Td>
+                  {definition.required ? (
+                    <Badge variant="light">Required</Badge>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      Optional
+                    </Text>
+                  )}
+                </Table.Td>
+                {canManage && (
+                  <Table.Td ta="right">
+                    <DeleteField definition={definition} />
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
+  );
+}
+
+function EntityFields({ entity, canManage }: { entity: FieldEntity; canManage: boolean }) {
+  const definitions = useQuery(fieldDefinitionsQuery(entity));
+  return (
+    <Stack gap="lg">
+      {definitions.isPending ? (
+        <ListSkeleton rows={3} />
+      ) : definitions.isError ? (
+        <LoadError error={definitions.error} onRetry={() => definitions.refetch()} />
+      ) : definitions.data.length === 0 ? (
+        <ListEmpty
+          icon={<IconAdjustmentsHorizontal />}
+          title={`No custom fields on ${entityLabels[entity].toLowerCase()} yet`}
+          description={canManage ? 'Add one below.' : 'An admin of your workspace can add them.'}
+        />
+      ) : (
+        <FieldTable definitions={definitions.data} canManage={canManage} />
+      )}
+      {canManage && <NewFieldForm entity={entity} />}
+    </Stack>
+  );
+}
+
+export function CustomFieldsPage() {
+  const canManage = useCan('CreateFieldDefinition');
+  return (
+    <Stack gap="lg" maw={960}>
+      <PageHeader
+        title="Custom fields"
+        description="Extra fields on contacts and companies. Admins define them; everyone fills them in."
+      />
+      <Tabs defaultValue="contact" keepMounted={false}>
+        <Tabs.List mb="lg">
+          <Tabs.Tab value="contact">{entityLabels.contact}</Tabs.Tab>
+          <Tabs.Tab value="company">{entityLabels.company}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="contact">
+          <EntityFields entity="contact" canManage={canManage} />
+        </Tabs.Panel>
+        <Tabs.Panel value="company">
+          <EntityFields entity="company" canManage={canManage} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

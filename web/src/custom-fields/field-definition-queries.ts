@@ -1,0 +1,43 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  FieldDefinition,
+  FieldDefinitionInput,
+  FieldEntity,
+} from '../../../shared/custom-fields/field-definition';
+import { apiRequest } from '../api/api-client';
+
+export const fieldDefinitionKeys = {
+  all: ['field-definitions'] as const,
+  entity: (entity: FieldEntity) => [...fieldDefinitionKeys.all, entity] as const,
+};
+
+/** The custom fields of contacts or companies; they change rarely, so forms reuse them for a minute. */
+export const fieldDefinitionsQuery = (entity: FieldEntity) =>
+  queryOptions({
+    queryKey: fieldDefinitionKeys.entity(entity),
+    queryFn: async ({ signal }) =>
+      (await apiRequest<{ items: FieldDefinition[] }>('/api/settings/fields', { query: { entity }, signal }))
+        .items,
+    staleTime: 60_000,
+  });
+
+export function useCreateFieldDefinition() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: z.input<typeof FieldDefinitionInput>) =>
+      apiRequest<FieldDefinition>('/api/settings/fields', { method: 'POST', body: input }),
+    onSuccess: (definition) =>
+      queryClient.invalidateQueries({ queryKey: fieldDefinitionKeys.entity(definition.entity) }),
+  });
+}
+
+export function useDeleteFieldDefinition() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ entity, key }: Pick<FieldDefinition, 'entity' | 'key'>) =>
+      apiRequest<void>(`/api/settings/fields/${entity}/${encodeURIComponent(key)}`, { method: 'DELETE' }),
+    onSuccess: (_, { entity }) =>
+      queryClient.invalidateQueries({ queryKey: fieldDefinitionKeys.entity(entity) }),
+  });
+}

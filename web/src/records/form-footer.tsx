@@ -1,0 +1,48 @@
+import { Alert, Button, Group, Stack } from '@mantine/core';
+import { IconAlertCircle, IconRefresh } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+
+/** A save problem that belongs to no single input; a version conflict offers to load the latest record. */
+export function FormAlert({ message, onReload }: { message: ReactNode; onReload?: () => void }) {
+  if (!message) return null;
+  return (
+    <Alert color="red" icon={<IconAlertCircle />} title="Not saved" role="alert">
+      <Stack gap="sm" align="flex-start">
+        {message}
+        {onReload && (
+          <Button
+            size="xs"
+            variant="light"
+            color="red"
+            leftSection={<IconRefresh size={14} />}
+            onClick={onReload}
+          >
+            Load the latest version
+          </Button>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
+
+export function FormFooter({
+  cancelTo,
+  submitLabel,
+  submitting,
+}: {
+  cancelTo: string;
+  submitLabel: string;
+  submitting: boolean;
+}) {
+  return (
+    <Group justify="flex-end" gap="sm">
+      <Button variant="default" component={Link} to={cancelTo}>
+        Cancel
+      </Button>
+      <Button type="submit" loading={submitting}>
+        {submitLabel}
+      </Button>
+    </Group>
+  );
+}

@@ -1,0 +1,65 @@
+import { CloseButton, Group, TextInput } from '@mantine/core';
+import { IconSearch, IconTag } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { ListFilters } from './use-list-filters';
+
+/** Search box and tag filter above a list; the tag applies on Enter or when the field loses focus. */
+export function ListToolbar({
+  filters,
+  searchLabel,
+  searchPlaceholder,
+}: {
+  filters: ListFilters;
+  searchLabel: string;
+  searchPlaceholder: string;
+}) {
+  const [tagInput, setTagInput] = useState(filters.tag);
+  const [shownTag, setShownTag] = useState(filters.tag);
+  if (shownTag !== filters.tag) {
+    // the tag changed elsewhere (a click on a tag badge, "clear filters")
+    setShownTag(filters.tag);
+    setTagInput(filters.tag);
+  }
+  const applyTag = () => filters.setTag(tagInput);
+  return (
+    <Group gap="sm" wrap="wrap" role="search">
+      <TextInput
+        flex="2 1 240px"
+        aria-label={searchLabel}
+        placeholder={searchPlaceholder}
+        leftSection={<IconSearch size={16} />}
+        value={filters.searchInput}
+        onChange={(event) => filters.setSearchInput(event.currentTarget.value)}
+        rightSection={
+          filters.searchInput ? (
+            <CloseButton size="sm" aria-label="Clear search" onClick={() => filters.setSearchInput('')} />
+          ) : null
+        }
+      />
+      <TextInput
+        flex="1 1 160px"
+        aria-label="Filter by tag"
+        placeholder="Filter by tag"
+        leftSection={<IconTag size={16} />}
+        value={tagInput}
+        onChange={(event) => setTagInput(event.currentTarget.value)}
+        onBlur={applyTag}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') applyTag();
+        }}
+        rightSection={
+          tagInput ? (
+            <CloseButton
+              size="sm"
+              aria-label="Clear tag filter"
+              onClick={() => {
+                setTagInput('');
+                filters.setTag('');
+              }}
+            />
+          ) : null
+        }
+      />
+    </Group>
+  );
+}
