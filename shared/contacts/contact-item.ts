@@ -1,6 +1,7 @@
 import { type Item, recordIndexKeys, withoutKeys } from '../records/record-store';
 import { keys } from '../store/keys';
-import { type Contact, contactDisplayName } from './contact';
+import type { Contact } from './contact';
+import { contactDisplayName } from './contact-display-name';
 
 /** The stored item of a contact: the record plus the keys of every index it is in. */
 export function contactItem(workspaceId: string, contact: Contact): Item {

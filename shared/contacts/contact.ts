@@ -8,6 +8,7 @@ import {
   recordMeta,
   Tags,
 } from '../records/record-fields';
+import { hasNameOrEmail } from './contact-display-name';
 
 /** Contact schemas: the API, the OpenAPI document and the web forms all use these. */
 
@@ -34,8 +35,6 @@ export const PhoneNumber = z
     return parsed.number;
   });
 
-const nameOrEmail = (value: { firstName?: string | null; lastName?: string | null; email?: string | null }) =>
-  Boolean(value.firstName || value.lastName || value.email);
 const nameOrEmailMessage = { message: 'Give the contact a name or an email address.', path: ['firstName'] };
 
 const contactFields = {
@@ -58,7 +57,7 @@ export const ContactInput = z
     tags: Tags.optional(),
     customFields: CustomFieldChanges.optional(),
   })
-  .refine(nameOrEmail, nameOrEmailMessage);
+  .refine(hasNameOrEmail, nameOrEmailMessage);
 export type ContactInput = z.output<typeof ContactInput>;
 
 /** A change: a field that is sent is set, `null` clears it, a field left out stays as it is. */
@@ -92,16 +91,9 @@ export type Contact = z.output<typeof Contact>;
 export const ContactListQuery = z.strictObject({
   ...listQueryShape,
   email: EmailAddress.optional(),
+  /** The contacts linked to one company. */
+  companyId: RecordId.optional(),
 });
 export type ContactListQuery = z.output<typeof ContactListQuery>;
 
 export const ContactPage = z.object({ items: z.array(Contact), nextCursor: z.string().optional() });
-
-export function contactDisplayName(contact: Pick<Contact, 'firstName' | 'lastName' | 'email'>): string {
-  const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ');
-  return name || contact.email || '';
-}
-
-export function hasNameOrEmail(contact: Pick<Contact, 'firstName' | 'lastName' | 'email'>): boolean {
-  return nameOrEmail(contact);
-}

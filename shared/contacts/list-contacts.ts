@@ -1,13 +1,18 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../platform/deps';
 import type { Page } from '../records/record-fields';
 import { listRecordItems } from '../records/record-store';
+import { decodeCursor, encodeCursor } from '../store/cursor';
 import { keys } from '../store/keys';
+import { crmTable } from '../store/table';
 import type { Contact, ContactListQuery } from './contact';
 import { contactFromItem } from './contact-item';
 import { getContact } from './get-contact';
 
-/** Contacts of a workspace, one page. An email finds the one contact that owns it. */
+/**
+ * Contacts of a workspace, one page. An email finds the one contact that owns it; a company id lists the
+ * contacts linked to that company (byParent, newest first); otherwise by name prefix, tag or collection.
+ */
 export async function listContacts(
   { store }: Pick<Deps, 'store'>,
   workspaceId: string,
@@ -24,6 +29,28 @@ export async function listContacts(
     if (!owner.Item) return { items: [] };
     const contact = await getContact({ store }, workspaceId, String(owner.Item.contactId));
     return { items: !query.tag || contact.tags.includes(query.tag) ? [contact] : [] };
+  }
+  if (query.companyId !== undefined) {
+    const index = crmTable.indexes.byParent;
+    const page = await store.client.send(
+      new QueryCommand({
+        TableName: store.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: `${index.partitionKey} = :pk`,
+        ...(query.tag ? { FilterExpression: 'contains(tags, :tag)' } : {}),
+        ExpressionAttributeValues: {
+          ':pk': keys.companyContactsPartition(workspaceId, query.companyId),
+          ...(query.tag ? { ':tag': query.tag } : {}),
+        },
+        ScanIndexForward: false,
+        Limit: query.limit,
+        ExclusiveStartKey: decodeCursor(query.cursor, keys.workspacePrefix(workspaceId)),
+      }),
+    );
+    return {
+      items: (page.Items ?? []).map(contactFromItem),
+      nextCursor: encodeCursor(page.LastEvaluatedKey),
+    };
   }
   const page = await listRecordItems(store, workspaceId, 'CONTACT', query);
   return { items: page.items.map(contactFromItem), nextCursor: page.nextCursor };

@@ -1,7 +1,7 @@
 import { Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
-import { contactDisplayName } from '../../../shared/contacts/contact';
+import { contactDisplayName } from '../../../shared/contacts/contact-display-name';
 import { fieldDefinitionsQuery } from '../custom-fields/field-definition-queries';
 import { DetailSkeleton } from '../records/detail-states';
 import { LoadError } from '../records/list-states';
