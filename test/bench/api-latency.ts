@@ -1,8 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { startLocalCloud } from '../../infra/local/local-cloud';
 import { getContact } from '../../shared/contacts/get-contact';
 import { keys } from '../../shared/store/keys';
-import { startLocalCloud } from '../../infra/local/local-cloud';
 import { ms, ratio, statsOf, timeEach } from './stats';
 
 const reads = 600;
@@ -17,13 +17,20 @@ export async function benchApi(): Promise<string> {
   try {
     let requests = 0;
     const client = DynamoDBDocumentClient.from(
-      new DynamoDBClient({ endpoint: cloud.dynamoDbEndpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+      new DynamoDBClient({
+        endpoint: cloud.dynamoDbEndpoint,
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      }),
       { marshallOptions: { removeUndefinedValues: true } },
     );
-    client.middlewareStack.add((next) => (args) => {
-      requests++;
-      return next(args);
-    }, { step: 'initialize', name: 'countRequests' });
+    client.middlewareStack.add(
+      (next) => (args) => {
+        requests++;
+        return next(args);
+      },
+      { step: 'initialize', name: 'countRequests' },
+    );
     const store = { client, tableName: cloud.tableName };
     const { token } = (await (
       await fetch(`${cloud.url}/api/local/token`, {
@@ -33,12 +40,21 @@ export async function benchApi(): Promise<string> {
     ).json()) as { token: string };
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const api = (method: string, path: string, body?: unknown) =>
-      fetch(`${cloud.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }).then(async (r) => {
+      fetch(`${cloud.url}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }).then(async (r) => {
         const text = await r.text();
         if (r.status >= 300) throw new Error(`${method} ${path} ${r.status} ${text}`);
         return text ? (JSON.parse(text) as { id: string }) : undefined;
       });
-    const contact = (await api('POST', '/api/contacts', { firstName: 'Bench', lastName: 'Mark', email: 'bench@example.com', tags: ['a', 'b'] })) as { id: string };
+    const contact = (await api('POST', '/api/contacts', {
+      firstName: 'Bench',
+      lastName: 'Mark',
+      email: 'bench@example.com',
+      tags: ['a', 'b'],
+    })) as { id: string };
     const key = keys.record('bench', 'CONTACT', contact.id);
 
     requests = 0;
@@ -54,7 +70,11 @@ export async function benchApi(): Promise<string> {
     const apiGet: number[] = [];
     // interleaved blocks, so drift on a shared machine hits both sides alike
     for (let block = 0; block < 6; block++) {
-      rawGet.push(...(await timeEach(reads / 6, () => client.send(new GetCommand({ TableName: store.tableName, Key: key, ConsistentRead: true })))));
+      rawGet.push(
+        ...(await timeEach(reads / 6, () =>
+          client.send(new GetCommand({ TableName: store.tableName, Key: key, ConsistentRead: true })),
+        )),
+      );
       apiGet.push(...(await timeEach(reads / 6, () => api('GET', `/api/contacts/${contact.id}`))));
     }
     const rawPut: number[] = [];
@@ -62,10 +82,24 @@ export async function benchApi(): Promise<string> {
     for (let block = 0; block < 6; block++) {
       rawPut.push(
         ...(await timeEach(writes / 6, (i) =>
-          client.send(new PutCommand({ TableName: store.tableName, Item: { pk: `WS#bench#RAW#${block}-${i}`, sk: 'RAW', firstName: 'Raw', email: `raw-${block}-${i}@example.com` } })),
+          client.send(
+            new PutCommand({
+              TableName: store.tableName,
+              Item: {
+                pk: `WS#bench#RAW#${block}-${i}`,
+                sk: 'RAW',
+                firstName: 'Raw',
+                email: `raw-${block}-${i}@example.com`,
+              },
+            }),
+          ),
         )),
       );
-      apiPost.push(...(await timeEach(writes / 6, (i) => api('POST', '/api/contacts', { firstName: 'Api', email: `api-${block}-${i}@example.com` }))));
+      apiPost.push(
+        ...(await timeEach(writes / 6, (i) =>
+          api('POST', '/api/contacts', { firstName: 'Api', email: `api-${block}-${i}@example.com` }),
+        )),
+      );
     }
     const g = statsOf(rawGet);
     const a = statsOf(apiGet);

@@ -13,7 +13,9 @@ export async function benchBundles(): Promise<string> {
   const out = mkdtempSync(join(tmpdir(), 'crm-bundles-'));
   const bundle = async (entry: string | { contents: string }) => {
     const result = await build({
-      ...(typeof entry === 'string' ? { entryPoints: [entry] } : { stdin: { ...entry, resolveDir: repoRoot, loader: 'ts' } }),
+      ...(typeof entry === 'string'
+        ? { entryPoints: [entry] }
+        : { stdin: { ...entry, resolveDir: repoRoot, loader: 'ts' } }),
       bundle: true,
       platform: lambdaBundling.platform,
       target: lambdaBundling.target,
@@ -25,10 +27,13 @@ export async function benchBundles(): Promise<string> {
       outdir: out,
       metafile: true,
     });
-    return result.outputFiles.filter((file) => file.path.endsWith('.js')).reduce((sum, file) => sum + file.contents.byteLength, 0);
+    return result.outputFiles
+      .filter((file) => file.path.endsWith('.js'))
+      .reduce((sum, file) => sum + file.contents.byteLength, 0);
   };
   const baseline = await bundle({
-    contents: "import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';\nexport const handler = (e: { k: string }) => new DynamoDBClient({}).send(new GetItemCommand({ TableName: 't', Key: { pk: { S: e.k } } }));",
+    contents:
+      "import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';\nexport const handler = (e: { k: string }) => new DynamoDBClient({}).send(new GetItemCommand({ TableName: 't', Key: { pk: { S: e.k } } }));",
   });
   const rows: string[] = [];
   for (const fn of functions) {
