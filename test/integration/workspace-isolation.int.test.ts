@@ -1,0 +1,183 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type FunctionSpec, httpFunctions, routeKeyOf } from '../../functions/manifest';
+import { type RouteSchemas, routeSchemas } from '../../shared/api/route-schemas';
+import { etagOf } from '../../shared/platform/versioning';
+import { apiAs, newWorkspaceId, testTable } from '../support/api-client';
+import { errorShapeProblem, type RawApi, type RawReply, type RawRequest, rawApiAs } from '../support/raw-api';
+import {
+  pathParamNames,
+  pathWith,
+  recordKindOf,
+  recordKinds,
+  type Seeded,
+  type SeededRecord,
+  seedWorkspace,
+  validBodyFor,
+  workspaceHints,
+} from '../support/record-fixtures';
+
+/**
+ * A record of another workspace answers 404 on every route. The routes come from the manifest, so a new
+ * route is walked the day it lands; one this test cannot exercise fails it (see recordKindOf).
+ * Public routes are exempt, but only the ones listed here: a new public route forces a decision.
+ */
+const publicRoutes = ['GET /api/health', 'GET /api/openapi.json'];
+
+const schemasOf = (fn: FunctionSpec): RouteSchemas =>
+  (routeSchemas as Record<string, RouteSchemas>)[fn.name] ?? {};
+const protectedRoutes = httpFunctions.filter((fn) => !publicRoutes.includes(routeKeyOf(fn.trigger)));
+
+interface Probe {
+  what: string;
+  /** Creates run in a third workspace, so B's lists only ever hold B's seeded records. */
+  caller?: 'C';
+  request: RawRequest;
+  check(reply: RawReply): void;
+  /** The same request as A must find A's record, or the probe proves nothing. */
+  control?(reply: RawReply): void;
+}
+
+describe('workspace isolation', () => {
+  const table = testTable();
+  const workspaceA = newWorkspaceId('ws-a');
+  const workspaceB = newWorkspaceId('ws-b');
+  const workspaceC = newWorkspaceId('ws-c');
+  let seededA: Required<Seeded>;
+  let itemsOfA: Record<string, unknown>[];
+  let callAsB: RawApi;
+  let callAsC: RawApi;
+  let callAsA: RawApi;
+  /** Values that identify A's records: none may appear in an answer to B. */
+  let idsOfA: string[];
+
+  beforeAll(async () => {
+    seededA = await seedWorkspace(await apiAs(workspaceA));
+    itemsOfA = await table.itemsOf(workspaceA);
+    callAsB = await rawApiAs(workspaceB);
+    callAsC = await rawApiAs(workspaceC);
+    callAsA = await rawApiAs(workspaceA);
+    // B has records of its own, so an empty list proves nothing by accident
+    await seedWorkspace(await apiAs(workspaceB));
+    idsOfA = Object.values(seededA).flatMap((record) =>
+      Object.values(record.params).filter((value) => value.length > 20),
+    );
+  });
+
+  const notFound = (record: SeededRecord) => (reply: RawReply) => {
+    expect(errorShapeProblem(reply.status, reply.headers, reply.json), reply.text).toBeUndefined();
+    const code = (reply.json as { error: { code: string } }).error.code;
+    expect(`${reply.status} ${code}`).toMatch(/^404 [a-z]+\.not_found$/);
+    expect(code, `a ${record.kind} of another workspace is a missing record, not a missing route`).not.toBe(
+      'route.not_found',
+    );
+  };
+
+  /** What B sends to a route, naming A's records, and what it must get back. */
+  function probesFor(fn: FunctionSpec): Probe[] {
+    const kind = recordKindOf(fn);
+    const record = seededA[kind.name];
+    const schemas = schemasOf(fn);
+    if (pathParamNames(fn.trigger.path).length > 0) {
+      return [
+        {
+          what: `A's ${kind.name} by its path`,
+          request: {
+            method: fn.trigger.method,
+            path: pathWith(fn, record.params),
+            ...(schemas.body
+              ? { body: JSON.stringify(validBodyFor(fn, record, workspaceHints(seededA))) }
+              : {}),
+            ...(schemas.ifMatch ? { headers: { 'if-match': etagOf(record.version) } } : {}),
+          },
+          check: notFound(record),
+        },
+      ];
+    }
+    if (fn.trigger.method === 'GET') {
+      const queryNames = Object.keys(
+        (schemas.query as unknown as { shape?: object } | undefined)?.shape ?? {},
+      );
+      const filters = Object.entries(record.finds).filter(([name]) => queryNames.includes(name));
+      return [[], ...filters.map((filter) => [filter]), filters].map((query) => ({
+        what: `the list${query.length ? ` with ${query.map(([name]) => name).join(' and ')} of A's ${kind.name}` : ''}`,
+        request: { method: 'GET', path: fn.trigger.path, query: query as Array<[string, string]> },
+        check: (reply) => {
+          expect(reply.status, reply.text).toBe(200);
+          const items = (reply.json as { items: Record<string, unknown>[] }).items;
+          expect(items.map((item) => kind.identityOf(item))).not.toContain(record.identity);
+        },
+        control: (reply) => {
+          const items = (reply.json as { items: Record<string, unknown>[] }).items;
+          expect(items.map((item) => kind.identityOf(item))).toContain(record.identity);
+        },
+      }));
+    }
+    if (fn.trigger.method === 'POST') {
+      return kind.crossWorkspaceCreates(record, seededA).map((create) => ({
+        what: `a create naming ${create.what}`,
+        caller: 'C' as const,
+        request: { method: 'POST', path: fn.trigger.path, body: JSON.stringify(create.body) },
+        check: (reply) => {
+          expect(reply.status, reply.text).toBe(create.status);
+          if (create.field)
+            expect(Object.keys((reply.json as { error: { fields: object } }).error.fields)).toEqual([
+              create.field,
+            ]);
+        },
+      }));
+    }
+    throw new Error(
+      `${routeKeyOf(fn.trigger)}: the isolation test does not know how to exercise a ${fn.trigger.method} ` +
+        'without path parameters. Teach probesFor() what another workspace may send to it.',
+    );
+  }
+
+  it('exempts exactly the public routes listed in this test', () => {
+    const publicInManifest = httpFunctions
+      .filter((fn) => fn.trigger.auth === 'none')
+      .map((fn) => routeKeyOf(fn.trigger));
+    expect(publicInManifest.sort()).toEqual([...publicRoutes].sort());
+  });
+
+  it('has a fixture factory for the record kind of every protected route', () => {
+    const unknown = protectedRoutes.flatMap((fn) => {
+      try {
+        recordKindOf(fn);
+        return [];
+      } catch (error) {
+        return [(error as Error).message];
+      }
+    });
+    expect(unknown).toEqual([]);
+    expect(recordKinds.length).toBeGreaterThan(0);
+  });
+
+  it.each(protectedRoutes.map((fn) => [routeKeyOf(fn.trigger), fn] as const))(
+    '%s as workspace B never reaches workspace A',
+    async (_key, fn) => {
+      for (const probe of probesFor(fn)) {
+        const reply = await (probe.caller === 'C' ? callAsC : callAsB)(probe.request);
+        expect(reply.status, `${probe.what}: ${reply.text}`).toBeLessThan(500);
+        probe.check(reply);
+        for (const id of idsOfA) expect(reply.text, `${probe.what} leaks A's id ${id}`).not.toContain(id);
+        if (probe.control) probe.control(await callAsA(probe.request));
+      }
+    },
+  );
+
+  it("leaves workspace A's items exactly as they were, and the others hold nothing keyed by A's ids", async () => {
+    expect(await table.itemsOf(workspaceA)).toEqual(itemsOfA);
+    const itemsOfOthers = [...(await table.itemsOf(workspaceB)), ...(await table.itemsOf(workspaceC))];
+    for (const id of idsOfA) {
+      expect(itemsOfOthers.filter((item) => `${item.pk} ${item.sk}`.includes(id))).toEqual([]);
+    }
+    for (const fn of httpFunctions.filter(
+      (candidate) => candidate.trigger.method === 'GET' && pathParamNames(candidate.trigger.path).length,
+    )) {
+      const record = seededA[recordKindOf(fn).name];
+      const reply = await callAsA({ method: 'GET', path: pathWith(fn, record.params) });
+      expect(reply.status, `${routeKeyOf(fn.trigger)} as A`).toBe(200);
+      expect(reply.headers.get('etag')).toBe(etagOf(record.version));
+    }
+  });
+});

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { inject } from 'vitest';
+import type { Role } from '../../shared/platform/roles';
+
+export interface ApiReply<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** A fresh workspace id per test, so tests never see each other's data. */
+export function newWorkspaceId(prefix = 'ws'): string {
+  return `${prefix}-${randomUUID().slice(0, 13)}`;
+}
+
+export async function tokenFor(workspaceId: string, roles: Role[] = ['admin'], email = 'tester@example.com') {
+  const response = await fetch(`${inject('apiUrl')}/api/local/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ workspaceId, email, roles }),
+  });
+  if (response.status !== 200)
+    throw new Error(`token request failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+/** Calls the local API as a signed-in user of one workspace. */
+export async function apiAs(workspaceId: string, roles: Role[] = ['admin']) {
+  const token = await tokenFor(workspaceId, roles);
+  return async function call<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiReply<T>> {
+    const response = await fetch(`${inject('apiUrl')}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (text ? JSON.parse(text) : undefined) as T,
+    };
+  };
+}
+
+export type Api = Awaited<ReturnType<typeof apiAs>>;
+
+/** Direct read access to the test table, to prove what a request did or did not write. */
+export function testTable() {
+  const client = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: inject('dynamoDbEndpoint'),
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    }),
+  );
+  const tableName = inject('tableName');
+  return {
+    client,
+    tableName,
+    /** Every item of one workspace, sorted, for before/after comparisons. */
+    async itemsOf(workspaceId: string): Promise<Record<string, unknown>[]> {
+      const items: Record<string, unknown>[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await client.send(
+          new ScanCommand({
+            TableName: tableName,
+            FilterExpression: 'begins_with(pk, :prefix)',
+            ExpressionAttributeValues: { ':prefix': `WS#${workspaceId}#` },
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        items.push(...(page.Items ?? []));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return items.sort((a, b) => `${a.pk}|${a.sk}`.localeCompare(`${b.pk}|${b.sk}`));
+    },
+  };
+}

@@ -1,0 +1,250 @@
+import fc from 'fast-check';
+import type { FunctionSpec } from '../../functions/manifest';
+import { routeKeyOf } from '../../functions/manifest';
+import { type RouteSchemas, routeSchemas } from '../../shared/api/route-schemas';
+import type { Api } from './api-client';
+import { encodePathSegment } from './raw-api';
+import { type Hints, validValueOf } from './zod-arbitraries';
+
+/**
+ * One fixture factory per record kind. The manifest-driven tests (workspace isolation, bad input) find
+ * the kind of a route from its path and fail loudly when a route's kind has no factory here.
+ */
+export type RecordKindName = 'company' | 'contact' | 'fieldDefinition';
+
+export interface SeededRecord {
+  kind: RecordKindName;
+  /** The path parameters that address it, by the names the manifest paths use. */
+  params: Record<string, string>;
+  /** How it is recognised in a list response item. */
+  identity: string;
+  version: number;
+  /** Query parameters that find it in its collection (name prefix, tag, email, entity). */
+  finds: Record<string, string>;
+  /** A body its PATCH route accepts. */
+  patch: Record<string, unknown>;
+  /** The values it was created with. */
+  values: Record<string, unknown>;
+}
+
+export type Seeded = Partial<Record<RecordKindName, SeededRecord>>;
+
+export interface CrossWorkspaceCreate {
+  what: string;
+  body: Record<string, unknown>;
+  /** The answer expected in the other workspace: created (the values are per workspace) or refused. */
+  status: 201 | 400;
+  field?: string;
+}
+
+export interface RecordKind {
+  name: RecordKindName;
+  /** The collection path; record routes are this plus path parameters. */
+  collectionPath: string;
+  create(api: Api, seeded: Seeded, tag: string): Promise<SeededRecord>;
+  identityOf(item: Record<string, unknown>): string;
+  /** Create bodies that name another workspace's record or values. */
+  crossWorkspaceCreates(other: SeededRecord, otherSeeded: Seeded): CrossWorkspaceCreate[];
+  /** What must be unique in a workspace (from a parsed create body), and the 409 code a duplicate gets. */
+  unique?: {
+    fields: readonly string[];
+    keyOf(body: Record<string, unknown>): string | undefined;
+    conflictCode: string;
+  };
+}
+
+function expectCreated<T>(reply: { status: number; body: T }, what: string): T {
+  if (reply.status !== 201)
+    throw new Error(`fixture ${what} not created: ${reply.status} ${JSON.stringify(reply.body)}`);
+  return reply.body;
+}
+
+const suffix = () => Math.random().toString(36).slice(2, 8);
+
+const companyKind: RecordKind = {
+  name: 'company',
+  collectionPath: '/api/companies',
+  async create(api, _seeded, tag) {
+    const values = {
+      name: `Ünal Industries ${suffix()}`,
+      domain: 'https://www.unal.example.com/about',
+      tags: [tag],
+    };
+    const body = expectCreated(
+      await api<{ id: string; version: number }>('POST', '/api/companies', values),
+      'company',
+    );
+    return {
+      kind: 'company',
+      params: { id: body.id },
+      identity: body.id,
+      version: body.version,
+      finds: { q: 'ünal ind', tag },
+      patch: { city: 'Leeds' },
+      values,
+    };
+  },
+  identityOf: (item) => String(item.id),
+  crossWorkspaceCreates: (other) => [
+    { what: 'the same company name', body: { name: String(other.values.name) }, status: 201 },
+  ],
+};
+
+const contactKind: RecordKind = {
+  name: 'contact',
+  collectionPath: '/api/contacts',
+  async create(api, seeded, tag) {
+    const values = {
+      firstName: 'Zoë',
+      lastName: `Quinn ${suffix()}`,
+      email: `zoe.${suffix()}@example.com`,
+      tags: [tag],
+      ...(seeded.company ? { companyId: seeded.company.params.id } : {}),
+    };
+    const body = expectCreated(
+      await api<{ id: string; version: number }>('POST', '/api/contacts', values),
+      'contact',
+    );
+    return {
+      kind: 'contact',
+      params: { id: body.id },
+      identity: body.id,
+      version: body.version,
+      finds: {
+        q: 'zoe q',
+        tag,
+        email: values.email,
+        ...(seeded.company ? { companyId: seeded.company.params.id } : {}),
+      },
+      patch: { jobTitle: 'Buyer' },
+      values,
+    };
+  },
+  identityOf: (item) => String(item.id),
+  unique: {
+    fields: ['email'],
+    keyOf: (body) => (typeof body.email === 'string' ? body.email : undefined),
+    conflictCode: 'contact.email_exists',
+  },
+  crossWorkspaceCreates: (other, otherSeeded) => [
+    { what: 'the same email', body: { firstName: 'Other', email: String(other.values.email) }, status: 201 },
+    ...(otherSeeded.company
+      ? [
+          {
+            what: "the other workspace's company as companyId",
+            body: { firstName: 'Other', companyId: otherSeeded.company.params.id },
+            status: 400 as const,
+            field: 'companyId',
+          },
+        ]
+      : []),
+  ],
+};
+
+const fieldDefinitionKind: RecordKind = {
+  name: 'fieldDefinition',
+  collectionPath: '/api/settings/fields',
+  async create(api) {
+    const values = {
+      entity: 'contact',
+      key: `tier_${suffix().replace(/[^a-z0-9]/g, 'x')}`,
+      label: 'Tier',
+      type: 'select',
+      options: ['gold', 'silver'],
+    };
+    const body = expectCreated(
+      await api<{ entity: string; key: string; version: number }>('POST', '/api/settings/fields', values),
+      'field definition',
+    );
+    return {
+      kind: 'fieldDefinition',
+      params: { entity: body.entity, key: body.key },
+      identity: `${body.entity}/${body.key}`,
+      version: body.version,
+      finds: { entity: body.entity },
+      patch: { label: 'Customer tier' },
+      values,
+    };
+  },
+  identityOf: (item) => `${String(item.entity)}/${String(item.key)}`,
+  unique: {
+    fields: ['entity', 'key'],
+    keyOf: (body) => `${String(body.entity)}/${String(body.key)}`,
+    conflictCode: 'field.exists',
+  },
+  crossWorkspaceCreates: (other) => [
+    { what: 'the same entity and key', body: { ...other.values }, status: 201 },
+  ],
+};
+
+/** In creation order: a contact links to the company created before it. */
+export const recordKinds: readonly RecordKind[] = [companyKind, contactKind, fieldDefinitionKind];
+
+export function collectionPathOf(path: string): string {
+  const open = path.indexOf('{');
+  return (open === -1 ? path : path.slice(0, open)).replace(/\/$/, '');
+}
+
+export function pathParamNames(path: string): string[] {
+  return [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] as string);
+}
+
+/** The record kind a route serves, or a loud failure naming what to add. */
+export function recordKindOf(fn: FunctionSpec): RecordKind {
+  const collection = collectionPathOf(fn.trigger.path);
+  const kind = recordKinds.find((candidate) => candidate.collectionPath === collection);
+  if (!kind) {
+    throw new Error(
+      `${routeKeyOf(fn.trigger)} (${fn.name}): no record kind serves ${collection}. Add a RecordKind with a ` +
+        'fixture factory to test/support/record-fixtures.ts so the manifest-driven tests can exercise it.',
+    );
+  }
+  return kind;
+}
+
+/** A manifest path with its parameters filled in (encoded); fails loudly when one is missing. */
+export function pathWith(fn: FunctionSpec, params: Record<string, string>): string {
+  return fn.trigger.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) {
+      throw new Error(`${routeKeyOf(fn.trigger)}: the fixture gives no value for path parameter {${name}}`);
+    }
+    return encodePathSegment(value);
+  });
+}
+
+/** One record of every kind in a workspace, created through the API. */
+export async function seedWorkspace(api: Api, tag = `t${suffix()}`): Promise<Required<Seeded>> {
+  const seeded: Seeded = {};
+  for (const kind of recordKinds) seeded[kind.name] = await kind.create(api, seeded, tag);
+  return seeded as Required<Seeded>;
+}
+
+/** Phone numbers libphonenumber accepts (JSON Schema cannot say what a valid phone number is). */
+export const validPhones = [
+  '+44 20 7946 0958',
+  '+1 415 555 2671',
+  '+49 30 901820',
+  '+33 1 42 68 53 00',
+  '+61 2 9374 4000',
+];
+
+/** Valid-value hints for a seeded workspace: rules that live outside the schema (links, definitions). */
+export function workspaceHints(seeded: Seeded): Hints {
+  return {
+    phone: fc.constantFrom(...validPhones),
+    ...(seeded.company ? { companyId: fc.constant(seeded.company.params.id) } : {}),
+    customFields: fc.constant({}),
+  };
+}
+
+/**
+ * A valid body for a route that addresses a seeded record: the record's patch when the route takes it,
+ * else a value derived from the route's body schema (a sub-resource's own body, say).
+ */
+export function validBodyFor(fn: FunctionSpec, record: SeededRecord, hints: Hints): unknown {
+  const schema = (routeSchemas as Record<string, RouteSchemas>)[fn.name]?.body;
+  if (!schema) return undefined;
+  if (schema.safeParse(record.patch).success) return record.patch;
+  return fc.sample(validValueOf(schema, { hints }), { seed: 1, numRuns: 1 })[0];
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { authFromClaims, claimNames } from '../../shared/platform/auth';
+import { UnauthorizedError } from '../../shared/platform/errors';
+
+const claims = (extra: Record<string, unknown> = {}) => ({
+  [claimNames.workspaceId]: 'acme-1',
+  [claimNames.subject]: 'user-1',
+  [claimNames.email]: 'ann@example.com',
+  [claimNames.groups]: ['admin'],
+  ...extra,
+});
+
+function rejection(input: Record<string, unknown> | undefined): unknown {
+  try {
+    authFromClaims(input);
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+describe('authFromClaims', () => {
+  it('reads workspace, user, email and roles from decoded claims', () => {
+    expect(authFromClaims(claims())).toEqual({
+      workspaceId: 'acme-1',
+      userId: 'user-1',
+      email: 'ann@example.com',
+      roles: ['admin'],
+    });
+  });
+
+  it.each([
+    ['a JSON array', ['admin', 'sales'], ['admin', 'sales']],
+    ["API Gateway's flattened string", '[admin sales]', ['admin', 'sales']],
+    ['a JSON array in a string', '["marketing","support"]', ['marketing', 'support']],
+    ['one group as a string', 'support', ['support']],
+    ['a comma-separated string', 'admin,sales', ['admin', 'sales']],
+    ['an empty flattened string', '[]', []],
+    ['no groups', undefined, []],
+    ['a non-string group', ['admin', 7, null], ['admin']],
+  ])('reads groups given as %s', (_form, groups, roles) => {
+    expect(authFromClaims(claims({ [claimNames.groups]: groups })).roles).toEqual(roles);
+  });
+
+  it('drops groups that are not roles', () => {
+    expect(authFromClaims(claims({ [claimNames.groups]: '[admin superuser Admin]' })).roles).toEqual([
+      'admin',
+    ]);
+  });
+
+  it('answers no email as an empty string', () => {
+    expect(authFromClaims(claims({ [claimNames.email]: 42 })).email).toBe('');
+  });
+
+  it.each([
+    ['no claims at all', undefined],
+    ['no workspace', claims({ [claimNames.workspaceId]: undefined })],
+    ['an empty workspace', claims({ [claimNames.workspaceId]: '' })],
+    ['an upper-case workspace', claims({ [claimNames.workspaceId]: 'Acme' })],
+    ['a workspace with #', claims({ [claimNames.workspaceId]: 'acme#other' })],
+    ['a workspace that is not a string', claims({ [claimNames.workspaceId]: ['acme'] })],
+    ['a workspace over 63 characters', claims({ [claimNames.workspaceId]: 'a'.repeat(64) })],
+    ['no subject', claims({ [claimNames.subject]: undefined })],
+    ['an empty subject', claims({ [claimNames.subject]: '' })],
+  ])('refuses %s with 401', (_what, input) => {
+    const error = rejection(input);
+    expect(error).toBeInstanceOf(UnauthorizedError);
+    expect((error as UnauthorizedError).statusCode).toBe(401);
+    expect((error as UnauthorizedError).code).toBe('auth.unauthorized');
+  });
+});

@@ -1,0 +1,168 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { httpFunctions } from '../../functions/manifest';
+import { type RouteSchemas, routeSchemas } from '../../shared/api/route-schemas';
+import { maxBodyBytes } from '../../shared/platform/http-handler';
+import { decodeCursor } from '../../shared/store/cursor';
+import { crmTable } from '../../shared/store/table';
+import { validPhones } from '../support/record-fixtures';
+import {
+  badBodyOf,
+  badPathOf,
+  badQueryOf,
+  fitLength,
+  forgedCursors,
+  inputJsonSchemaOf,
+  labelled,
+  preview,
+  validQueryOf,
+  validValueOf,
+  withoutLookarounds,
+} from '../support/zod-arbitraries';
+
+const hints = { phone: fc.constantFrom(...validPhones) };
+const sample = <T>(arbitrary: fc.Arbitrary<T>, numRuns = 150) => fc.sample(arbitrary, { numRuns, seed: 42 });
+const schemasOf = (name: string) => (routeSchemas as Record<string, RouteSchemas>)[name] ?? {};
+const bodyRoutes = httpFunctions
+  .filter((fn) => schemasOf(fn.name).body)
+  .map((fn) => [fn.name, schemasOf(fn.name).body as z.ZodType] as const);
+const queryRoutes = httpFunctions
+  .filter((fn) => schemasOf(fn.name).query)
+  .map((fn) => [fn.name, schemasOf(fn.name).query as z.ZodType] as const);
+const bytesOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value) ?? '');
+
+describe('JSON Schema helpers', () => {
+  it('folds patterns and formats of the output side into hints', () => {
+    const json = inputJsonSchemaOf(
+      z.strictObject({ email: z.string().trim().pipe(z.email()), name: z.string() }),
+    );
+    expect(json.properties?.email?.['x-format']).toBe('email');
+    expect(json.properties?.email?.['x-pattern']).toBeTypeOf('string');
+    expect(json.properties?.name?.['x-pattern']).toBeUndefined();
+    expect(json.additionalProperties).toBe(false);
+  });
+
+  it('removes lookarounds fast-check cannot generate, escapes included', () => {
+    expect(withoutLookarounds('^(?=.{1,253}$)([a-z]\\.)+[a-z]{2,}$')).toBe('^([a-z]\\.)+[a-z]{2,}$');
+    expect(withoutLookarounds('^a(?!b(c))d\\(?=x$')).toBe('^ad\\(?=x$');
+  });
+
+  it('cuts text to a length without splitting a surrogate pair, and pads short text', () => {
+    expect(fitLength('ab😀', 0, 3)).toBe('ab');
+    expect(fitLength('😀😀', 0, 3)).toBe('😀');
+    expect(fitLength('', 2, 5)).toBe('xx');
+  });
+
+  it('prints labelled values short, whatever their size', () => {
+    const big = labelled('name.huge', { name: 'x'.repeat(300_000) });
+    expect(fc.stringify(big).length).toBeLessThan(200);
+    expect(preview(big.value)).toContain('300000 chars');
+  });
+});
+
+describe.each(bodyRoutes)('%s body arbitraries', (_name, schema) => {
+  const properties = Object.keys(inputJsonSchemaOf(schema).properties ?? {});
+
+  it('generates only values the schema accepts, using every property', () => {
+    const values = sample(validValueOf(schema, { hints }));
+    for (const value of values) expect(schema.safeParse(value).success).toBe(true);
+    const seen = new Set(values.flatMap((value) => Object.keys(value as object)));
+    expect([...seen].sort()).toEqual([...properties].sort());
+  });
+
+  it('generates unusual text: non-ASCII and maximum-length strings', () => {
+    const strings = sample(validValueOf(schema, { hints }), 300).flatMap((value) =>
+      Object.values(value as Record<string, unknown>).filter(
+        (inner): inner is string => typeof inner === 'string',
+      ),
+    );
+    expect(strings.some((text) => /[^\x20-\x7e]/.test(text))).toBe(true);
+    expect(strings.some((text) => text.length >= 80)).toBe(true);
+  });
+
+  it('makes bad values the API must refuse: by the schema or by size', () => {
+    const bad = sample(badBodyOf(schema, { hints }), 300);
+    const refused = bad.filter(
+      (input) => !schema.safeParse(input.value).success || bytesOf(input.value) > maxBodyBytes,
+    );
+    expect(refused.length / bad.length).toBeGreaterThan(0.8);
+    const mustRefuse =
+      /^(extra\.|body\.notAnObject|body\.huge)|\.(wrongType|missing|tooLong|tooManyItems|tooManyKeys|keyTooLong|huge|hugeUnicode)$/;
+    for (const input of bad.filter((candidate) => mustRefuse.test(candidate.mutation))) {
+      const refusedNow = !schema.safeParse(input.value).success || bytesOf(input.value) > maxBodyBytes;
+      expect(refusedNow, fc.stringify(input)).toBe(true);
+    }
+  });
+
+  it('covers every kind of mutation the charter names', () => {
+    const mutations = sample(badBodyOf(schema, { hints }), 400).map((input) => input.mutation);
+    for (const kind of [
+      'wrongType',
+      'huge',
+      'hostileText',
+      'null',
+      'extra.serverOwned',
+      'extra.unknown',
+      'body.notAnObject',
+    ]) {
+      expect(
+        mutations.some((mutation) => mutation.includes(kind)),
+        kind,
+      ).toBe(true);
+    }
+  });
+});
+
+describe.each(queryRoutes)('%s query arbitraries', (_name, schema) => {
+  it('generates query strings the schema accepts', () => {
+    for (const pairs of sample(validQueryOf(schema, { omit: ['cursor'] }))) {
+      expect(schema.safeParse(Object.fromEntries(pairs)).success).toBe(true);
+    }
+  });
+
+  it('makes bad query strings: refused unknown parameters and bad numbers', () => {
+    const bad = sample(badQueryOf(schema, { workspaceId: 'acme' }), 300);
+    for (const input of bad.filter((candidate) =>
+      /^query\.unknown|\.(badNumber|tooLong|notInEnum|huge)$/.test(candidate.mutation),
+    )) {
+      // as API Gateway hands them over: repeated parameters joined by commas, `__proto__` an ordinary name
+      const query: Record<string, string> = Object.create(null);
+      for (const [name, value] of input.value)
+        query[name] = name in query ? `${query[name]},${value}` : value;
+      expect(schema.safeParse(query).success, fc.stringify(input)).toBe(false);
+    }
+  });
+});
+
+describe('forged cursors', () => {
+  it('are all different and labelled', () => {
+    const cursors = forgedCursors('acme');
+    expect(new Set(cursors.map((cursor) => cursor.value)).size).toBe(cursors.length);
+    expect(new Set(cursors.map((cursor) => cursor.mutation)).size).toBe(cursors.length);
+  });
+
+  it('are all refused by decodeCursor for the contacts list of the caller’s own workspace', () => {
+    const scope = {
+      workspacePrefix: 'WS#acme#',
+      index: crmTable.indexes.byCollection,
+      partition: 'WS#acme#CONTACTS',
+    };
+    for (const cursor of forgedCursors('acme')) {
+      expect(() => decodeCursor(cursor.value, scope), cursor.mutation).toThrow();
+    }
+  });
+});
+
+describe('path arbitraries', () => {
+  it('change exactly one parameter of a valid set', () => {
+    const valid = { entity: 'contact', key: 'tier' };
+    for (const input of sample(badPathOf(z.object({ entity: z.string(), key: z.string() }), valid))) {
+      const changed = Object.keys(valid).filter(
+        (name) => input.value[name] !== valid[name as keyof typeof valid],
+      );
+      expect(changed.length).toBeLessThanOrEqual(1);
+      expect(Object.keys(input.value).sort()).toEqual(['entity', 'key']);
+    }
+  });
+});
