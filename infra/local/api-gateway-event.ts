@@ -56,9 +56,11 @@ export function toApiGatewayEvent(input: {
     if (name === 'cookie') cookies.push(...String(value).split(/;\s*/));
     else headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
   }
-  const query: Record<string, string> = {};
-  for (const [name, value] of input.url.searchParams)
-    query[name] = name in query ? `${query[name]},${value}` : value;
+  // no prototype: a parameter called __proto__ must arrive as one, as it does from API Gateway
+  const query: Record<string, string> = Object.create(null);
+  for (const [name, value] of input.url.searchParams) {
+    query[name] = Object.hasOwn(query, name) ? `${query[name]},${value}` : value;
+  }
   const contentType = headers['content-type'] ?? '';
   const isText = input.body.length === 0 || textTypes.test(contentType);
   const now = Date.now();

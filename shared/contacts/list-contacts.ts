@@ -32,6 +32,7 @@ export async function listContacts(
   }
   if (query.companyId !== undefined) {
     const index = crmTable.indexes.byParent;
+    const partition = keys.companyContactsPartition(workspaceId, query.companyId);
     const page = await store.client.send(
       new QueryCommand({
         TableName: store.tableName,
@@ -39,12 +40,16 @@ export async function listContacts(
         KeyConditionExpression: `${index.partitionKey} = :pk`,
         ...(query.tag ? { FilterExpression: 'contains(tags, :tag)' } : {}),
         ExpressionAttributeValues: {
-          ':pk': keys.companyContactsPartition(workspaceId, query.companyId),
+          ':pk': partition,
           ...(query.tag ? { ':tag': query.tag } : {}),
         },
         ScanIndexForward: false,
         Limit: query.limit,
-        ExclusiveStartKey: decodeCursor(query.cursor, keys.workspacePrefix(workspaceId)),
+        ExclusiveStartKey: decodeCursor(query.cursor, {
+          workspacePrefix: keys.workspacePrefix(workspaceId),
+          index,
+          partition,
+        }),
       }),
     );
     return {

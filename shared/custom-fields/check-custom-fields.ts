@@ -14,7 +14,11 @@ function problemWith(definition: FieldDefinition, value: unknown): string | unde
     case 'text':
       return typeof value === 'string' ? undefined : 'Enter text.';
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? undefined : 'Enter a number.';
+      if (typeof value !== 'number' || !Number.isFinite(value)) return 'Enter a number.';
+      // DynamoDB numbers: 38 significant digits, magnitude from 1e-130 up to below 1e126
+      return value === 0 || (Math.abs(value) >= 1e-130 && Math.abs(value) < 1e126)
+        ? undefined
+        : 'This number is too large or too small.';
     case 'boolean':
       return typeof value === 'boolean' ? undefined : 'Choose yes or no.';
     case 'date':

@@ -8,6 +8,7 @@ import {
   type FieldDefinitionInput,
   type FieldDefinitionPatch,
   type FieldEntity,
+  FieldKey,
   fieldEntities,
 } from './field-definition';
 
@@ -64,9 +65,15 @@ export async function createFieldDefinition(
   return definition;
 }
 
-function parseEntity(entity: string): FieldEntity {
-  if (!(fieldEntities as readonly string[]).includes(entity)) throw new NotFoundError('field.not_found');
-  return entity as FieldEntity;
+/** A path that cannot name a definition (unknown entity, malformed key) is simply not found. */
+function parseTarget(target: { entity: string; key: string }): { entity: FieldEntity; key: string } {
+  if (
+    !(fieldEntities as readonly string[]).includes(target.entity) ||
+    !FieldKey.safeParse(target.key).success
+  ) {
+    throw new NotFoundError('field.not_found');
+  }
+  return { entity: target.entity as FieldEntity, key: target.key };
 }
 
 export async function updateFieldDefinition(
@@ -77,7 +84,7 @@ export async function updateFieldDefinition(
   expectedVersion: number,
   now: Date = new Date(),
 ): Promise<FieldDefinition> {
-  const entity = parseEntity(target.entity);
+  const { entity, key } = parseTarget(target);
   const names: Record<string, string> = { '#version': 'version', '#updatedAt': 'updatedAt' };
   const values: Record<string, unknown> = {
     ':expected': expectedVersion,
@@ -95,7 +102,7 @@ export async function updateFieldDefinition(
     const result = await store.client.send(
       new UpdateCommand({
         TableName: store.tableName,
-        Key: keys.fieldDefinition(workspaceId, entity, target.key),
+        Key: keys.fieldDefinition(workspaceId, entity, key),
         UpdateExpression: `SET ${sets.join(', ')}`,
         // options only make sense on select fields
         ConditionExpression:
@@ -127,12 +134,12 @@ export async function deleteFieldDefinition(
   workspaceId: string,
   target: { entity: string; key: string },
 ): Promise<void> {
-  const entity = parseEntity(target.entity);
+  const { entity, key } = parseTarget(target);
   try {
     await store.client.send(
       new DeleteCommand({
         TableName: store.tableName,
-        Key: keys.fieldDefinition(workspaceId, entity, target.key),
+        Key: keys.fieldDefinition(workspaceId, entity, key),
         ConditionExpression: 'attribute_exists(pk)',
       }),
     );

@@ -6,10 +6,12 @@ import type { RouteSchemas } from '../api/route-schemas';
 import { type AuthContext, authFromClaims } from './auth';
 import {
   BadRequestError,
+  type FieldErrors,
   ForbiddenError,
   PayloadTooLargeError,
   toErrorResponse,
   UnsupportedMediaTypeError,
+  ValidationError,
 } from './errors';
 import { parseOrThrow } from './validation';
 
@@ -79,6 +81,25 @@ const authorize = (): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> =>
   },
 });
 
+/**
+ * What no schema should have to think about: keys called `__proto__` (JavaScript objects and zod records
+ * swallow them silently) and text that is not valid Unicode (lone surrogates, which DynamoDB refuses).
+ */
+function unsafeJsonParts(value: unknown, path: string[] = [], found = new Map<string, string>()) {
+  if (typeof value === 'string') {
+    if (!value.isWellFormed())
+      found.set(path.join('.') || '(root)', 'This text contains invalid characters.');
+  } else if (Array.isArray(value)) {
+    value.forEach((item, at) => unsafeJsonParts(item, [...path, String(at)], found));
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (key === '__proto__') found.set([...path, key].join('.'), 'This field is not allowed here.');
+      else unsafeJsonParts(item, [...path, key], found);
+    }
+  }
+  return found.size ? (Object.fromEntries(found) as FieldErrors) : undefined;
+}
+
 /** Reads a JSON body: 413 over 256 KB, 415 for another media type, 400 for JSON that does not parse. */
 const jsonBody = (): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> => ({
   before: ({ event, context }) => {
@@ -90,11 +111,15 @@ const jsonBody = (): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> => 
     if (contentType !== 'application/json' && !/^application\/[a-z0-9.+-]+\+json$/.test(contentType)) {
       throw new UnsupportedMediaTypeError();
     }
+    let body: unknown;
     try {
-      stateOf(context).rawBody = JSON.parse(raw.toString('utf8'));
+      body = JSON.parse(raw.toString('utf8'));
     } catch {
       throw new BadRequestError('request.malformed_json');
     }
+    const problems = unsafeJsonParts(body);
+    if (problems) throw new ValidationError(problems);
+    stateOf(context).rawBody = body;
   },
 });
 

@@ -3,19 +3,19 @@ import { type FieldErrors, ValidationError } from './errors';
 
 /** Turns zod issues into one message per field path (`customFields.size`, `tags.2`, `(root)`). */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const fields: FieldErrors = {};
+  // a Map, because a plain object would swallow a field called "__proto__"
+  const fields = new Map<string, string>();
+  const add = (path: string, message: string) => {
+    if (!fields.has(path)) fields.set(path, message);
+  };
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        const path = [...issue.path, key].join('.');
-        fields[path] ??= 'This field is not allowed here.';
-      }
+      for (const key of issue.keys) add([...issue.path, key].join('.'), 'This field is not allowed here.');
       continue;
     }
-    const path = issue.path.length ? issue.path.join('.') : '(root)';
-    fields[path] ??= issue.message;
+    add(issue.path.length ? issue.path.join('.') : '(root)', issue.message);
   }
-  return fields;
+  return Object.fromEntries(fields) as FieldErrors;
 }
 
 /** Parses with a schema, or throws a 400 that names every bad field. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CustomFieldValue } from '../custom-fields/field-definition';
+import { searchableText } from '../platform/text';
 
 /** Fields and query parameters that contacts and companies share. */
 export const Tag = z
@@ -27,7 +28,13 @@ export const listQueryShape = {
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(2048).optional(),
   tag: Tag.optional(),
-  q: z.string().trim().min(1).max(100).optional(),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .refine((q) => searchableText(q) !== '', 'Search for at least one letter or digit.')
+    .optional(),
 };
 
 export interface Page<T> {

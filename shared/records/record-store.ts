@@ -1,6 +1,6 @@
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { isId } from '../platform/ids';
-import { searchableText } from '../platform/text';
+import { searchKey } from '../platform/text';
 import { decodeCursor, encodeCursor } from '../store/cursor';
 import { keys, type RecordKind } from '../store/keys';
 import type { Store } from '../store/store';
@@ -45,7 +45,7 @@ export function recordIndexKeys(workspaceId: string, kind: RecordKind, id: strin
   return {
     ...keys.record(workspaceId, kind, id),
     ...keys.recordCollection(workspaceId, kind, id),
-    ...keys.recordName(workspaceId, kind, searchableText(displayName), id),
+    ...keys.recordName(workspaceId, kind, searchKey(displayName), id),
   };
 }
 
@@ -90,10 +90,12 @@ export async function listRecordItems(
   kind: RecordKind,
   filter: RecordListFilter,
 ): Promise<Page<Item>> {
-  const startKey = decodeCursor(filter.cursor, keys.workspacePrefix(workspaceId));
+  const workspacePrefix = keys.workspacePrefix(workspaceId);
   if (filter.q !== undefined) {
     const index = crmTable.indexes.byName;
-    const prefix = searchableText(filter.q);
+    const prefix = searchKey(filter.q);
+    const partition = keys.recordNamePartition(workspaceId, kind);
+    const startKey = decodeCursor(filter.cursor, { workspacePrefix, index, partition, sortPrefix: prefix });
     const page = await store.client.send(
       new QueryCommand({
         TableName: store.tableName,
@@ -101,7 +103,7 @@ export async function listRecordItems(
         KeyConditionExpression: `${index.partitionKey} = :pk AND begins_with(${index.sortKey}, :prefix)`,
         ...(filter.tag ? { FilterExpression: 'contains(tags, :tag)' } : {}),
         ExpressionAttributeValues: {
-          ':pk': keys.recordNamePartition(workspaceId, kind),
+          ':pk': partition,
           ':prefix': prefix,
           ...(filter.tag ? { ':tag': filter.tag } : {}),
         },
@@ -115,6 +117,7 @@ export async function listRecordItems(
   const partition = filter.tag
     ? keys.recordTagPartition(workspaceId, kind, filter.tag)
     : keys.recordCollectionPartition(workspaceId, kind);
+  const startKey = decodeCursor(filter.cursor, { workspacePrefix, index, partition });
   const page = await store.client.send(
     new QueryCommand({
       TableName: store.tableName,

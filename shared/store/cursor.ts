@@ -7,11 +7,23 @@ export function encodeCursor(lastKey: Record<string, unknown> | undefined): stri
   return lastKey ? Buffer.from(JSON.stringify(lastKey)).toString('base64url') : undefined;
 }
 
+/** Where a cursor may lead: the list being paged, in the caller's workspace. */
+export interface CursorScope {
+  workspacePrefix: string;
+  /** The index the list queries (its key attributes must be in the cursor); the table when absent. */
+  index?: { partitionKey: string; sortKey: string };
+  /** The partition key value the list queries. */
+  partition: string;
+  /** For prefix searches: the sort key the cursor names must still carry the prefix. */
+  sortPrefix?: string;
+}
+
 /**
- * Reads a cursor back. It comes from the client, so it is checked: only string attributes, and every key
- * that starts with a workspace must start with the caller's, so a forged cursor cannot page another one.
+ * Reads a cursor back. It comes from the client, so it is checked against the list being paged: exactly
+ * the table's and the index's key attributes, string values, the caller's workspace and the queried
+ * partition. A forged cursor, or one from another list, answers 400 instead of reaching DynamoDB.
  */
-export function decodeCursor(cursor: string | undefined, workspacePrefix: string): Key | undefined {
+export function decodeCursor(cursor: string | undefined, scope: CursorScope): Key | undefined {
   if (cursor === undefined) return undefined;
   let parsed: unknown;
   try {
@@ -21,18 +33,16 @@ export function decodeCursor(cursor: string | undefined, workspacePrefix: string
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
     throw new BadRequestError('request.invalid_cursor');
-  const entries = Object.entries(parsed);
-  const allowed = /^(pk|sk|gsi[1-3](pk|sk))$/;
+  const key = parsed as Record<string, unknown>;
+  const expected = ['pk', 'sk', ...(scope.index ? [scope.index.partitionKey, scope.index.sortKey] : [])];
+  const partitionAttribute = scope.index?.partitionKey ?? 'pk';
+  const sortAttribute = scope.index?.sortKey ?? 'sk';
   const valid =
-    entries.length > 0 &&
-    entries.length <= 4 &&
-    entries.every(
-      ([name, value]) =>
-        allowed.test(name) &&
-        typeof value === 'string' &&
-        value.length <= 1024 &&
-        (!name.endsWith('pk') || value.startsWith(workspacePrefix)),
-    );
+    Object.keys(key).length === expected.length &&
+    expected.every((name) => typeof key[name] === 'string' && (key[name] as string).length <= 1024) &&
+    (key.pk as string).startsWith(scope.workspacePrefix) &&
+    key[partitionAttribute] === scope.partition &&
+    (scope.sortPrefix === undefined || (key[sortAttribute] as string).startsWith(scope.sortPrefix));
   if (!valid) throw new BadRequestError('request.invalid_cursor');
-  return parsed as Key;
+  return key as Key;
 }
