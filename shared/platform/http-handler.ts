@@ -90,7 +90,7 @@ function unsafeJsonParts(value: unknown, path: string[] = [], found = new Map<st
     if (!value.isWellFormed())
       found.set(path.join('.') || '(root)', 'This text contains invalid characters.');
   } else if (Array.isArray(value)) {
-    value.forEach((item, at) => unsafeJsonParts(item, [...path, String(at)], found));
+    for (const [at, item] of value.entries()) unsafeJsonParts(item, [...path, String(at)], found);
   } else if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       if (key === '__proto__') found.set([...path, key].join('.'), 'This field is not allowed here.');
