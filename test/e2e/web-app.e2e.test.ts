@@ -236,6 +236,50 @@ describe.runIf(runE2e)('the web app', () => {
     await visible(page.getByRole('cell', { name: 'employees', exact: true }));
     await screenshot(page, 'desktop-08-custom-fields');
 
+    // renaming a field, from the keyboard; someone else's change in between is a conflict, not an overwrite
+    await page.getByRole('tab', { name: 'Contacts' }).click();
+    await page.getByRole('button', { name: 'Edit Size' }).focus();
+    await page.keyboard.press('Enter');
+    const editDialog = await visible(page.getByRole('dialog', { name: 'Edit field' }));
+    expect(await editDialog.getByLabel('Label').evaluate((input) => input === document.activeElement)).toBe(
+      true,
+    );
+    const elsewhere = await page.evaluate(async () => {
+      const { token } = JSON.parse(localStorage.getItem('seed-crm.session') ?? '{}');
+      const response = await fetch('/api/settings/fields/contact/size', {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'If-Match': '"1"' },
+        body: JSON.stringify({ label: 'Headcount' }),
+      });
+      return response.status;
+    });
+    expect(elsewhere).toBe(200);
+    await editDialog.getByLabel('Label').fill('Company size');
+    await page.keyboard.press('Enter');
+    await visible(editDialog.getByText('Someone else changed this custom field. Reload it and try again.'));
+    await screenshot(page, 'desktop-11-field-conflict');
+    await editDialog.getByRole('button', { name: 'Load the latest version' }).click();
+    await expect.poll(() => editDialog.getByLabel('Label').inputValue()).toBe('Headcount');
+    expect(await editDialog.getByLabel('Label').evaluate((input) => input === document.activeElement)).toBe(
+      true,
+    );
+    await editDialog.getByLabel('Label').fill('Company size');
+    await editDialog.getByRole('button', { name: 'Save changes' }).click();
+    await visible(page.getByRole('status').getByText('Company size saved'));
+    await editDialog.waitFor({ state: 'hidden' });
+    await visible(page.getByText('Company size', { exact: true }));
+    // focus goes back to where it was: the field's Edit button
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Edit Company size',
+    );
+    await page.keyboard.press('Enter');
+    await visible(editDialog);
+    await page.setViewportSize({ width: 375, height: 812 });
+    await screenshot(page, 'phone-07-edit-field');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.keyboard.press('Escape');
+    await editDialog.waitFor({ state: 'hidden' });
+
     // a company with its custom number, edited
     await page.goto(`${cloud.url}/companies/new`);
     await page.getByLabel('Name').fill('Initech');
@@ -249,19 +293,36 @@ describe.runIf(runE2e)('the web app', () => {
     await visible(page.getByText('GB', { exact: true }));
     await screenshot(page, 'desktop-09-company-detail');
 
-    // a contact added from the company: linked already, and the required custom field is asked for
-    await page.getByRole('link', { name: 'Add a contact at Initech' }).click();
+    // a contact added from the company's empty list: linked already, and the renamed required field is asked for
+    const companyContacts = page.getByRole('region', { name: 'Contacts' });
+    await visible(companyContacts.getByText('No contacts at Initech yet'));
+    await companyContacts.getByRole('link', { name: 'Add a contact at Initech' }).click();
     await visible(heading(page, 'New contact'));
     await page.getByLabel('First name').fill('Peter');
+    await page.getByLabel('Job title').fill('Programmer');
     await page.getByRole('button', { name: 'Create contact' }).click();
-    await visible(page.getByText('Size is required.'));
-    await page.getByRole('combobox', { name: 'Size' }).click();
+    await visible(page.getByText('Company size is required.'));
+    await page.getByRole('combobox', { name: 'Company size' }).click();
     await page.getByRole('option', { name: 'Large' }).click();
     await page.getByRole('button', { name: 'Create contact' }).click();
     await visible(heading(page, 'Peter'));
     await visible(page.getByText('Large', { exact: true }));
-    await visible(page.getByRole('link', { name: 'Initech' }).first());
     const contactUrl = page.url();
+
+    // the company lists its contact, and the row leads back to it
+    await page.getByRole('link', { name: 'Initech' }).first().click();
+    await visible(heading(page, 'Initech'));
+    const peterRow = await visible(companyContacts.getByRole('row', { name: /Peter/ }));
+    await visible(peterRow.getByText('Programmer'));
+    await screenshot(page, 'desktop-12-company-contacts');
+    await page.setViewportSize({ width: 375, height: 812 });
+    await visible(companyContacts.getByRole('list', { name: 'Contacts at Initech' }));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await screenshot(page, 'phone-06-company-contacts');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await peterRow.getByRole('link', { name: 'Peter' }).click();
+    await visible(heading(page, 'Peter'));
+    expect(page.url()).toBe(contactUrl);
 
     // support may read companies but not change them
     await page.getByRole('button', { name: /^Account/ }).click();
@@ -286,12 +347,15 @@ describe.runIf(runE2e)('the web app', () => {
     await page.goto(contactUrl);
     await visible(heading(page, 'Peter'));
     expect(await page.getByRole('link', { name: 'Initech' }).count()).toBe(0);
+    await page.goto(`${cloud.url}/contacts`);
+    await visible(page.getByRole('row', { name: /Peter/ }));
+    expect(await page.getByRole('row', { name: /Peter/ }).getByRole('cell').nth(2).textContent()).toBe('');
 
     expect(pageErrors).toEqual([]);
     await page.close();
   });
 
-  it('pages through a long list and filters it by tag', async () => {
+  it("pages through a long list, filters it by tag and pages through a company's contacts", async () => {
     // 30 contacts through the API itself, every third tagged "fizz"
     const { token } = (await (
       await fetch(`${cloud.url}/api/local/token`, {
@@ -300,11 +364,23 @@ describe.runIf(runE2e)('the web app', () => {
         body: JSON.stringify({ workspaceId: 'pager', email: 'pat@example.com', roles: ['admin'] }),
       })
     ).json()) as { token: string };
+    // the first 12 work at Umbrella
+    const umbrella = await fetch(`${cloud.url}/api/companies`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ name: 'Umbrella' }),
+    });
+    expect(umbrella.status).toBe(201);
+    const { id: companyId } = (await umbrella.json()) as { id: string };
     for (let n = 1; n <= 30; n++) {
       const created = await fetch(`${cloud.url}/api/contacts`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify({ firstName: `Person${n}`, tags: [n % 3 === 0 ? 'fizz' : 'other'] }),
+        body: JSON.stringify({
+          firstName: `Person${n}`,
+          tags: [n % 3 === 0 ? 'fizz' : 'other'],
+          ...(n <= 12 ? { companyId } : {}),
+        }),
       });
       expect(created.status).toBe(201);
     }
@@ -343,6 +419,44 @@ describe.runIf(runE2e)('the web app', () => {
     await page.getByRole('button', { name: 'Clear tag filter' }).click();
     await page.waitForURL(/\/contacts$/);
     await visible(pager.getByText('Page 1'));
+
+    // a tag the API would refuse is explained at the filter box, and never sent
+    const taggedRequests: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/') && url.searchParams.has('tag')) taggedRequests.push(url.search);
+    });
+    const tagBox = page.getByRole('textbox', { name: 'Filter by tag' });
+    await tagBox.fill('#fizz');
+    await tagBox.press('Enter');
+    await visible(page.getByText('Tags cannot contain # or commas.'));
+    await visible(page.getByText('No contacts match'));
+    expect(await tagBox.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByText('Some fields are not valid.').count()).toBe(0);
+    await screenshot(page, 'desktop-13-tag-filter-error');
+    await page.setViewportSize({ width: 375, height: 812 });
+    await screenshot(page, 'phone-08-tag-filter-error');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // a shared link with such a tag says the same
+    await page.goto(`${cloud.url}/companies?tag=a%2Cb`);
+    await visible(page.getByText('Tags cannot contain # or commas.'));
+    await visible(page.getByText('No companies match'));
+    expect(taggedRequests).toEqual([]);
+
+    // the company's page lists its twelve contacts ten at a time, newest first
+    await page.goto(`${cloud.url}/companies/${companyId}`);
+    const companyContacts = await visible(page.getByRole('region', { name: 'Contacts' }));
+    const companyPager = companyContacts.getByRole('navigation', { name: 'Contacts pages' });
+    await visible(companyPager.getByText('Page 1'));
+    await visible(companyContacts.getByRole('link', { name: 'Person12', exact: true }));
+    expect(await companyContacts.getByRole('row').count()).toBe(1 + 10);
+    await companyPager.getByRole('button', { name: 'Next' }).click();
+    await visible(companyPager.getByText('Page 2'));
+    await visible(companyContacts.getByRole('link', { name: 'Person1', exact: true }));
+    expect(await companyContacts.getByRole('row').count()).toBe(1 + 2);
+    expect(await companyPager.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true);
+    await companyContacts.getByRole('link', { name: 'Person1', exact: true }).click();
+    await visible(heading(page, 'Person1'));
 
     expect(pageErrors).toEqual([]);
     await page.close();

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useAuthConfig } from './auth-config';
 import { completeCognitoSignIn } from './cognito-sign-in';
-import type { Session } from './session-store';
+import type { Session } from './session';
 import { SignInLayout } from './sign-in-layout';
 import { useCompleteSignIn } from './use-sign-in';
 

@@ -1,5 +1,5 @@
 import type { CognitoAuthConfig } from './auth-config';
-import { type Session, sessionFromToken } from './session-store';
+import { type Session, sessionFromToken } from './session';
 
 /** What the authorize redirect must find again on the callback, kept in this tab only. */
 interface PendingSignIn {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { LocalTokenRequest } from '../../../shared/platform/local-token-request';
 import { apiRequest } from '../api/api-client';
-import { type Session, sessionFromToken } from './session-store';
+import { type Session, sessionFromToken } from './session';
 
 /** The local cloud's stand-in for Cognito: a signed ID-token-shaped JWT for any workspace and roles. */
 export async function requestLocalSession(request: z.input<typeof LocalTokenRequest>): Promise<Session> {

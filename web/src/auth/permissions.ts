@@ -1,13 +1,13 @@
-import { type FunctionName, functions } from '../../../functions/manifest';
+import { type HttpFunctionName, httpFunctions } from '../../../functions/manifest';
 import { useSessionState } from './session-store';
 
 /**
  * Whether the signed-in user's roles admit a route, read from the manifest the API enforces, so the UI
  * offers exactly the actions that will work.
  */
-export function useCan(name: FunctionName): boolean {
+export function useCan(name: HttpFunctionName): boolean {
   const { session } = useSessionState();
-  const trigger = functions.find((fn) => fn.name === name)?.trigger;
+  const trigger = httpFunctions.find((fn) => fn.name === name)?.trigger;
   if (!trigger || !session) return false;
   if (trigger.auth === 'none') return true;
   const allowed = trigger.roles ?? [];

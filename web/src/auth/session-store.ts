@@ -1,14 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { type AuthContext, authFromClaims } from '../../../shared/platform/auth';
-import { jwtClaims } from './jwt-claims';
-
-export interface Session {
-  /** The ID token, sent as the bearer token. */
-  token: string;
-  /** Epoch milliseconds. */
-  expiresAt: number;
-  user: AuthContext;
-}
+import { type Session, sessionFromStorage, storedSessionText } from './session';
 
 export type SessionEnd = 'expired' | 'signed-out';
 
@@ -22,28 +13,11 @@ export interface SessionState {
 const storageKey = 'seed-crm.session';
 const maxTimeout = 2_147_483_647;
 
-/** A session from a token; the user comes from the claims the API itself reads (same claim names). */
-export function sessionFromToken(token: string, expiresAt?: string): Session {
-  const claims = jwtClaims(token);
-  const expiry = expiresAt
-    ? Date.parse(expiresAt)
-    : typeof claims.exp === 'number'
-      ? claims.exp * 1000
-      : Number.NaN;
-  if (Number.isNaN(expiry)) throw new Error('The token has no expiry.');
-  return { token, expiresAt: expiry, user: authFromClaims(claims) };
-}
-
 function readStoredSession(): Session | null {
   try {
-    const stored: unknown = JSON.parse(localStorage.getItem(storageKey) ?? 'null');
-    if (typeof stored !== 'object' || stored === null || !('token' in stored) || !('expiresAt' in stored)) {
-      return null;
-    }
-    if (typeof stored.token !== 'string' || typeof stored.expiresAt !== 'number') return null;
-    const session = sessionFromToken(stored.token, new Date(stored.expiresAt).toISOString());
-    return session.expiresAt > Date.now() ? session : null;
+    return sessionFromStorage(localStorage.getItem(storageKey), Date.now());
   } catch {
+    // storage can be unavailable (privacy modes): then there is no stored session
     return null;
   }
 }
@@ -67,7 +41,7 @@ function checkExpiry(): void {
 }
 
 export function startSession(session: Session): void {
-  localStorage.setItem(storageKey, JSON.stringify({ token: session.token, expiresAt: session.expiresAt }));
+  localStorage.setItem(storageKey, storedSessionText(session));
   setState({ session, ended: null });
 }
 

@@ -4,7 +4,8 @@ import { useNavigate } from 'react-router';
 import { useAuthConfig } from './auth-config';
 import { cognitoLogoutUrl } from './cognito-sign-in';
 import { safeReturnPath } from './return-path';
-import { endSession, type Session, startSession } from './session-store';
+import type { Session } from './session';
+import { endSession, startSession } from './session-store';
 
 /** A new session starts with an empty cache (it may be another workspace) and goes back where it was. */
 export function useCompleteSignIn(): (session: Session, returnTo: string | null) => void {

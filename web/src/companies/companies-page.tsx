@@ -10,6 +10,7 @@ import { ListEmpty, ListSkeleton, LoadError } from '../records/list-states';
 import { ListToolbar } from '../records/list-toolbar';
 import classes from '../records/record-list.module.css';
 import { TagBadges } from '../records/tag-badges';
+import { tagQueryOf } from '../records/tag-filter';
 import { useCursorPages } from '../records/use-cursor-pages';
 import { useListFilters } from '../records/use-list-filters';
 import { formatDate } from '../ui/format';
@@ -111,36 +112,44 @@ export function CompaniesPage() {
   const pages = useCursorPages();
   const canCreate = useCan('CreateCompany');
   const isPhone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
-  const list = useQuery(
-    companyListQuery({ q: filters.search || undefined, tag: filters.tag || undefined, cursor: pages.cursor }),
-  );
+  const tagQuery = tagQueryOf(filters.tagFilter);
+  const badTag = filters.tagFilter.state === 'invalid';
+  const list = useQuery({
+    ...companyListQuery({ q: filters.search || undefined, tag: tagQuery.tag, cursor: pages.cursor }),
+    enabled: tagQuery.enabled,
+  });
 
   const newCompany = canCreate && (
     <Button component={Link} to="/companies/new" leftSection={<IconPlus size={16} />}>
       New company
     </Button>
   );
+  const noMatch = (description: string) => (
+    <ListEmpty
+      icon={<IconBuildingSkyscraper />}
+      title="No companies match"
+      description={description}
+      action={
+        <Button variant="default" onClick={filters.clear}>
+          Clear filters
+        </Button>
+      }
+    />
+  );
 
   return (
     <Stack gap="lg">
       <PageHeader title="Companies" description="Organisations your team works with" actions={newCompany} />
       <ListToolbar filters={filters} searchLabel="Search companies" searchPlaceholder="Search by name" />
-      {list.isPending ? (
+      {badTag ? (
+        noMatch('Fix or clear the tag filter above.')
+      ) : list.isPending ? (
         <ListSkeleton />
       ) : list.isError ? (
         <LoadError error={list.error} onRetry={() => list.refetch()} onRestart={pages.first} />
       ) : list.data.items.length === 0 ? (
         filters.active ? (
-          <ListEmpty
-            icon={<IconBuildingSkyscraper />}
-            title="No companies match"
-            description="Try another name or tag."
-            action={
-              <Button variant="default" onClick={filters.clear}>
-                Clear filters
-              </Button>
-            }
-          />
+          noMatch('Try another name or tag.')
         ) : (
           <ListEmpty
             icon={<IconBuildingSkyscraper />}
@@ -158,7 +167,7 @@ export function CompaniesPage() {
           )}
         </div>
       )}
-      {list.data && (
+      {list.data && !badTag && (
         <CursorPager
           pages={pages}
           nextCursor={list.data.nextCursor}

@@ -1,5 +1,5 @@
 import { Anchor, Avatar, Button, Grid, Stack, Text } from '@mantine/core';
-import { IconPencil, IconUserPlus } from '@tabler/icons-react';
+import { IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Company } from '../../../shared/companies/company';
@@ -14,6 +14,7 @@ import { BackLink } from '../ui/back-link';
 import { formatDateTime } from '../ui/format';
 import { PageHeader } from '../ui/page-header';
 import { useToast } from '../ui/toaster';
+import { CompanyContacts } from './company-contacts';
 import { companyQuery, useDeleteCompany } from './company-queries';
 
 function CompanyDetails({ company }: { company: Company }) {
@@ -46,7 +47,6 @@ export function CompanyDetailPage() {
   const remove = useDeleteCompany(id);
   const canEdit = useCan('UpdateCompany');
   const canDelete = useCan('DeleteCompany');
-  const canAddContact = useCan('CreateContact');
 
   if (query.isPending) return <DetailSkeleton />;
   if (query.isError) {
@@ -119,22 +119,13 @@ export function CompanyDetailPage() {
                 </Text>
               )}
             </DetailSection>
-            {canAddContact && (
-              <Button
-                variant="light"
-                component={Link}
-                to={`/contacts/new?companyId=${company.id}`}
-                leftSection={<IconUserPlus size={16} />}
-              >
-                Add a contact at {company.name}
-              </Button>
-            )}
             <Text size="xs" c="dimmed">
               Created {formatDateTime(company.createdAt)} · Updated {formatDateTime(company.updatedAt)}
             </Text>
           </Stack>
         </Grid.Col>
       </Grid>
+      <CompanyContacts key={company.id} company={company} />
     </Stack>
   );
 }

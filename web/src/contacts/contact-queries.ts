@@ -10,7 +10,10 @@ export interface ContactListParams {
   /** Exact email address. */
   email?: string;
   tag?: string;
+  /** The contacts linked to this company, newest first. */
+  companyId?: string;
   cursor?: string;
+  limit?: number;
 }
 
 export const contactKeys = {

@@ -17,71 +17,35 @@ import { useForm } from '@mantine/form';
 import { IconAdjustmentsHorizontal, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { z } from 'zod';
 import {
   type FieldDefinition,
-  FieldDefinitionInput,
   type FieldEntity,
-  type FieldType,
   fieldTypes,
 } from '../../../shared/custom-fields/field-definition';
 import { useCan } from '../auth/permissions';
 import { ConfirmDelete } from '../records/confirm-delete';
-import { focusFirstError, formErrorsOf, formLevel } from '../records/form-errors';
+import { focusFirstError, formLevel } from '../records/form-errors';
 import { FormAlert } from '../records/form-footer';
 import { showSaveError } from '../records/form-problem';
 import { FormSection } from '../records/form-section';
 import { ListEmpty, ListSkeleton, LoadError } from '../records/list-states';
 import { PageHeader } from '../ui/page-header';
 import { useToast } from '../ui/toaster';
+import { EditField } from './field-definition-edit';
+import {
+  definitionInputOf,
+  type FieldFormValues,
+  keyFromLabel,
+  newFieldErrors,
+  typeLabels,
+} from './field-definition-form-values';
 import {
   fieldDefinitionsQuery,
   useCreateFieldDefinition,
   useDeleteFieldDefinition,
 } from './field-definition-queries';
 
-const typeLabels: Record<FieldType, string> = {
-  text: 'Text',
-  number: 'Number',
-  date: 'Date',
-  select: 'Choice list',
-  boolean: 'Yes / no',
-};
-
 const entityLabels: Record<FieldEntity, string> = { contact: 'Contacts', company: 'Companies' };
-
-interface FieldFormValues {
-  label: string;
-  key: string;
-  type: FieldType;
-  required: boolean;
-  options: string[];
-}
-
-/** A key from a label: "Deal size (EUR)" → deal_size_eur. */
-function keyFromLabel(label: string): string {
-  const key = label
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^[^a-z]+|_+$/g, '');
-  return key.slice(0, 40);
-}
-
-function definitionInputOf(
-  entity: FieldEntity,
-  values: FieldFormValues,
-): z.input<typeof FieldDefinitionInput> {
-  return {
-    entity,
-    key: values.key.trim(),
-    label: values.label,
-    type: values.type,
-    required: values.required,
-    ...(values.type === 'select' ? { options: values.options } : {}),
-  };
-}
 
 function NewFieldForm({ entity }: { entity: FieldEntity }) {
   const toast = useToast();
@@ -89,10 +53,7 @@ function NewFieldForm({ entity }: { entity: FieldEntity }) {
   const [keyEdited, setKeyEdited] = useState(false);
   const form = useForm<FieldFormValues>({
     initialValues: { label: '', key: '', type: 'text', required: false, options: [] },
-    validate: (values) => {
-      const result = FieldDefinitionInput.safeParse(definitionInputOf(entity, values));
-      return result.success ? {} : formErrorsOf(result.error);
-    },
+    validate: (values) => newFieldErrors(entity, values),
   });
 
   const submit = form.onSubmit(
@@ -185,9 +146,10 @@ function DeleteField({ definition }: { definition: FieldDefinition }) {
 }
 
 function FieldTable({ definitions, canManage }: { definitions: FieldDefinition[]; canManage: boolean }) {
+  const canEdit = useCan('UpdateFieldDefinition');
   return (
     <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={600}>
+      <Table.ScrollContainer minWidth={680}>
         <Table verticalSpacing="sm" horizontalSpacing="md">
           <Table.Thead>
             <Table.Tr>
@@ -227,8 +189,11 @@ function FieldTable({ definitions, canManage }: { definitions: FieldDefinition[]
                   )}
                 </Table.Td>
                 {canManage && (
-                  <Table.Td ta="right">
-                    <DeleteField definition={definition} />
+                  <Table.Td>
+                    <Group gap="xs" justify="flex-end" wrap="nowrap">
+                      {canEdit && <EditField definition={definition} />}
+                      <DeleteField definition={definition} />
+                    </Group>
                   </Table.Td>
                 )}
               </Table.Tr>

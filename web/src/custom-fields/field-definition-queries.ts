@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type {
   FieldDefinition,
   FieldDefinitionInput,
+  FieldDefinitionPatch,
   FieldEntity,
 } from '../../../shared/custom-fields/field-definition';
 import { apiRequest } from '../api/api-client';
@@ -11,6 +12,9 @@ export const fieldDefinitionKeys = {
   all: ['field-definitions'] as const,
   entity: (entity: FieldEntity) => [...fieldDefinitionKeys.all, entity] as const,
 };
+
+const fieldPath = ({ entity, key }: Pick<FieldDefinition, 'entity' | 'key'>) =>
+  `/api/settings/fields/${entity}/${encodeURIComponent(key)}`;
 
 /** The custom fields of contacts or companies; they change rarely, so forms reuse them for a minute. */
 export const fieldDefinitionsQuery = (entity: FieldEntity) =>
@@ -32,11 +36,38 @@ export function useCreateFieldDefinition() {
   });
 }
 
+export function useUpdateFieldDefinition() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      definition,
+      patch,
+    }: {
+      /** The definition as the form loaded it: its version goes as `If-Match`. */
+      definition: Pick<FieldDefinition, 'entity' | 'key' | 'version'>;
+      patch: z.input<typeof FieldDefinitionPatch>;
+    }) =>
+      apiRequest<FieldDefinition>(fieldPath(definition), {
+        method: 'PATCH',
+        body: patch,
+        version: definition.version,
+      }),
+    onSuccess: (updated) => {
+      const queryKey = fieldDefinitionKeys.entity(updated.entity);
+      queryClient.setQueryData<FieldDefinition[]>(queryKey, (current) =>
+        current?.map((definition) => (definition.key === updated.key ? updated : definition)),
+      );
+      // the forms of contacts and companies ask with the new label and choices from now on
+      return queryClient.invalidateQueries({ queryKey });
+    },
+  });
+}
+
 export function useDeleteFieldDefinition() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ entity, key }: Pick<FieldDefinition, 'entity' | 'key'>) =>
-      apiRequest<void>(`/api/settings/fields/${entity}/${encodeURIComponent(key)}`, { method: 'DELETE' }),
+      apiRequest<void>(fieldPath({ entity, key }), { method: 'DELETE' }),
     onSuccess: (_, { entity }) =>
       queryClient.invalidateQueries({ queryKey: fieldDefinitionKeys.entity(entity) }),
   });

@@ -1,7 +1,7 @@
 import { CloseButton, Group, TextInput } from '@mantine/core';
 import { IconSearch, IconTag } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { ListFilters } from './use-list-filters';
+import { type ListFilters, loadTagSchema } from './use-list-filters';
 
 /** Search box and tag filter above a list; the tag applies on Enter or when the field loses focus. */
 export function ListToolbar({
@@ -21,8 +21,9 @@ export function ListToolbar({
     setTagInput(filters.tag);
   }
   const applyTag = () => filters.setTag(tagInput);
+  const tagError = filters.tagFilter.state === 'invalid' ? filters.tagFilter.message : undefined;
   return (
-    <Group gap="sm" wrap="wrap" role="search">
+    <Group gap="sm" wrap="wrap" align="flex-start" role="search">
       <TextInput
         flex="2 1 240px"
         aria-label={searchLabel}
@@ -42,7 +43,9 @@ export function ListToolbar({
         placeholder="Filter by tag"
         leftSection={<IconTag size={16} />}
         value={tagInput}
+        error={tagError}
         onChange={(event) => setTagInput(event.currentTarget.value)}
+        onFocus={() => void loadTagSchema().catch(() => undefined)}
         onBlur={applyTag}
         onKeyDown={(event) => {
           if (event.key === 'Enter') applyTag();

@@ -1,17 +1,56 @@
 import { useDebouncedCallback } from '@mantine/hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { type TagFilter, type TagSchema, tagFilterOf } from './tag-filter';
 
 export interface ListFilters {
   /** What the search box shows right now. */
   searchInput: string;
   /** The search the list uses: the box's text once typing pauses. */
   search: string;
+  /** The tag in the URL, as typed. */
   tag: string;
+  /** The tag checked with the API's schema: what the list sends, or why it cannot. */
+  tagFilter: TagFilter;
   setSearchInput(value: string): void;
   setTag(value: string): void;
   clear(): void;
   active: boolean;
+}
+
+// the schema brings zod along: it loads when a list is first filtered by tag, so list pages stay light
+let tagSchema: TagSchema | undefined;
+let tagSchemaLoad: Promise<TagSchema> | undefined;
+
+/** Starts loading the tag check early (the tag box gets focus), so applying a tag does not wait. */
+export function loadTagSchema(): Promise<TagSchema> {
+  tagSchemaLoad ??= import('../../../shared/records/record-fields').then(
+    (module) => {
+      tagSchema = module.Tag;
+      return module.Tag;
+    },
+    (error: unknown) => {
+      tagSchemaLoad = undefined;
+      throw error;
+    },
+  );
+  return tagSchemaLoad;
+}
+
+function useTagSchema(needed: boolean): TagSchema | 'unavailable' | undefined {
+  const [loaded, setLoaded] = useState<TagSchema | 'unavailable' | undefined>(tagSchema);
+  useEffect(() => {
+    if (!needed || loaded) return;
+    let current = true;
+    loadTagSchema().then(
+      (schema) => current && setLoaded(schema),
+      () => current && setLoaded('unavailable'),
+    );
+    return () => {
+      current = false;
+    };
+  }, [needed, loaded]);
+  return tagSchema ?? loaded;
 }
 
 /**
@@ -29,6 +68,7 @@ export function useListFilters(): ListFilters {
     setAppliedSearch(search);
     if (search !== searchInput.trim()) setInput(search);
   }
+  const schema = useTagSchema(tag !== '');
 
   const update = (name: 'q' | 'tag', value: string) =>
     setSearchParams(
@@ -46,6 +86,7 @@ export function useListFilters(): ListFilters {
     searchInput,
     search,
     tag,
+    tagFilter: tagFilterOf(tag, schema),
     setSearchInput(value) {
       setInput(value);
       applySearch(value);
