@@ -4,6 +4,7 @@
  * access it needs; infra turns `access` into least-privilege grants. Keep this file free of imports that
  * pull in runtime code: handlers import it to know their route's roles.
  */
+import type { EventPattern, EventTrigger, ScheduleTrigger } from '../shared/events/event-pattern';
 import type { Role } from '../shared/platform/roles';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -18,8 +19,23 @@ export interface HttpTrigger {
   roles?: readonly Role[];
 }
 
+/**
+ * Run the function for the records of the table's stream that match `filter`, written in the event
+ * pattern language (Lambda event filtering and the local poller both use it), in batches; a failed
+ * record is retried from where it failed, then set aside in a dead-letter queue.
+ */
+export interface StreamTrigger {
+  kind: 'stream';
+  filter: EventPattern;
+  batchSize?: number;
+}
+
+export type FunctionTrigger = HttpTrigger | EventTrigger | ScheduleTrigger | StreamTrigger;
+
 export interface FunctionAccess {
   table?: 'read' | 'readWrite';
+  /** `publish`: may put events on the CRM event bus (EVENT_BUS_NAME). */
+  eventBus?: 'publish';
 }
 
 export interface FunctionSpec {
@@ -28,7 +44,7 @@ export interface FunctionSpec {
   /** Module path under functions/ without extension; it exports `handler`. */
   handler: string;
   description: string;
-  trigger: HttpTrigger;
+  trigger: FunctionTrigger;
   access: FunctionAccess;
   timeoutSeconds?: number;
   memoryMb?: number;
@@ -158,11 +174,27 @@ export const functions = [
     trigger: http('DELETE', '/api/settings/fields/{entity}/{key}', admins),
     access: { table: 'readWrite' },
   },
+  // --- domain events ---
+  {
+    name: 'PublishOutboxEvents',
+    handler: 'events/publish-outbox-events',
+    description: 'Publish the domain events of new outbox items to EventBridge',
+    trigger: {
+      kind: 'stream',
+      filter: { eventName: ['INSERT'], dynamodb: { NewImage: { sk: { S: ['OUTBOX'] } } } },
+      batchSize: 100,
+    },
+    access: { eventBus: 'publish' },
+  },
 ] as const satisfies readonly FunctionSpec[];
 
 export type FunctionName = (typeof functions)[number]['name'];
+export type HttpFunctionName = Extract<(typeof functions)[number], { trigger: { kind: 'http' } }>['name'];
+export type HttpFunctionSpec = FunctionSpec & { trigger: HttpTrigger };
 
-export const httpFunctions: readonly FunctionSpec[] = functions.filter((fn) => fn.trigger.kind === 'http');
+export const httpFunctions: readonly HttpFunctionSpec[] = (functions as readonly FunctionSpec[]).filter(
+  (fn: FunctionSpec): fn is HttpFunctionSpec => fn.trigger.kind === 'http',
+);
 
 export function routeKeyOf(trigger: HttpTrigger): string {
   return `${trigger.method} ${trigger.path}`;

@@ -1,14 +1,16 @@
 import { join } from 'node:path';
 import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FunctionSpec } from '../../functions/manifest';
 import { lambdaBundling } from '../lambda-bundling';
-import { acknowledgeWildcards, type WildcardAllowance, xrayWildcard } from './nag';
+import { acknowledgeWildcards, streamListWildcard, type WildcardAllowance, xrayWildcard } from './nag';
 import { repoRoot } from './repo-root';
 
 /** What a manifest entry gets when it does not say otherwise. */
@@ -23,8 +25,10 @@ export type TableAccess = NonNullable<FunctionSpec['access']['table']>;
 export interface CrmFunctionProps {
   /** The function's entry in functions/manifest.ts. */
   spec: FunctionSpec;
-  /** The CRM table; required when `spec.access.table` is set. */
+  /** The CRM table; required when `spec.access.table` is set or the trigger is the table's stream. */
   table?: ITable;
+  /** The CRM event bus; required when `spec.access.eventBus` is set. */
+  eventBus?: IEventBus;
 }
 
 const outputFormats = { esm: OutputFormat.ESM, cjs: OutputFormat.CJS } as const;
@@ -50,6 +54,8 @@ export class CrmFunction extends Construct {
   readonly function: NodejsFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
+  /** Where events and stream records go after their last failed attempt (not for HTTP functions). */
+  deadLetterQueue?: Queue;
 
   constructor(scope: Construct, id: string, props: CrmFunctionProps) {
     super(scope, id);
@@ -65,7 +71,14 @@ export class CrmFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
+    // Asynchronous and stream invocations have nobody waiting for a failure: it must land somewhere.
+    const kind = spec.trigger.kind;
+    const deadLetterQueue = kind === 'http' ? undefined : this.createDeadLetterQueue();
+    const asyncInvoked = kind === 'event' || kind === 'schedule';
+
     this.function = new NodejsFunction(this, 'Function', {
+      // EventBridge invokes asynchronously: Lambda retries twice, then the event goes to the queue
+      ...(asyncInvoked ? { deadLetterQueue, retryAttempts: 2, maxEventAge: Duration.hours(6) } : {}),
       description: spec.description,
       entry: join(repoRoot, 'functions', `${spec.handler}.ts`),
       handler: 'handler',
@@ -96,9 +109,14 @@ export class CrmFunction extends Construct {
     });
 
     if (spec.access.table) this.bindTable(props.table, spec.access.table);
+    if (spec.access.eventBus) this.bindEventBus(props.eventBus);
     this.configureInvocation(spec.trigger);
 
-    acknowledgeWildcards(this, [xrayWildcard, tableIndexWildcard]);
+    acknowledgeWildcards(this, [
+      xrayWildcard,
+      tableIndexWildcard,
+      ...(spec.trigger.kind === 'stream' ? [streamListWildcard] : []),
+    ]);
     const runtimeReason =
       'Pinned to nodejs22.x on purpose: the bundles target node22 (infra/lambda-bundling.ts) and the ' +
       'project is tested on that major; moving to a newer runtime is its own tested change.';
@@ -126,6 +144,33 @@ export class CrmFunction extends Construct {
     this.function.addEnvironment('TABLE_NAME', table.tableName);
   }
 
+  /** Publish rights on the one CRM bus, and its name in EVENT_BUS_NAME. */
+  private bindEventBus(bus: IEventBus | undefined): void {
+    if (!bus) throw new Error(`${this.spec.name} declares event bus access but got no bus`);
+    bus.grantPutEventsTo(this.function);
+    this.function.addEnvironment('EVENT_BUS_NAME', bus.eventBusName);
+  }
+
+  private createDeadLetterQueue(): Queue {
+    const queue = new Queue(this, 'DeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(queue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the dead-letter queue of the function; nothing moves messages on from it.',
+    });
+    Validations.of(queue).acknowledge({
+      id: 'Serverless-SQSRedrivePolicy',
+      reason:
+        'This queue is itself the dead-letter queue of the function; it has no queue of its own to redrive to.',
+    });
+    this.deadLetterQueue = queue;
+    return queue;
+  }
+
   /** What each way of being invoked needs: a queue for failures only when nobody waits for the answer. */
   private configureInvocation(trigger: FunctionSpec['trigger']): void {
     switch (trigger.kind) {
@@ -138,8 +183,20 @@ export class CrmFunction extends Construct {
             'invocations) would never receive anything.',
         });
         return;
+      case 'event':
+      case 'schedule':
+        // the dead-letter queue and retries were set when the function was created
+        return;
+      case 'stream':
+        Validations.of(this.function).acknowledge({
+          id: 'Serverless-LambdaDLQ',
+          reason:
+            'Invoked by a DynamoDB stream event source mapping, whose on-failure destination is the SQS ' +
+            'dead-letter queue beside it; a function dead-letter config applies to asynchronous invokes only.',
+        });
+        return;
       default: {
-        const unknown: never = trigger.kind;
+        const unknown: never = trigger;
         throw new Error(`${this.spec.name}: no invocation set-up for trigger kind ${String(unknown)}`);
       }
     }

@@ -92,6 +92,17 @@ export function acknowledgeWildcards(scope: IConstruct, allowances: readonly Wil
 }
 
 /** X-Ray has no resource-level permissions: active tracing needs PutTraceSegments on `*`. */
+/** A DynamoDB stream event source needs dynamodb:ListStreams, which has no resource-level permissions. */
+export const streamListWildcard: WildcardAllowance = {
+  reason:
+    'The DynamoDB stream event source mapping needs dynamodb:ListStreams, which supports no resource-level ' +
+    'permissions; reading the records (GetRecords, GetShardIterator, DescribeStream) is granted on the ' +
+    "table's stream only.",
+  covers: ({ actions, resources }) =>
+    actions.every((action) => action === 'dynamodb:ListStreams') &&
+    resources.every((resource) => resource === '*'),
+};
+
 export const xrayWildcard: WildcardAllowance = {
   reason:
     'Active X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level ' +

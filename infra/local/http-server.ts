@@ -1,8 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Context } from 'aws-lambda';
 import {
   type AppError,
   NotFoundError,
@@ -10,18 +7,16 @@ import {
   toErrorResponse,
   UnauthorizedError,
 } from '../../shared/platform/errors';
-import type { ApiEvent, ApiResponse } from '../../shared/platform/http-handler';
+import type { ApiResponse } from '../../shared/platform/http-handler';
 import { LocalTokenRequest } from '../../shared/platform/local-token-request';
 import { parseOrThrow } from '../../shared/platform/validation';
 import { matchRoute, toApiGatewayEvent } from './api-gateway-event';
+import { invokeFunction } from './function-runner';
 import type { LocalAuth } from './local-auth';
 import { securityHeaders, serveStatic } from './static-site';
 
-type Handler = (event: ApiEvent, context: Context) => Promise<ApiResponse>;
-
 /** API Gateway's payload limit; the handlers refuse anything over 256 KB themselves. */
 const maxPayloadBytes = 10 * 1024 * 1024;
-const functionsDir = join(import.meta.dirname, '..', '..', 'functions');
 
 export interface LocalApiOptions {
   port: number;
@@ -29,36 +24,6 @@ export interface LocalApiOptions {
   auth: LocalAuth;
   webDir: string;
   log?: (line: string) => void;
-}
-
-const handlers = new Map<string, Promise<Handler>>();
-function loadHandler(module: string): Promise<Handler> {
-  let loaded = handlers.get(module);
-  if (!loaded) {
-    loaded = import(pathToFileURL(join(functionsDir, `${module}.ts`)).href).then(
-      (mod: { handler: Handler }) => mod.handler,
-    );
-    handlers.set(module, loaded);
-  }
-  return loaded;
-}
-
-function lambdaContext(functionName: string, requestId: string): Context {
-  const deadline = Date.now() + 30_000;
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
-    memoryLimitInMB: '512',
-    awsRequestId: requestId,
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
 }
 
 function readBody(request: IncomingMessage): Promise<Buffer> {
@@ -150,8 +115,7 @@ async function handleApi(
     claims,
     sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
   });
-  const handler = await loadHandler(route.fn.handler);
-  const result = await handler(event, lambdaContext(route.fn.name, event.requestContext.requestId));
+  const result = (await invokeFunction(route.fn, event, event.requestContext.requestId)) as ApiResponse;
   sendLambdaResult(response, result);
 }
 

@@ -1,9 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBBatchResponse } from 'aws-lambda';
+import { type FunctionSpec, functions, type StreamTrigger } from '../../functions/manifest';
 import { defaultTableName } from '../../shared/store/table';
 import { startDynamoDbLocal } from './dynamodb-local';
+import { type StreamPoller, startStreamPoller } from './dynamodb-stream-poller';
 import { ensureTable } from './ensure-table';
+import { matchesPattern } from './event-bus/event-pattern-matcher';
+import { rulesFromFunctions } from './event-bus/event-rules';
+import { type LocalEventBus, startLocalEventBus } from './event-bus/local-event-bus';
+import { invokeFunction } from './function-runner';
 import { startLocalApi } from './http-server';
 import { createLocalAuth } from './local-auth';
 import { startSesLocal } from './ses-local';
@@ -23,9 +30,19 @@ export interface LocalCloud {
   url: string;
   dynamoDbEndpoint: string;
   sesEndpoint: string;
+  eventBridgeEndpoint: string;
   tableName: string;
+  eventBus: LocalEventBus;
+  /** One poller per stream-triggered function of the manifest. */
+  streamPollers: StreamPoller[];
   stop(): Promise<void>;
 }
+
+const byName = (name: string): FunctionSpec => {
+  const spec = (functions as readonly FunctionSpec[]).find((candidate) => candidate.name === name);
+  if (!spec) throw new Error(`${name} is not in the manifest`);
+  return spec;
+};
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..');
 
@@ -45,10 +62,19 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   try {
     const ses = await startSesLocal();
     stops.push(ses.stop);
+    // the same rules the CDK stack deploys, from the same manifest entries
+    const rules = rulesFromFunctions(functions);
+    const eventBus = await startLocalEventBus({
+      rules,
+      log,
+      invoke: (functionName, event) => invokeFunction(byName(functionName), event),
+    });
+    stops.push(eventBus.stop);
     Object.assign(process.env, {
       TABLE_NAME: tableName,
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       SES_ENDPOINT: ses.endpoint,
+      EVENTBRIDGE_ENDPOINT: eventBus.endpoint,
       AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
     });
     const admin = new DynamoDBClient({
@@ -62,6 +88,27 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       `DynamoDB Local  ${dynamo.endpoint}  (table ${tableName} ${table}${dataDir ? `, data in ${dataDir}` : ', in memory'})`,
     );
     log(`SES emulator    ${ses.endpoint}  (mailbox viewer at /, JSON at /store)`);
+    log(`EventBridge     ${eventBus.endpoint}  (${rules.length} rules from the manifest)`);
+
+    // Lambda's event source mappings on the table's stream, with the manifest's filters
+    const streamPollers: StreamPoller[] = [];
+    for (const spec of functions as readonly FunctionSpec[]) {
+      if (spec.trigger.kind !== 'stream') continue;
+      const trigger: StreamTrigger = spec.trigger;
+      const poller = await startStreamPoller({
+        endpoint: dynamo.endpoint,
+        tableName,
+        batchSize: trigger.batchSize,
+        log,
+        handler: async (event) => {
+          const Records = event.Records.filter((record) => matchesPattern(trigger.filter, record));
+          if (Records.length === 0) return { batchItemFailures: [] };
+          return (await invokeFunction(spec, { Records })) as DynamoDBBatchResponse;
+        },
+      });
+      streamPollers.push(poller);
+      stops.push(poller.stop);
+    }
 
     const auth = await createLocalAuth(dataDir);
     const api = await startLocalApi({
@@ -76,7 +123,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       url: api.url,
       dynamoDbEndpoint: dynamo.endpoint,
       sesEndpoint: ses.endpoint,
+      eventBridgeEndpoint: eventBus.endpoint,
       tableName,
+      eventBus,
+      streamPollers,
       stop: async () => {
         api.server.closeAllConnections?.();
         for (const stop of stops.reverse()) await stop();

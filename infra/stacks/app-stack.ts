@@ -15,8 +15,13 @@ import {
   type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { EventBus, type EventPattern, Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Construct } from 'constructs';
-import { functions } from '../../functions/manifest';
+import { type FunctionSpec, functions } from '../../functions/manifest';
+import { crmEventSource } from '../../shared/events/domain-event';
 import { CrmFunction } from '../constructs/crm-function';
 import { CrmHttpApi } from '../constructs/crm-http-api';
 import { workspaceAttribute } from '../constructs/crm-user-pool';
@@ -40,6 +45,7 @@ export class AppStack extends Stack {
   readonly web: WebHosting;
   readonly userPoolClient: UserPoolClient;
   readonly functions: CrmFunction[] = [];
+  readonly eventBus: EventBus;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
@@ -78,17 +84,57 @@ export class AppStack extends Stack {
     });
     this.api.authorizeWithCognito(props.userPool, this.userPoolClient);
 
+    // One bus for the CRM's domain events; its archive keeps them 30 days so they can be replayed.
+    this.eventBus = new EventBus(this, 'EventBus');
+    this.eventBus.archive('EventArchive', {
+      description: 'Domain events of the CRM, kept for replay',
+      eventPattern: { source: [crmEventSource] },
+      retention: Duration.days(30),
+    });
+
     const functionScope = new Construct(this, 'Functions');
-    for (const spec of functions) {
-      const fn = new CrmFunction(functionScope, spec.name, { spec, table: props.table });
+    for (const spec of functions as readonly FunctionSpec[]) {
+      const fn = new CrmFunction(functionScope, spec.name, {
+        spec,
+        table: props.table,
+        eventBus: this.eventBus,
+      });
       this.functions.push(fn);
       const { trigger } = spec;
       switch (trigger.kind) {
         case 'http':
           this.api.addFunctionRoute({ ...spec, trigger }, fn.function);
           break;
+        case 'event':
+          new Rule(functionScope, `${spec.name}Rule`, {
+            eventBus: this.eventBus,
+            // the manifest's pattern is plain EventBridge JSON; CDK types only the top-level fields
+            eventPattern: trigger.pattern as EventPattern,
+            targets: [new LambdaFunction(fn.function)],
+          });
+          break;
+        case 'schedule':
+          new Rule(functionScope, `${spec.name}Schedule`, {
+            schedule: Schedule.expression(trigger.expression),
+            targets: [new LambdaFunction(fn.function)],
+          });
+          break;
+        case 'stream':
+          fn.function.addEventSource(
+            new DynamoEventSource(props.table, {
+              startingPosition: StartingPosition.TRIM_HORIZON,
+              batchSize: trigger.batchSize ?? 100,
+              bisectBatchOnError: true,
+              reportBatchItemFailures: true,
+              retryAttempts: 10,
+              maxRecordAge: Duration.days(1),
+              filters: [FilterCriteria.filter(trigger.filter as Record<string, unknown>)],
+              ...(fn.deadLetterQueue ? { onFailure: new SqsDlq(fn.deadLetterQueue) } : {}),
+            }),
+          );
+          break;
         default: {
-          const unknown: never = trigger.kind;
+          const unknown: never = trigger;
           throw new Error(`${spec.name}: no wiring for trigger kind ${String(unknown)}`);
         }
       }
@@ -112,5 +158,6 @@ export class AppStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: props.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'HostedUiDomain', { value: hostedUiBaseUrl });
+    new CfnOutput(this, 'EventBusName', { value: this.eventBus.eventBusName });
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type FunctionSpec, functions } from '../../functions/manifest';
+import { type HttpFunctionName, type HttpFunctionSpec, httpFunctions } from '../../functions/manifest';
 import { errorMessages } from '../platform/errors';
 import { type RouteSchemas, routeSchemas } from './route-schemas';
 
@@ -34,7 +34,7 @@ const errorResponse = {
   },
 };
 
-function operationOf(fn: FunctionSpec, schemas: RouteSchemas) {
+function operationOf(fn: HttpFunctionSpec, schemas: RouteSchemas) {
   const { trigger } = fn;
   const parameters: JsonSchema[] = [];
   const pathNames = [...trigger.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
@@ -87,11 +87,10 @@ function operationOf(fn: FunctionSpec, schemas: RouteSchemas) {
 /** The OpenAPI 3.1 document of the API, generated from the manifest and the zod schemas. */
 export function buildOpenApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const fn of functions) {
-    if (fn.trigger.kind !== 'http') continue;
+  for (const fn of httpFunctions) {
     paths[fn.trigger.path] ??= {};
     const operations = paths[fn.trigger.path] as Record<string, unknown>;
-    operations[fn.trigger.method.toLowerCase()] = operationOf(fn, routeSchemas[fn.name]);
+    operations[fn.trigger.method.toLowerCase()] = operationOf(fn, routeSchemas[fn.name as HttpFunctionName]);
   }
   return {
     openapi: '3.1.0',

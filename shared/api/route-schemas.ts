@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FunctionName } from '../../functions/manifest';
+import type { HttpFunctionName } from '../../functions/manifest';
 import { Company, CompanyInput, CompanyListQuery, CompanyPage, CompanyPatch } from '../companies/company';
 import { Contact, ContactInput, ContactListQuery, ContactPage, ContactPatch } from '../contacts/contact';
 import {
@@ -53,4 +53,4 @@ export const routeSchemas = {
     ifMatch: true,
   },
   DeleteFieldDefinition: { path: FieldDefinitionPath, status: 204 },
-} as const satisfies Record<FunctionName, RouteSchemas>;
+} as const satisfies Record<HttpFunctionName, RouteSchemas>;

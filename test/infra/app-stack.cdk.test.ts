@@ -182,10 +182,23 @@ describe('the functions', () => {
           );
           break;
         case undefined:
-          expect(dynamodb, fn.spec.name).toEqual([]);
+          // a stream-triggered function reads the stream and nothing else of the table
+          expect(new Set(dynamodb), fn.spec.name).toEqual(
+            new Set(
+              fn.spec.trigger.kind === 'stream'
+                ? [
+                    'dynamodb:DescribeStream',
+                    'dynamodb:GetRecords',
+                    'dynamodb:GetShardIterator',
+                    'dynamodb:ListStreams',
+                  ]
+                : [],
+            ),
+          );
           break;
       }
-      // Besides the table: its own log group and X-Ray, the one service that needs Resource "*".
+      // Besides the table: its own log group, X-Ray (the one service that needs Resource "*"), and what
+      // its manifest entry and trigger add: publishing on the bus, its dead-letter queue.
       const others = actions.filter((action) => !action.startsWith('dynamodb:'));
       expect(new Set(others), fn.spec.name).toEqual(
         new Set([
@@ -193,11 +206,17 @@ describe('the functions', () => {
           'logs:PutLogEvents',
           'xray:PutTraceSegments',
           'xray:PutTelemetryRecords',
+          ...(fn.spec.access.eventBus ? ['events:PutEvents'] : []),
+          ...(['event', 'schedule', 'stream'].includes(fn.spec.trigger.kind) ? ['sqs:SendMessage'] : []),
+          // the stream mapping's on-failure destination also looks the queue up
+          ...(fn.spec.trigger.kind === 'stream' ? ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl'] : []),
         ]),
       );
       for (const statement of statements.filter((s) => asArray(s.Resource).includes('*'))) {
         expect(
-          asArray(statement.Action).every((action) => action.startsWith('xray:')),
+          asArray(statement.Action).every(
+            (action) => action.startsWith('xray:') || action === 'dynamodb:ListStreams',
+          ),
           fn.spec.name,
         ).toBe(true);
       }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { type FunctionSpec, httpFunctions, routeKeyOf } from '../../functions/manifest';
+import { type HttpFunctionSpec, httpFunctions, routeKeyOf } from '../../functions/manifest';
 import { type RouteSchemas, routeSchemas } from '../../shared/api/route-schemas';
 import { etagOf } from '../../shared/platform/versioning';
 import { apiAs, newWorkspaceId, testTable } from '../support/api-client';
@@ -35,7 +35,7 @@ import {
  * they were. Each (route, part) is one property with a fixed seed (see property-runs.ts).
  */
 const table = testTable();
-const schemasOf = (fn: FunctionSpec): RouteSchemas =>
+const schemasOf = (fn: HttpFunctionSpec): RouteSchemas =>
   (routeSchemas as Record<string, RouteSchemas>)[fn.name] ?? {};
 const parts = ['body', 'query', 'path', 'ifMatch'] as const;
 type Part = (typeof parts)[number];
@@ -46,7 +46,7 @@ const fuzzed = httpFunctions.flatMap((fn) =>
 );
 
 /** A workspace with one record of every kind, and the record the route addresses (if it has path params). */
-async function workspaceFor(fn: FunctionSpec) {
+async function workspaceFor(fn: HttpFunctionSpec) {
   const workspaceId = newWorkspaceId('fuzz');
   const seeded = await seedWorkspace(await apiAs(workspaceId));
   const record: SeededRecord | undefined = pathParamNames(fn.trigger.path).length
@@ -56,7 +56,7 @@ async function workspaceFor(fn: FunctionSpec) {
 }
 
 function validBodyOf(
-  fn: FunctionSpec,
+  fn: HttpFunctionSpec,
   record: SeededRecord | undefined,
   hints: Hints,
 ): fc.Arbitrary<unknown> {
@@ -67,7 +67,7 @@ function validBodyOf(
 
 /** The requests of one property: the part under test is bad, the others valid (so the bad part is reached). */
 function badRequestsFor(
-  fn: FunctionSpec,
+  fn: HttpFunctionSpec,
   part: Part,
   context: Awaited<ReturnType<typeof workspaceFor>>,
   version: () => number,

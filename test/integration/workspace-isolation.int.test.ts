@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type FunctionSpec, httpFunctions, routeKeyOf } from '../../functions/manifest';
+import { type HttpFunctionSpec, httpFunctions, routeKeyOf } from '../../functions/manifest';
 import { type RouteSchemas, routeSchemas } from '../../shared/api/route-schemas';
 import { etagOf } from '../../shared/platform/versioning';
 import { apiAs, newWorkspaceId, testTable } from '../support/api-client';
@@ -23,7 +23,7 @@ import {
  */
 const publicRoutes = ['GET /api/health', 'GET /api/openapi.json'];
 
-const schemasOf = (fn: FunctionSpec): RouteSchemas =>
+const schemasOf = (fn: HttpFunctionSpec): RouteSchemas =>
   (routeSchemas as Record<string, RouteSchemas>)[fn.name] ?? {};
 const protectedRoutes = httpFunctions.filter((fn) => !publicRoutes.includes(routeKeyOf(fn.trigger)));
 
@@ -73,7 +73,7 @@ describe('workspace isolation', () => {
   };
 
   /** What B sends to a route, naming A's records, and what it must get back. */
-  function probesFor(fn: FunctionSpec): Probe[] {
+  function probesFor(fn: HttpFunctionSpec): Probe[] {
     const kind = recordKindOf(fn);
     const record = seededA[kind.name];
     const schemas = schemasOf(fn);

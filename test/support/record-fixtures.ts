@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { FunctionSpec } from '../../functions/manifest';
+import type { HttpFunctionSpec } from '../../functions/manifest';
 import { routeKeyOf } from '../../functions/manifest';
 import { type RouteSchemas, routeSchemas } from '../../shared/api/route-schemas';
 import type { Api } from './api-client';
@@ -190,7 +190,7 @@ export function pathParamNames(path: string): string[] {
 }
 
 /** The record kind a route serves, or a loud failure naming what to add. */
-export function recordKindOf(fn: FunctionSpec): RecordKind {
+export function recordKindOf(fn: HttpFunctionSpec): RecordKind {
   const collection = collectionPathOf(fn.trigger.path);
   const kind = recordKinds.find((candidate) => candidate.collectionPath === collection);
   if (!kind) {
@@ -203,7 +203,7 @@ export function recordKindOf(fn: FunctionSpec): RecordKind {
 }
 
 /** A manifest path with its parameters filled in (encoded); fails loudly when one is missing. */
-export function pathWith(fn: FunctionSpec, params: Record<string, string>): string {
+export function pathWith(fn: HttpFunctionSpec, params: Record<string, string>): string {
   return fn.trigger.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) {
@@ -242,7 +242,7 @@ export function workspaceHints(seeded: Seeded): Hints {
  * A valid body for a route that addresses a seeded record: the record's patch when the route takes it,
  * else a value derived from the route's body schema (a sub-resource's own body, say).
  */
-export function validBodyFor(fn: FunctionSpec, record: SeededRecord, hints: Hints): unknown {
+export function validBodyFor(fn: HttpFunctionSpec, record: SeededRecord, hints: Hints): unknown {
   const schema = (routeSchemas as Record<string, RouteSchemas>)[fn.name]?.body;
   if (!schema) return undefined;
   if (schema.safeParse(record.patch).success) return record.patch;

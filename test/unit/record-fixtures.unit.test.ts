@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { type FunctionSpec, httpFunctions } from '../../functions/manifest';
+import { type HttpFunctionSpec, httpFunctions } from '../../functions/manifest';
 import { encodePathSegment } from '../support/raw-api';
 import { collectionPathOf, pathParamNames, pathWith, recordKindOf } from '../support/record-fixtures';
 
-const route = (method: FunctionSpec['trigger']['method'], path: string): FunctionSpec => ({
+const route = (method: HttpFunctionSpec['trigger']['method'], path: string): HttpFunctionSpec => ({
   name: 'Imaginary',
   handler: 'imaginary/handler',
   description: 'a route the manifest-driven tests have never seen',
