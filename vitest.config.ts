@@ -8,7 +8,11 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'unit', include: ['test/**/*.unit.test.ts', 'test/**/*.unit.test.tsx'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['test/**/*.unit.test.ts', 'test/**/*.unit.test.tsx'],
+          environment: 'node',
+        },
       },
       {
         test: {

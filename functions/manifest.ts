@@ -174,6 +174,9 @@ export const functions = [
     trigger: http('DELETE', '/api/settings/fields/{entity}/{key}', admins),
     access: { table: 'readWrite' },
   },
+  // --- webhooks: intake and shops ---
+  // --- webhooks: forms ---
+  // --- outbound webhooks ---
   // --- domain events ---
   {
     name: 'PublishOutboxEvents',

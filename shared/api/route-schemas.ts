@@ -53,4 +53,7 @@ export const routeSchemas = {
     ifMatch: true,
   },
   DeleteFieldDefinition: { path: FieldDefinitionPath, status: 204 },
+  // --- webhooks: intake and shops ---
+  // --- webhooks: forms ---
+  // --- outbound webhooks ---
 } as const satisfies Record<HttpFunctionName, RouteSchemas>;

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../platform/deps';
 import type { Page } from '../records/record-fields';
 import { listRecordItems } from '../records/record-store';
@@ -7,7 +7,7 @@ import { keys } from '../store/keys';
 import { crmTable } from '../store/table';
 import type { Contact, ContactListQuery } from './contact';
 import { contactFromItem } from './contact-item';
-import { getContact } from './get-contact';
+import { findContactByEmail } from './find-contact-by-email';
 
 /**
  * Contacts of a workspace, one page. An email finds the one contact that owns it; a company id lists the
@@ -19,16 +19,8 @@ export async function listContacts(
   query: ContactListQuery,
 ): Promise<Page<Contact>> {
   if (query.email !== undefined) {
-    const owner = await store.client.send(
-      new GetCommand({
-        TableName: store.tableName,
-        Key: keys.contactEmail(workspaceId, query.email),
-        ConsistentRead: true,
-      }),
-    );
-    if (!owner.Item) return { items: [] };
-    const contact = await getContact({ store }, workspaceId, String(owner.Item.contactId));
-    return { items: !query.tag || contact.tags.includes(query.tag) ? [contact] : [] };
+    const contact = await findContactByEmail({ store }, workspaceId, query.email);
+    return { items: contact && (!query.tag || contact.tags.includes(query.tag)) ? [contact] : [] };
   }
   if (query.companyId !== undefined) {
     const index = crmTable.indexes.byParent;

@@ -22,6 +22,9 @@ export const errorMessages = {
   'field.not_found': 'This custom field does not exist.',
   'field.exists': 'A custom field with this key already exists.',
   'field.version_conflict': 'Someone else changed this custom field. Reload it and try again.',
+  // --- webhooks: intake and shops ---
+  // --- webhooks: forms ---
+  // --- outbound webhooks ---
   'server.internal': 'Something went wrong on our side. Please try again.',
 } as const satisfies Record<string, string>;
 
@@ -76,21 +79,12 @@ export class ForbiddenError extends AppError {
   }
 }
 export class NotFoundError extends AppError {
-  constructor(code: 'contact.not_found' | 'company.not_found' | 'field.not_found' | 'route.not_found') {
+  constructor(code: ErrorCode) {
     super(404, code);
   }
 }
 export class ConflictError extends AppError {
-  constructor(
-    code:
-      | 'contact.email_exists'
-      | 'contact.version_conflict'
-      | 'company.version_conflict'
-      | 'company.has_too_many_contacts'
-      | 'field.exists'
-      | 'field.version_conflict',
-    extra: { existingId?: string; detail?: string } = {},
-  ) {
+  constructor(code: ErrorCode, extra: { existingId?: string; detail?: string } = {}) {
     super(409, code, extra);
   }
 }

@@ -60,6 +60,10 @@ export const keys = {
     sk: 'OUTBOX',
   }),
 
+  // --- webhooks: intake and shops ---
+  // --- webhooks: forms ---
+  // --- outbound webhooks ---
+
   /** Custom field definitions of a workspace, one partition. */
   fieldDefinition: (workspaceId: string, entity: string, key: string): KeyPair => ({
     pk: `${ws(workspaceId)}#SETTINGS`,
