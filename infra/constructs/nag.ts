@@ -77,8 +77,14 @@ export function acknowledgeWildcards(scope: IConstruct, allowances: readonly Wil
       if (acknowledged) return [];
       acknowledged = true;
       for (const [finding, statements] of wildcardFindings(scope)) {
-        const reasons = statements.map(
-          (statement) => allowances.find((allowance) => allowance.covers(statement))?.reason,
+        // policies may be minimised (statements merged), so each action is judged on its own
+        const reasons = statements.flatMap((statement) =>
+          statement.actions.map(
+            (action) =>
+              allowances.find((allowance) =>
+                allowance.covers({ actions: [action], resources: statement.resources }),
+              )?.reason,
+          ),
         );
         if (reasons.some((reason) => reason === undefined)) continue;
         Validations.of(scope).acknowledge({

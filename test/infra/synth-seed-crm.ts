@@ -1,9 +1,15 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { createSeedCrm, type SeedCrm, type SeedCrmOptions } from '../../infra/stacks/seed-crm';
+
+const cdkJsonContext = (
+  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'cdk.json'), 'utf8')) as {
+    context: Record<string, unknown>;
+  }
+).context;
 
 export interface SynthesizedSeedCrm extends SeedCrm {
   root: App;
@@ -20,7 +26,8 @@ export const noWebBuild = join(tmpdir(), 'seed-crm-no-web-build', 'dist');
  */
 export function synthSeedCrm(options: SeedCrmOptions = {}): SynthesizedSeedCrm {
   const root = new App({
-    context: { 'aws:cdk:bundling-stacks': [] },
+    // the feature flags of cdk.json (policy minimisation changes what cdk-nag sees), without bundling
+    context: { ...cdkJsonContext, 'aws:cdk:bundling-stacks': [] },
     builtinCloudFormationValidation: false,
   });
   const crm = createSeedCrm(root, { webDistPath: noWebBuild, ...options });
