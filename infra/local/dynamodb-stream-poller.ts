@@ -43,7 +43,7 @@ export async function startStreamPoller(options: {
   const iterators = new Map<string, string | undefined>();
   const pending = new Map<string, _Record[]>();
   let stopped = false;
-  let idle: Promise<void> = Promise.resolve();
+  let idle: Promise<unknown> = Promise.resolve();
   let failures = 0;
 
   async function discoverShards(initial: boolean): Promise<void> {
@@ -112,11 +112,18 @@ export async function startStreamPoller(options: {
     if (![...pending.values()].some((records) => records.length)) failures = 0;
   }
 
+  // one poll at a time: two polls holding the same shard iterator would deliver its records twice
+  let queue: Promise<void> = Promise.resolve();
+  const serialPoll = (): Promise<void> => {
+    queue = queue.then(pollOnce, pollOnce);
+    return queue;
+  };
+
   await discoverShards(true);
   let timer: NodeJS.Timeout | undefined;
   const loop = () => {
     if (stopped) return;
-    idle = pollOnce()
+    idle = serialPoll()
       .catch((error: unknown) => options.log?.(`stream poll failed: ${(error as Error).message}`))
       .finally(() => {
         if (stopped) return;
@@ -130,8 +137,8 @@ export async function startStreamPoller(options: {
   return {
     async drain() {
       await idle;
-      await pollOnce();
-      await pollOnce();
+      await serialPoll();
+      await serialPoll();
     },
     async stop() {
       stopped = true;
