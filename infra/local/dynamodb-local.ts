@@ -82,6 +82,10 @@ export async function startDynamoDbLocal(
     ],
     { cwd: workDir, stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  // if this process ends without stop() (killed, crashed), the JVM must not outlive it
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   let output = '';
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);
