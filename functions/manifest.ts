@@ -36,6 +36,10 @@ export interface FunctionAccess {
   table?: 'read' | 'readWrite';
   /** `publish`: may put events on the CRM event bus (EVENT_BUS_NAME). */
   eventBus?: 'publish';
+  /** The webhook archive (ARCHIVE_BUCKET): `write` stores raw deliveries, `read` loads them back. */
+  archive?: 'write' | 'read';
+  /** `send`: may send email through SES (SESv2 SendEmail) from MAIL_FROM. */
+  ses?: 'send';
 }
 
 export interface FunctionSpec {
@@ -175,8 +179,267 @@ export const functions = [
     access: { table: 'readWrite' },
   },
   // --- webhooks: intake and shops ---
+  {
+    name: 'ReceiveShopifyWebhook',
+    handler: 'webhooks/receive-shopify-webhook',
+    description: 'Shopify webhooks of a shop connection: archived, verified, queued for processing',
+    trigger: http('POST', '/api/webhooks/shopify/{connectionId}', 'public'),
+    access: { table: 'readWrite', archive: 'write' },
+  },
+  {
+    name: 'ReceiveWooCommerceWebhook',
+    handler: 'webhooks/receive-woocommerce-webhook',
+    description: 'WooCommerce webhooks of a shop connection: archived, verified, queued for processing',
+    trigger: http('POST', '/api/webhooks/woocommerce/{connectionId}', 'public'),
+    access: { table: 'readWrite', archive: 'write' },
+  },
+  {
+    name: 'ReceiveShopWebhook',
+    handler: 'webhooks/receive-shop-webhook',
+    description: 'Webhooks of any other shop in the signed JSON format of docs/webhooks.md',
+    trigger: http('POST', '/api/webhooks/shop/{connectionId}', 'public'),
+    access: { table: 'readWrite', archive: 'write' },
+  },
+  {
+    name: 'ProcessShopWebhook',
+    handler: 'webhooks/process-shop-webhook',
+    description: 'Turn a received shop delivery into a contact, an order or a checkout',
+    trigger: {
+      kind: 'event',
+      pattern: {
+        source: ['crm'],
+        'detail-type': ['webhook.received'],
+        detail: { source: ['shopify', 'woocommerce', 'shop'] },
+      },
+    },
+    access: { table: 'readWrite', archive: 'read' },
+    timeoutSeconds: 30,
+  },
+  {
+    name: 'RaiseAbandonedCarts',
+    handler: 'orders/raise-abandoned-carts',
+    description: 'Raise cart.abandoned once for each checkout left open past its connection threshold',
+    trigger: { kind: 'schedule', expression: 'rate(15 minutes)' },
+    access: { table: 'readWrite' },
+    timeoutSeconds: 60,
+  },
+  {
+    name: 'ListWebhookDeliveries',
+    handler: 'webhooks/list-webhook-deliveries',
+    description: 'The delivery log of webhook intake, newest first, by status',
+    trigger: http('GET', '/api/webhooks/inbox', admins),
+    access: { table: 'read' },
+  },
+  {
+    name: 'ReplayWebhookDelivery',
+    handler: 'webhooks/replay-webhook-delivery',
+    description: 'Queue a received webhook delivery for processing again (after a failure)',
+    trigger: http('POST', '/api/webhooks/inbox/{inboxId}/replay', admins),
+    access: { table: 'readWrite' },
+  },
+  {
+    name: 'ListShopConnections',
+    handler: 'settings/list-shop-connections',
+    description: 'List the shop connections of the workspace (secrets for admins only)',
+    trigger: http('GET', '/api/settings/shop-connections', everyone),
+    access: { table: 'read' },
+  },
+  {
+    name: 'CreateShopConnection',
+    handler: 'settings/create-shop-connection',
+    description: 'Connect a shop: its webhook address and signing secret',
+    trigger: http('POST', '/api/settings/shop-connections', admins),
+    access: { table: 'readWrite' },
+  },
+  {
+    name: 'GetShopConnection',
+    handler: 'settings/get-shop-connection',
+    description: 'Read one shop connection (its secret for admins only)',
+    trigger: http('GET', '/api/settings/shop-connections/{connectionId}', everyone),
+    access: { table: 'read' },
+  },
+  {
+    name: 'UpdateShopConnection',
+    handler: 'settings/update-shop-connection',
+    description: 'Change a shop connection (If-Match version)',
+    trigger: http('PATCH', '/api/settings/shop-connections/{connectionId}', admins),
+    access: { table: 'readWrite' },
+  },
+  {
+    name: 'DeleteShopConnection',
+    handler: 'settings/delete-shop-connection',
+    description: 'Disconnect a shop: its webhooks answer 404 from then on',
+    trigger: http('DELETE', '/api/settings/shop-connections/{connectionId}', admins),
+    access: { table: 'readWrite' },
+  },
+  {
+    name: 'RotateShopConnectionSecret',
+    handler: 'settings/rotate-shop-connection-secret',
+    description: 'Generate a new signing secret; the previous one is accepted for 24 hours',
+    trigger: http('POST', '/api/settings/shop-connections/{connectionId}/rotate-secret', admins),
+    access: { table: 'readWrite' },
+  },
+  {
+    name: 'ListContactOrders',
+    handler: 'orders/list-contact-orders',
+    description: "A contact's orders, newest first, with its purchase statistics",
+    trigger: http('GET', '/api/contacts/{id}/orders', everyone),
+    access: { table: 'read' },
+  },
   // --- webhooks: forms ---
+  {
+    name: 'ListForms',
+    handler: 'settings/list-forms',
+    description: 'List the forms of the workspace',
+    trigger: http('GET', '/api/settings/forms', everyone),
+    access: { table: 'read' },
+  },
+  {
+    name: 'CreateForm',
+    handler: 'settings/create-form',
+    description: 'Define a form: field mapping, tags, consent, redirect, allowed origins',
+    trigger: http('POST', '/api/settings/forms', ['admin', 'marketing']),
+    access: { table: 'readWrite' },
+  },
+  {
+    name: 'GetForm',
+    handler: 'settings/get-form',
+    description: 'Read one form',
+    trigger: http('GET', '/api/settings/forms/{formId}', everyone),
+    access: { table: 'read' },
+  },
+  {
+    name: 'UpdateForm',
+    handler: 'settings/update-form',
+    description: 'Change a form (If-Match version)',
+    trigger: http('PATCH', '/api/settings/forms/{formId}', ['admin', 'marketing']),
+    access: { table: 'readWrite' },
+  },
+  {
+    name: 'DeleteForm',
+    handler: 'settings/delete-form',
+    description: 'Delete a form: its address answers 404 from then on',
+    trigger: http('DELETE', '/api/settings/forms/{formId}', ['admin', 'marketing']),
+    access: { table: 'readWrite' },
+  },
+  {
+    name: 'GetFormEmbed',
+    handler: 'settings/get-form-embed',
+    description: 'The HTML snippet that embeds a form in a web page',
+    trigger: http('GET', '/api/settings/forms/{formId}/embed', everyone),
+    access: { table: 'read' },
+  },
+  {
+    name: 'SubmitForm',
+    handler: 'webhooks/submit-form',
+    description: 'A web form post (urlencoded or JSON): archived, checked, queued for processing',
+    trigger: http('POST', '/api/webhooks/forms/{formId}', 'public'),
+    access: { table: 'readWrite', archive: 'write' },
+  },
+  {
+    name: 'ConfirmFormConsent',
+    handler: 'webhooks/confirm-form-consent',
+    description: 'The signed double opt-in link of a confirmation email: confirms the consent',
+    trigger: http('GET', '/api/webhooks/forms/{formId}/confirm', 'public'),
+    access: { table: 'readWrite' },
+  },
+  {
+    name: 'ProcessFormSubmission',
+    handler: 'webhooks/process-form-submission',
+    description: 'Record a form post on its contact: upsert, tags, activity, consent, opt-in email',
+    trigger: {
+      kind: 'event',
+      pattern: { source: ['crm'], 'detail-type': ['webhook.received'], detail: { source: ['form'] } },
+    },
+    access: { table: 'readWrite', archive: 'read', ses: 'send' },
+    timeoutSeconds: 30,
+  },
   // --- outbound webhooks ---
+  {
+    name: 'ListWebhookSubscriptions',
+    handler: 'settings/list-webhook-subscriptions',
+    description: 'List the outbound webhook subscriptions of the workspace (without secrets)',
+    trigger: http('GET', '/api/settings/webhooks', everyone),
+    access: { table: 'read' },
+  },
+  {
+    name: 'CreateWebhookSubscription',
+    handler: 'settings/create-webhook-subscription',
+    description: 'Subscribe a URL to CRM events; the answer shows the new signing secret',
+    trigger: http('POST', '/api/settings/webhooks', admins),
+    access: { table: 'readWrite' },
+  },
+  {
+    name: 'GetWebhookSubscription',
+    handler: 'settings/get-webhook-subscription',
+    description: 'Read one webhook subscription (its secret for admins only)',
+    trigger: http('GET', '/api/settings/webhooks/{subscriptionId}', everyone),
+    access: { table: 'read' },
+  },
+  {
+    name: 'UpdateWebhookSubscription',
+    handler: 'settings/update-webhook-subscription',
+    description: 'Change a webhook subscription: URL, event types, active, description (If-Match version)',
+    trigger: http('PATCH', '/api/settings/webhooks/{subscriptionId}', admins),
+    access: { table: 'readWrite' },
+  },
+  {
+    name: 'DeleteWebhookSubscription',
+    handler: 'settings/delete-webhook-subscription',
+    description: 'Delete a webhook subscription; its pending deliveries are never sent',
+    trigger: http('DELETE', '/api/settings/webhooks/{subscriptionId}', admins),
+    access: { table: 'readWrite' },
+  },
+  {
+    name: 'RotateWebhookSubscriptionSecret',
+    handler: 'settings/rotate-webhook-subscription-secret',
+    description: 'Generate a new signing secret; the previous one also signs for 24 hours',
+    trigger: http('POST', '/api/settings/webhooks/{subscriptionId}/rotate-secret', admins),
+    access: { table: 'readWrite' },
+  },
+  {
+    name: 'SendWebhookTestEvent',
+    handler: 'settings/send-webhook-subscription-test',
+    description: 'Send a webhook.test event to the subscription now and answer the delivery',
+    trigger: http('POST', '/api/settings/webhooks/{subscriptionId}/test', admins),
+    access: { table: 'readWrite' },
+    timeoutSeconds: 15,
+  },
+  {
+    name: 'ListOutboundWebhookDeliveries',
+    handler: 'outbound-webhooks/list-outbound-webhook-deliveries',
+    description: 'The delivery log of a webhook subscription, newest first, by status, with every attempt',
+    trigger: http('GET', '/api/settings/webhooks/{subscriptionId}/deliveries', admins),
+    access: { table: 'read' },
+  },
+  {
+    name: 'RedeliverOutboundWebhookDelivery',
+    handler: 'outbound-webhooks/redeliver-outbound-webhook-delivery',
+    description: 'Attempt a webhook delivery again now, whatever its status',
+    trigger: http('POST', '/api/settings/webhooks/deliveries/{deliveryId}/redeliver', admins),
+    access: { table: 'readWrite' },
+    timeoutSeconds: 15,
+  },
+  {
+    name: 'DeliverOutboundWebhooks',
+    handler: 'outbound-webhooks/deliver-outbound-webhooks',
+    description: 'Send each CRM event to the subscriptions that take it (signed), once per subscription',
+    trigger: {
+      kind: 'event',
+      // every CRM event but the plumbing (webhook.received, webhook.test): see webhook-event-types.ts
+      pattern: { source: ['crm'], 'detail-type': [{ 'anything-but': { prefix: 'webhook.' } }] },
+    },
+    access: { table: 'readWrite' },
+    timeoutSeconds: 30,
+  },
+  {
+    name: 'RetryOutboundWebhookDeliveries',
+    handler: 'outbound-webhooks/retry-outbound-webhook-deliveries',
+    description: 'Attempt the webhook deliveries whose retry time has come, in every workspace',
+    trigger: { kind: 'schedule', expression: 'rate(1 minute)' },
+    access: { table: 'readWrite' },
+    timeoutSeconds: 60,
+  },
   // --- domain events ---
   {
     name: 'PublishOutboxEvents',

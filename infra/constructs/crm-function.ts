@@ -1,14 +1,16 @@
 import { join } from 'node:path';
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { FunctionSpec } from '../../functions/manifest';
+import { defaultMailFrom } from '../../shared/email/mail-from';
 import { lambdaBundling } from '../lambda-bundling';
 import { acknowledgeWildcards, streamListWildcard, type WildcardAllowance, xrayWildcard } from './nag';
 import { repoRoot } from './repo-root';
@@ -29,9 +31,33 @@ export interface CrmFunctionProps {
   table?: ITable;
   /** The CRM event bus; required when `spec.access.eventBus` is set. */
   eventBus?: IEventBus;
+  /** The webhook archive bucket; required when `spec.access.archive` is set. */
+  archiveBucket?: IBucket;
 }
 
 const outputFormats = { esm: OutputFormat.ESM, cjs: OutputFormat.CJS } as const;
+
+/** SendEmail on `identity/*`, limited by a `ses:FromAddress` condition to the one sender (bindSes). */
+const sesIdentityWildcard: WildcardAllowance = {
+  reason:
+    'ses:SendEmail from functions/manifest.ts access `ses: send`: SES authorises against the sender and, ' +
+    'while the account is in the SES sandbox, the recipient identity, so the resource is identity/*; a ' +
+    'StringEquals ses:FromAddress condition allows the one configured sender (MAIL_FROM) only.',
+  covers: ({ actions, resources }) =>
+    actions.every((action) => action === 'ses:SendEmail') &&
+    resources.every((resource) => resource.endsWith(':identity/*')),
+};
+
+/** The webhook archive grants one action on the objects under `webhooks/` of the one bucket. */
+const archiveObjectsWildcard: WildcardAllowance = {
+  reason:
+    'Webhook archive access from functions/manifest.ts (`archive: write|read`): s3:PutObject or s3:GetObject ' +
+    'only, on "<archive bucket arn>/webhooks/*", the prefix every delivery is archived under (one object ' +
+    'per delivery, named when it arrives, so no narrower resource exists).',
+  covers: ({ actions, resources }) =>
+    actions.every((action) => action === 's3:PutObject' || action === 's3:GetObject') &&
+    resources.every((resource) => resource.endsWith('/webhooks/*')),
+};
 
 /** grantReadData / grantReadWriteData also grant `<table>/index/*`: the GSIs of that one table. */
 const tableIndexWildcard: WildcardAllowance = {
@@ -110,11 +136,15 @@ export class CrmFunction extends Construct {
 
     if (spec.access.table) this.bindTable(props.table, spec.access.table);
     if (spec.access.eventBus) this.bindEventBus(props.eventBus);
+    if (spec.access.archive) this.bindArchive(props.archiveBucket, spec.access.archive);
+    if (spec.access.ses) this.bindSes(spec.access.ses);
     this.configureInvocation(spec.trigger);
 
     acknowledgeWildcards(this, [
       xrayWildcard,
       tableIndexWildcard,
+      archiveObjectsWildcard,
+      sesIdentityWildcard,
       ...(spec.trigger.kind === 'stream' ? [streamListWildcard] : []),
     ]);
     const runtimeReason =
@@ -151,6 +181,39 @@ export class CrmFunction extends Construct {
     this.function.addEnvironment('EVENT_BUS_NAME', bus.eventBusName);
   }
 
+  /**
+   * SESv2 SendEmail from the one sender address (context `mailFrom`, MAIL_FROM): the identity is a
+   * wildcard because SES also authorises against the recipient's identity while the account is in the
+   * sandbox, and the `ses:FromAddress` condition pins the sender instead.
+   */
+  private bindSes(access: NonNullable<FunctionSpec['access']['ses']>): void {
+    if (access !== 'send') throw new Error(`${this.spec.name}: unknown ses access ${String(access)}`);
+    const mailFrom = String(this.node.tryGetContext('mailFrom') ?? defaultMailFrom);
+    const stack = Stack.of(this);
+    this.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [stack.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' })],
+        conditions: { StringEquals: { 'ses:FromAddress': mailFrom } },
+      }),
+    );
+    this.function.addEnvironment('MAIL_FROM', mailFrom);
+  }
+
+  /** `write`: PutObject (intake); `read`: GetObject (processing); only under webhooks/; ARCHIVE_BUCKET. */
+  private bindArchive(
+    bucket: IBucket | undefined,
+    access: NonNullable<FunctionSpec['access']['archive']>,
+  ): void {
+    if (!bucket) throw new Error(`${this.spec.name} declares archive access '${access}' but got no bucket`);
+    const actions = { write: ['s3:PutObject'], read: ['s3:GetObject'] }[access];
+    if (!actions) throw new Error(`${this.spec.name}: unknown archive access ${String(access)}`);
+    this.function.addToRolePolicy(
+      new PolicyStatement({ actions, resources: [bucket.arnForObjects('webhooks/*')] }),
+    );
+    this.function.addEnvironment('ARCHIVE_BUCKET', bucket.bucketName);
+  }
+
   private createDeadLetterQueue(): Queue {
     const queue = new Queue(this, 'DeadLetters', {
       encryption: QueueEncryption.SQS_MANAGED,
@@ -184,9 +247,19 @@ export class CrmFunction extends Construct {
         });
         return;
       case 'event':
-      case 'schedule':
+      case 'schedule': {
         // the dead-letter queue and retries were set when the function was created
+        const invokeConfig = this.function.node.tryFindChild('EventInvokeConfig');
+        if (invokeConfig) {
+          Validations.of(invokeConfig).acknowledge({
+            id: 'Serverless-LambdaAsyncFailureDestination',
+            reason:
+              'Failed asynchronous invocations already land somewhere: after its retries the event goes to ' +
+              "the function's SQS dead-letter queue (DeadLetterConfig), the same queue the rule's target uses.",
+          });
+        }
         return;
+      }
       case 'stream':
         Validations.of(this.function).acknowledge({
           id: 'Serverless-LambdaDLQ',

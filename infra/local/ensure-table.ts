@@ -5,15 +5,55 @@ import {
   type DynamoDBClient,
   ResourceInUseException,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { crmTable } from '../../shared/store/table';
 
+/**
+ * Adds the indexes of the description that a table kept in a data dir does not have yet (an index added
+ * to table.ts after the table was created), as a deployment adds them to the AWS table.
+ */
+async function addMissingIndexes(
+  client: DynamoDBClient,
+  tableName: string,
+  existing: string[],
+): Promise<boolean> {
+  const missing = Object.values(crmTable.indexes).filter((index) => !existing.includes(index.name));
+  for (const index of missing) {
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: [index.partitionKey, index.sortKey].map(
+          (name): AttributeDefinition => ({ AttributeName: name, AttributeType: 'S' }),
+        ),
+        GlobalSecondaryIndexUpdates: [
+          {
+            Create: {
+              IndexName: index.name,
+              KeySchema: [
+                { AttributeName: index.partitionKey, KeyType: 'HASH' },
+                { AttributeName: index.sortKey, KeyType: 'RANGE' },
+              ],
+              Projection: { ProjectionType: 'ALL' },
+            },
+          },
+        ],
+      }),
+    );
+  }
+  return missing.length > 0;
+}
+
 /** Creates the CRM table from the same description the CDK stack deploys, unless it exists already. */
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'existed'> {
+export async function ensureTable(
+  client: DynamoDBClient,
+  tableName: string,
+): Promise<'created' | 'existed' | 'updated'> {
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return 'existed';
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const indexes = (Table?.GlobalSecondaryIndexes ?? []).flatMap((index) => index.IndexName ?? []);
+    return (await addMissingIndexes(client, tableName, indexes)) ? 'updated' : 'existed';
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }

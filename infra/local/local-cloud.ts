@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse } from 'aws-lambda';
@@ -76,6 +77,11 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       SES_ENDPOINT: ses.endpoint,
       EVENTBRIDGE_ENDPOINT: eventBus.endpoint,
       AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
+      // raw webhook deliveries: the S3 bucket's stand-in (a throwaway folder when in memory)
+      ARCHIVE_DIR: dataDir
+        ? join(dataDir, 'webhook-archive')
+        : mkdtempSync(join(tmpdir(), 'seed-crm-webhook-archive-')),
+      ALLOW_INSECURE_WEBHOOK_URLS: 'true', // outbound webhooks may go to http://127.0.0.1 (local only)
     });
     const admin = new DynamoDBClient({
       endpoint: dynamo.endpoint,

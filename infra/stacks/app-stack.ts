@@ -19,6 +19,7 @@ import { EventBus, type EventPattern, Rule, Schedule } from 'aws-cdk-lib/aws-eve
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { type FunctionSpec, functions } from '../../functions/manifest';
 import { crmEventSource } from '../../shared/events/domain-event';
@@ -29,6 +30,8 @@ import { spaAuthPaths, WebHosting } from '../constructs/web-hosting';
 
 export interface AppStackProps extends StackProps {
   table: ITable;
+  /** Where webhook intake archives raw deliveries (functions with `access.archive`). */
+  archiveBucket: IBucket;
   userPool: IUserPool;
   userPoolDomain: UserPoolDomain;
   /** The built SPA; deployed only if the folder exists at synth time. */
@@ -98,6 +101,7 @@ export class AppStack extends Stack {
         spec,
         table: props.table,
         eventBus: this.eventBus,
+        archiveBucket: props.archiveBucket,
       });
       this.functions.push(fn);
       const { trigger } = spec;
@@ -110,13 +114,14 @@ export class AppStack extends Stack {
             eventBus: this.eventBus,
             // the manifest's pattern is plain EventBridge JSON; CDK types only the top-level fields
             eventPattern: trigger.pattern as EventPattern,
-            targets: [new LambdaFunction(fn.function)],
+            // an event EventBridge cannot hand to Lambda at all goes to the function's dead-letter queue too
+            targets: [new LambdaFunction(fn.function, { deadLetterQueue: fn.deadLetterQueue })],
           });
           break;
         case 'schedule':
           new Rule(functionScope, `${spec.name}Schedule`, {
             schedule: Schedule.expression(trigger.expression),
-            targets: [new LambdaFunction(fn.function)],
+            targets: [new LambdaFunction(fn.function, { deadLetterQueue: fn.deadLetterQueue })],
           });
           break;
         case 'stream':

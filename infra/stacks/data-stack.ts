@@ -8,9 +8,11 @@ import {
   Table,
   TableEncryption,
 } from 'aws-cdk-lib/aws-dynamodb';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { crmTable } from '../../shared/store/table';
 import { CrmUserPool } from '../constructs/crm-user-pool';
+import { WebhookArchive } from '../constructs/webhook-archive';
 
 export interface DataStackProps extends StackProps {
   /** Prefix of the Cognito hosted UI domain; unique per region across AWS. */
@@ -25,6 +27,8 @@ export class DataStack extends Stack {
   readonly table: Table;
   readonly userPool: UserPool;
   readonly userPoolDomain: UserPoolDomain;
+  /** Raw webhook deliveries, archived before anything else happens to them. */
+  readonly archiveBucket: Bucket;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -55,7 +59,10 @@ export class DataStack extends Stack {
     this.userPool = auth.userPool;
     this.userPoolDomain = auth.domain;
 
+    this.archiveBucket = new WebhookArchive(this, 'WebhookArchive').bucket;
+
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'WebhookArchiveBucket', { value: this.archiveBucket.bucketName });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'HostedUiDomain', { value: this.userPoolDomain.baseUrl() });
   }

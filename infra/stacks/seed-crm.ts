@@ -31,6 +31,7 @@ export function createSeedCrm(scope: Construct, options: SeedCrmOptions = {}): S
   const app = new AppStack(scope, `seed-crm-${stage}-app`, {
     description: `Seed CRM (${stage}): functions, HTTP API, web hosting`,
     table: data.table,
+    archiveBucket: data.archiveBucket,
     userPool: data.userPool,
     userPoolDomain: data.userPoolDomain,
     webDistPath: options.webDistPath ?? join(repoRoot, 'web', 'dist'),

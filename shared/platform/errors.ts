@@ -23,8 +23,28 @@ export const errorMessages = {
   'field.exists': 'A custom field with this key already exists.',
   'field.version_conflict': 'Someone else changed this custom field. Reload it and try again.',
   // --- webhooks: intake and shops ---
+  'webhook.bad_signature': 'The webhook signature is missing, expired or does not match the secret.',
+  'webhook.unknown_connection': 'There is no shop connection at this webhook address.',
+  'webhook.malformed': 'The webhook body is not a valid delivery for its topic.',
+  'webhook.too_large': 'The webhook body is larger than 1 MB.',
+  'webhook.not_found': 'This webhook delivery does not exist.',
+  'shop.not_found': 'This shop connection does not exist.',
+  'shop.version_conflict': 'Someone else changed this shop connection. Reload it and try again.',
+  'shop.secret_from_shopify':
+    'A Shopify connection uses the secret Shopify shows you: enter the new one in its settings instead.',
   // --- webhooks: forms ---
+  'form.not_found': 'This form does not exist.',
+  'form.version_conflict': 'Someone else changed this form. Reload it and try again.',
+  'form.origin_not_allowed': 'This form cannot be posted from this website.',
+  'consent.not_found': 'There is no consent to confirm here any more.',
+  'consent.link_invalid': 'This confirmation link is not valid. Use the link from the email as it is.',
+  'consent.link_expired': 'This confirmation link has expired. Please fill in the form again.',
   // --- outbound webhooks ---
+  'subscription.not_found': 'This webhook subscription does not exist.',
+  'subscription.version_conflict': 'Someone else changed this webhook subscription. Reload it and try again.',
+  'subscription.limit_reached': 'A workspace can have at most 20 webhook subscriptions. Delete one first.',
+  'delivery.not_found': 'This webhook delivery does not exist.',
+  'delivery.in_progress': 'This delivery is being sent right now. Try again in a minute.',
   'server.internal': 'Something went wrong on our side. Please try again.',
 } as const satisfies Record<string, string>;
 

@@ -29,6 +29,16 @@ export interface ApiResult {
   statusCode?: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** A body that is not JSON (an HTML page): sent as it is, with its `content-type` in `headers`. */
+  text?: string;
+}
+
+/** What a route accepts beyond JSON bodies (public form posts are `application/x-www-form-urlencoded`). */
+export interface BodyOptions {
+  /** Also read `application/x-www-form-urlencoded` bodies, into `{ name: value }` (`name: [values]` if repeated). */
+  formUrlEncoded?: boolean;
+  /** Hand the bytes over unread (no size, media type or JSON check): webhooks archive first, then judge. */
+  rawBody?: boolean;
 }
 
 type Schema = z.ZodType;
@@ -46,9 +56,13 @@ export interface ApiRequest<S extends RouteSpec> {
   path: Parsed<S, 'path'>;
   /** Lower-cased header names. */
   headers: Record<string, string | undefined>;
+  /** The body's bytes and media type as received (webhooks archive them as they came). */
+  raw?: { bytes: Buffer; mediaType: string };
+  /** The address the request came from, as API Gateway saw it (`requestContext.http.sourceIp`). */
+  sourceIp?: string;
 }
 
-type State = { auth?: AuthContext; rawBody?: unknown };
+type State = { auth?: AuthContext; rawBody?: unknown; raw?: ApiRequest<RouteSpec>['raw'] };
 type ApiContext = Context & { crm?: State };
 
 const jsonHeaders = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
@@ -100,26 +114,63 @@ function unsafeJsonParts(value: unknown, path: string[] = [], found = new Map<st
   return found.size ? (Object.fromEntries(found) as FieldErrors) : undefined;
 }
 
-/** Reads a JSON body: 413 over 256 KB, 415 for another media type, 400 for JSON that does not parse. */
-const jsonBody = (): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> => ({
+const formMediaType = 'application/x-www-form-urlencoded';
+
+/**
+ * An urlencoded body as the WHATWG URL Standard reads it (`+` is a space, `%2B` a plus, bad UTF-8 becomes
+ * U+FFFD): `{ name: value }`, or `name: [values]` when a name repeats (several checkboxes of one group).
+ */
+export function parseFormUrlEncoded(text: string): Record<string, string | string[]> {
+  // no prototype, so a field called __proto__ stays a field (and is refused by unsafeJsonParts)
+  const fields: Record<string, string | string[]> = Object.create(null);
+  for (const [name, value] of new URLSearchParams(text)) {
+    const seen = fields[name];
+    fields[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
+  }
+  return fields;
+}
+
+const mediaTypeOf = (contentType: string | undefined) =>
+  (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+
+/**
+ * Reads a request body: 413 over 256 KB, 415 for a media type the route does not take (JSON, and
+ * urlencoded where `options` allow it), 400 for JSON that does not parse, `__proto__` keys or text that is
+ * not valid Unicode. Exported for handlers that take the body raw and read it after archiving it.
+ */
+export function readRequestBody(
+  bytes: Buffer,
+  contentType: string | undefined,
+  options: Pick<BodyOptions, 'formUrlEncoded'> = {},
+): unknown {
+  if (bytes.byteLength > maxBodyBytes) throw new PayloadTooLargeError();
+  const mediaType = mediaTypeOf(contentType);
+  const isJson = mediaType === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType);
+  const isForm = options.formUrlEncoded === true && mediaType === formMediaType;
+  if (!isJson && !isForm) throw new UnsupportedMediaTypeError();
+  let body: unknown;
+  if (isForm) body = parseFormUrlEncoded(bytes.toString('utf8'));
+  else {
+    try {
+      body = JSON.parse(bytes.toString('utf8'));
+    } catch {
+      throw new BadRequestError('request.malformed_json');
+    }
+  }
+  const problems = unsafeJsonParts(body);
+  if (problems) throw new ValidationError(problems);
+  return body;
+}
+
+/** Reads the body of a POST, PUT or PATCH (readRequestBody), unless the route takes it raw. */
+const requestBody = (options: BodyOptions): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> => ({
   before: ({ event, context }) => {
     const method = event.requestContext.http.method;
     if (!['POST', 'PUT', 'PATCH'].includes(method) || event.body === undefined || event.body === '') return;
     const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
-    if (raw.byteLength > maxBodyBytes) throw new PayloadTooLargeError();
-    const contentType = (event.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-    if (contentType !== 'application/json' && !/^application\/[a-z0-9.+-]+\+json$/.test(contentType)) {
-      throw new UnsupportedMediaTypeError();
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(raw.toString('utf8'));
-    } catch {
-      throw new BadRequestError('request.malformed_json');
-    }
-    const problems = unsafeJsonParts(body);
-    if (problems) throw new ValidationError(problems);
-    stateOf(context).rawBody = body;
+    stateOf(context).raw = { bytes: raw, mediaType: mediaTypeOf(event.headers['content-type']) };
+    if (options.rawBody) return;
+    stateOf(context).rawBody = readRequestBody(raw, event.headers['content-type'], options);
   },
 });
 
@@ -146,26 +197,38 @@ const errorResponse = (): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext
 
 /**
  * The one middleware stack of every HTTP handler: error response (last to act), authorisation,
- * JSON body, then the route's zod schemas. The handler receives typed, validated input.
+ * JSON body (or urlencoded, where `options` allow it), then the route's zod schemas. The handler receives
+ * typed, validated input.
  */
 export function apiHandler<const S extends RouteSpec>(
   spec: S,
   run: (request: ApiRequest<S>) => Promise<ApiResult> | ApiResult,
+  options: BodyOptions = {},
 ) {
   return middy<ApiEvent, ApiResponse, Error, ApiContext>()
     .use(errorResponse())
     .use(authorize())
-    .use(jsonBody())
+    .use(requestBody(options))
     .handler(async (event, context) => {
       const state = stateOf(context);
       const request = {
         auth: state.auth as AuthContext,
-        body: spec.body ? parseOrThrow(spec.body, state.rawBody) : undefined,
+        // a raw-body route reads its bytes itself; its body schema only documents them
+        body: spec.body && !options.rawBody ? parseOrThrow(spec.body, state.rawBody) : undefined,
         query: spec.query ? parseOrThrow(spec.query, event.queryStringParameters ?? {}) : undefined,
         path: spec.path ? parseOrThrow(spec.path, event.pathParameters ?? {}) : undefined,
         headers: event.headers,
+        raw: state.raw,
+        sourceIp: event.requestContext.http?.sourceIp,
       } as ApiRequest<S>;
       const result = await run(request);
+      if (result.text !== undefined) {
+        return {
+          statusCode: result.statusCode ?? 200,
+          headers: { 'cache-control': 'no-store', ...result.headers },
+          body: result.text,
+        };
+      }
       const statusCode = result.statusCode ?? (result.body === undefined ? 204 : 200);
       return json(statusCode, result.body, result.headers);
     });

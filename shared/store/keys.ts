@@ -61,8 +61,138 @@ export const keys = {
   }),
 
   // --- webhooks: intake and shops ---
+  /** A shop connection, in the workspace's settings partition (`id` is the ULID part of the connection id). */
+  shopConnection: (workspaceId: string, id: string): KeyPair => ({
+    pk: `${ws(workspaceId)}#SETTINGS`,
+    sk: `SHOP_CONNECTION#${id}`,
+  }),
+  shopConnectionsPrefix: (workspaceId: string) => ({
+    pk: `${ws(workspaceId)}#SETTINGS`,
+    skPrefix: 'SHOP_CONNECTION#',
+  }),
+  /** Inbox entry of a webhook delivery: keyed by the provider's delivery id, so a redelivery collides. */
+  webhookDelivery: (workspaceId: string, source: string, targetId: string, deliveryId: string): KeyPair => ({
+    pk: `${ws(workspaceId)}#WEBHOOK#${source}#${targetId}#${deliveryId}`,
+    sk: 'WEBHOOK',
+  }),
+  /** GSI byCollection: every delivery of a workspace, newest first; one delivery by its inbox id. */
+  webhookDeliveryCollection: (workspaceId: string, inboxId: string) => ({
+    gsi1pk: `${ws(workspaceId)}#WEBHOOKS`,
+    gsi1sk: inboxId,
+  }),
+  webhookDeliveriesPartition: (workspaceId: string) => `${ws(workspaceId)}#WEBHOOKS`,
+  /** GSI byParent: the deliveries in one status (received, processed, failed), newest first. */
+  webhookDeliveryStatus: (workspaceId: string, status: string, inboxId: string) => ({
+    gsi3pk: `${ws(workspaceId)}#WEBHOOKS#${status}`,
+    gsi3sk: inboxId,
+  }),
+  webhookDeliveryStatusPartition: (workspaceId: string, status: string) =>
+    `${ws(workspaceId)}#WEBHOOKS#${status}`,
+  /** An order of a shop connection, keyed by the shop's order id: a redelivered order collides. */
+  order: (workspaceId: string, connectionKey: string, externalId: string): KeyPair => ({
+    pk: `${ws(workspaceId)}#ORDER#${connectionKey}#${externalId}`,
+    sk: 'ORDER',
+  }),
+  /** GSI byParent: the orders of a contact, newest first. */
+  contactOrder: (workspaceId: string, contactId: string, placedAt: string, orderId: string) => ({
+    gsi3pk: `${ws(workspaceId)}#CONTACT#${contactId}#ORDERS`,
+    gsi3sk: `${placedAt}#${orderId}`,
+  }),
+  contactOrdersPartition: (workspaceId: string, contactId: string) =>
+    `${ws(workspaceId)}#CONTACT#${contactId}#ORDERS`,
+  /** A contact's purchase statistics, server-owned, in the contact's partition beside the contact item. */
+  contactPurchases: (workspaceId: string, contactId: string): KeyPair => ({
+    pk: `${ws(workspaceId)}#CONTACT#${contactId}`,
+    sk: 'PURCHASES',
+  }),
+  /** A shop checkout (cart), keyed by the shop's checkout token. */
+  checkout: (workspaceId: string, connectionKey: string, token: string): KeyPair => ({
+    pk: `${ws(workspaceId)}#CHECKOUT#${connectionKey}#${token}`,
+    sk: 'CHECKOUT',
+  }),
+  /** GSI byCollection: the open checkouts of a workspace by the time they count as abandoned. */
+  dueCheckout: (workspaceId: string, connectionKey: string, token: string, abandonAfter: string) => ({
+    gsi1pk: `${ws(workspaceId)}#CHECKOUTS_DUE`,
+    gsi1sk: `${abandonAfter}#${connectionKey}#${token}`,
+  }),
+  dueCheckoutsPartition: (workspaceId: string) => `${ws(workspaceId)}#CHECKOUTS_DUE`,
+  /** GSI acrossWorkspaces (sparse, scanned by scheduled jobs): which workspaces have shop connections. */
+  shopConnectionAcrossWorkspaces: (workspaceId: string, id: string) => ({
+    gsi4pk: `${ws(workspaceId)}#SHOP_CONNECTIONS`,
+    gsi4sk: id,
+  }),
   // --- webhooks: forms ---
+  /** A form definition, in the workspace's settings partition (`id` is the ULID part of the form id). */
+  form: (workspaceId: string, id: string): KeyPair => ({
+    pk: `${ws(workspaceId)}#SETTINGS`,
+    sk: `FORM#${id}`,
+  }),
+  formsPrefix: (workspaceId: string) => ({ pk: `${ws(workspaceId)}#SETTINGS`, skPrefix: 'FORM#' }),
+  /** An entry of a contact's timeline (a form submission), in the contact's partition. */
+  contactActivity: (workspaceId: string, contactId: string, activityId: string): KeyPair => ({
+    pk: `${ws(workspaceId)}#CONTACT#${contactId}`,
+    sk: `ACTIVITY#${activityId}`,
+  }),
+  contactActivitiesPrefix: (workspaceId: string, contactId: string) => ({
+    pk: `${ws(workspaceId)}#CONTACT#${contactId}`,
+    skPrefix: 'ACTIVITY#',
+  }),
+  /** GSI byParent: the submissions of a form, newest first, on their activity items. */
+  formSubmission: (workspaceId: string, formId: string, submissionId: string) => ({
+    gsi3pk: `${ws(workspaceId)}#FORM#${formId}#SUBMISSIONS`,
+    gsi3sk: submissionId,
+  }),
+  formSubmissionsPartition: (workspaceId: string, formId: string) =>
+    `${ws(workspaceId)}#FORM#${formId}#SUBMISSIONS`,
+  /** A consent record of a contact (what it agreed to, when, from where), in the contact's partition. */
+  contactConsent: (workspaceId: string, contactId: string, consentId: string): KeyPair => ({
+    pk: `${ws(workspaceId)}#CONTACT#${contactId}`,
+    sk: `CONSENT#${consentId}`,
+  }),
+  contactConsentsPrefix: (workspaceId: string, contactId: string) => ({
+    pk: `${ws(workspaceId)}#CONTACT#${contactId}`,
+    skPrefix: 'CONSENT#',
+  }),
   // --- outbound webhooks ---
+  /** Outbound webhook subscriptions of a workspace, one partition: each CRM event reads it in one Query. */
+  webhookSubscription: (workspaceId: string, id: string): KeyPair => ({
+    pk: `${ws(workspaceId)}#WEBHOOK_SUBSCRIPTIONS`,
+    sk: `SUBSCRIPTION#${id}`,
+  }),
+  webhookSubscriptionsPrefix: (workspaceId: string) => ({
+    pk: `${ws(workspaceId)}#WEBHOOK_SUBSCRIPTIONS`,
+    skPrefix: 'SUBSCRIPTION#',
+  }),
+  /** GSI acrossWorkspaces (sparse, scanned by the retry job): every subscription, so it knows whom to sweep. */
+  webhookSubscriptionAcrossWorkspaces: (workspaceId: string, id: string) => ({
+    gsi4pk: `${ws(workspaceId)}#WEBHOOK_SUBSCRIPTIONS`,
+    gsi4sk: id,
+  }),
+  /** One outbound delivery: an event for a subscription, with its attempts. */
+  outboundDelivery: (workspaceId: string, id: string): KeyPair => ({
+    pk: `${ws(workspaceId)}#OUTBOUND_DELIVERY#${id}`,
+    sk: 'OUTBOUND_DELIVERY',
+  }),
+  /** GSI byParent: the delivery log of a subscription, newest first. */
+  outboundDeliveryOfSubscription: (workspaceId: string, subscriptionId: string, id: string) => ({
+    gsi3pk: `${ws(workspaceId)}#WEBHOOK_SUBSCRIPTION#${subscriptionId}#DELIVERIES`,
+    gsi3sk: id,
+  }),
+  outboundDeliveriesPartition: (workspaceId: string, subscriptionId: string) =>
+    `${ws(workspaceId)}#WEBHOOK_SUBSCRIPTION#${subscriptionId}#DELIVERIES`,
+  /** GSI byCollection: the deliveries of a subscription in one status, newest first. */
+  outboundDeliveryInStatus: (workspaceId: string, subscriptionId: string, status: string, id: string) => ({
+    gsi1pk: `${ws(workspaceId)}#WEBHOOK_SUBSCRIPTION#${subscriptionId}#DELIVERIES#${status}`,
+    gsi1sk: id,
+  }),
+  outboundDeliveriesInStatusPartition: (workspaceId: string, subscriptionId: string, status: string) =>
+    `${ws(workspaceId)}#WEBHOOK_SUBSCRIPTION#${subscriptionId}#DELIVERIES#${status}`,
+  /** GSI byName, its sort key ordered by time here: a workspace's pending deliveries by next attempt. */
+  outboundDeliveryDue: (workspaceId: string, nextAttemptAt: string, id: string) => ({
+    gsi2pk: `${ws(workspaceId)}#OUTBOUND_DELIVERIES_DUE`,
+    gsi2sk: `${nextAttemptAt}#${id}`,
+  }),
+  outboundDeliveriesDuePartition: (workspaceId: string) => `${ws(workspaceId)}#OUTBOUND_DELIVERIES_DUE`,
 
   /** Custom field definitions of a workspace, one partition. */
   fieldDefinition: (workspaceId: string, entity: string, key: string): KeyPair => ({

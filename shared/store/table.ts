@@ -14,6 +14,11 @@ export const crmTable = {
     byName: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
     /** Children of a parent record: the contacts of a company. */
     byParent: { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+    /**
+     * Sparse and scanned, never queried for a request: the few items a scheduled job must find in every
+     * workspace (webhook subscriptions, for the retry job). Keys still start with the workspace.
+     */
+    acrossWorkspaces: { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
   },
 } as const;
 

@@ -9,6 +9,7 @@ import { repoRoot } from '../../infra/local/local-cloud';
 import { benchApi } from './api-latency';
 import { benchBundles } from './lambda-bundles';
 import { benchWeb } from './web-app';
+import { benchWebhooks } from './webhook-burst';
 
 const sections: string[] = [];
 const started = new Date();
@@ -18,6 +19,8 @@ console.log('API latency...');
 sections.push(await benchApi());
 console.log('Web app...');
 sections.push(await benchWeb());
+console.log('Shop webhooks...');
+sections.push(await benchWebhooks());
 
 const report = `# Benchmarks
 

@@ -207,6 +207,10 @@ describe('the functions', () => {
           'xray:PutTraceSegments',
           'xray:PutTelemetryRecords',
           ...(fn.spec.access.eventBus ? ['events:PutEvents'] : []),
+          ...(fn.spec.access.ses ? ['ses:SendEmail'] : []),
+          ...(fn.spec.access.archive
+            ? [fn.spec.access.archive === 'write' ? 's3:PutObject' : 's3:GetObject']
+            : []),
           ...(['event', 'schedule', 'stream'].includes(fn.spec.trigger.kind) ? ['sqs:SendMessage'] : []),
           // the stream mapping's on-failure destination also looks the queue up
           ...(fn.spec.trigger.kind === 'stream' ? ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl'] : []),

@@ -414,7 +414,11 @@ describe('local event bus schedules, on a clock the test moves', () => {
 
 describe('local event bus rules', () => {
   it('come from the manifest: event and schedule triggers get a rule, HTTP functions none', () => {
-    expect(rulesFromFunctions(functions)).toEqual([]);
+    const triggered = functions.filter((fn) => fn.trigger.kind === 'event' || fn.trigger.kind === 'schedule');
+    expect(triggered.length).toBeGreaterThan(0);
+    expect(rulesFromFunctions(functions).map((rule) => rule.functionName)).toEqual(
+      triggered.map((fn) => fn.name),
+    );
     expect(
       rulesFromFunctions([
         { name: 'GetHealth', trigger: { kind: 'http' } },

@@ -4,13 +4,33 @@ import { routeKeyOf } from '../../functions/manifest';
 import { type RouteSchemas, routeSchemas } from '../../shared/api/route-schemas';
 import type { Api } from './api-client';
 import { encodePathSegment } from './raw-api';
+import {
+  inboxDeliveryKind,
+  shopConnectionKind,
+  shopifyWebhookKind,
+  shopWebhookKind,
+  wooCommerceWebhookKind,
+} from './shop-record-fixtures';
+import { sharedWebhookReceiver } from './webhook-receiver';
 import { type Hints, validValueOf } from './zod-arbitraries';
 
 /**
  * One fixture factory per record kind. The manifest-driven tests (workspace isolation, bad input) find
  * the kind of a route from its path and fail loudly when a route's kind has no factory here.
  */
-export type RecordKindName = 'company' | 'contact' | 'fieldDefinition';
+export type RecordKindName =
+  | 'company'
+  | 'contact'
+  | 'fieldDefinition'
+  | 'webhookSubscription'
+  | 'webhookDelivery'
+  | 'form'
+  | 'publicForm'
+  | 'shopConnection'
+  | 'shopifyWebhook'
+  | 'wooCommerceWebhook'
+  | 'shopWebhook'
+  | 'inboxDelivery';
 
 export interface SeededRecord {
   kind: RecordKindName;
@@ -51,6 +71,13 @@ export interface RecordKind {
     keyOf(body: Record<string, unknown>): string | undefined;
     conflictCode: string;
   };
+  /**
+   * Bodies a route of this kind takes with 2xx, when its schema cannot say (a public form's fields are named
+   * by the form's settings); the bad-input test uses them instead of values derived from the schema.
+   */
+  validBodies?(record: SeededRecord): fc.Arbitrary<unknown>;
+  /** Headers a valid body needs besides (a shop webhook's signature over the exact body text). */
+  signedHeaders?(record: SeededRecord, body: string): Record<string, string>;
 }
 
 function expectCreated<T>(reply: { status: number; body: T }, what: string): T {
@@ -177,8 +204,193 @@ const fieldDefinitionKind: RecordKind = {
   ],
 };
 
+/**
+ * Outbound webhooks. The subscription posts to this worker's receiver (204) and takes only
+ * `contact.deleted`, which no fixture or fuzzed request causes: nothing is delivered in the background
+ * while a test compares a workspace's items.
+ */
+const webhookSubscriptionKind: RecordKind = {
+  name: 'webhookSubscription',
+  collectionPath: '/api/settings/webhooks',
+  async create(api) {
+    const receiver = await sharedWebhookReceiver();
+    const values = {
+      url: receiver.url(`/fixture/${suffix()}`),
+      eventTypes: ['contact.deleted'],
+      description: 'Zoë’s sync',
+    };
+    const body = expectCreated(
+      await api<{ id: string; version: number }>('POST', '/api/settings/webhooks', values),
+      'webhook subscription',
+    );
+    return {
+      kind: 'webhookSubscription',
+      params: { subscriptionId: body.id },
+      identity: body.id,
+      version: body.version,
+      finds: {},
+      patch: { description: 'Nightly sync' },
+      values,
+    };
+  },
+  identityOf: (item) => String(item.id),
+  crossWorkspaceCreates: (other) => [
+    {
+      what: 'the same URL',
+      body: { url: String(other.values.url), eventTypes: other.values.eventTypes },
+      status: 201,
+    },
+  ],
+};
+
+/** A delivery made by the subscription's test event: delivered at once to the receiver. */
+const webhookDeliveryKind: RecordKind = {
+  name: 'webhookDelivery',
+  collectionPath: '/api/settings/webhooks/deliveries',
+  async create(api, seeded) {
+    const subscription = seeded.webhookSubscription;
+    if (!subscription) throw new Error('fixture webhook delivery needs the webhook subscription first');
+    const body = expectCreated(
+      await api<{ id: string; version: number }>(
+        'POST',
+        `/api/settings/webhooks/${subscription.params.subscriptionId}/test`,
+        {},
+      ),
+      'webhook delivery',
+    );
+    return {
+      kind: 'webhookDelivery',
+      params: { deliveryId: body.id },
+      identity: body.id,
+      version: body.version,
+      finds: {},
+      patch: {},
+      values: {},
+    };
+  },
+  identityOf: (item) => String(item.id),
+  crossWorkspaceCreates: () => [],
+};
+
+/**
+ * A form, in settings: maps `email`, `first_name` and a custom field of its own (defined here, so that no
+ * other fixture or probe defines it in another workspace), tags, consent without double opt-in (no mail).
+ */
+const formKind: RecordKind = {
+  name: 'form',
+  collectionPath: '/api/settings/forms',
+  async create(api, _seeded, tag) {
+    const sourceKey = `source_${suffix().replace(/[^a-z0-9]/g, 'x')}`;
+    expectCreated(
+      await api('POST', '/api/settings/fields', {
+        entity: 'contact',
+        key: sourceKey,
+        label: 'Source',
+        type: 'text',
+      }),
+      'custom field of the form',
+    );
+    const values = {
+      name: `Zoë’s newsletter ${suffix()}`,
+      fields: [
+        { name: 'email', target: 'email' },
+        { name: 'first_name', target: 'firstName' },
+        { name: 'source', target: `customFields.${sourceKey}` },
+      ],
+      tags: [tag],
+      consent: { text: 'Send me the newsletter.', doubleOptIn: false },
+    };
+    const body = expectCreated(
+      await api<{ id: string; version: number }>('POST', '/api/settings/forms', values),
+      'form',
+    );
+    return {
+      kind: 'form',
+      params: { formId: body.id },
+      identity: body.id,
+      version: body.version,
+      finds: {},
+      patch: { name: 'Spring newsletter' },
+      values,
+    };
+  },
+  identityOf: (item) => String(item.id),
+  crossWorkspaceCreates: (other) => {
+    const fields = other.values.fields as Array<{ name: string; target: string }>;
+    return [
+      {
+        what: 'the same form without its custom field',
+        body: { ...other.values, fields: fields.slice(0, 2) },
+        status: 201,
+      },
+      {
+        what: 'a custom field only the other workspace defines',
+        body: { ...other.values },
+        status: 400,
+        field: 'fields.2.target',
+      },
+    ];
+  },
+};
+
+/**
+ * The same form at its public address (`/api/webhooks/forms/{formId}`): its posts are bodies of the form's
+ * own field names, so valid ones come from here. Posts are processed in the background (a contact is
+ * upserted), which is why only the valid-body test, which compares no items, sends them.
+ */
+const publicFormKind: RecordKind = {
+  name: 'publicForm',
+  collectionPath: '/api/webhooks/forms',
+  async create(_api, seeded) {
+    const form = seeded.form;
+    if (!form) throw new Error('fixture public form needs the form first');
+    return {
+      ...form,
+      kind: 'publicForm',
+      patch: { email: `zoe.${suffix()}@example.com`, first_name: 'Zoë', website: '' },
+    };
+  },
+  identityOf: (item) => String(item.id),
+  crossWorkspaceCreates: () => [],
+  validBodies: () =>
+    fc.record(
+      {
+        email: fc.uuid().map((id) => `Form.${id}@Example.com`),
+        first_name: fc.constantFrom(
+          'Zoë',
+          'Jürgen',
+          'محمد',
+          '李小龙',
+          '👩🏽‍💻',
+          '<script>x</script>',
+          'x'.repeat(100),
+        ),
+        consent: fc.constantFrom('on', 'true'),
+        website: fc.constant(''),
+        utm_source: fc.constantFrom('', 'newsletter', 'story ad #2'),
+        page_url: fc.constantFrom('https://shop.example.com/espresso?utm_campaign=spring', ''),
+        message: fc.string({ maxLength: 200 }),
+      },
+      { requiredKeys: ['email'] },
+    ),
+};
+
 /** In creation order: a contact links to the company created before it. */
-export const recordKinds: readonly RecordKind[] = [companyKind, contactKind, fieldDefinitionKind];
+export const recordKinds: readonly RecordKind[] = [
+  companyKind,
+  contactKind,
+  fieldDefinitionKind,
+  formKind,
+  publicFormKind,
+  webhookSubscriptionKind,
+  webhookDeliveryKind,
+  // shop connections, their public webhook addresses, then a delivery to the generic one
+  shopConnectionKind,
+  shopifyWebhookKind,
+  wooCommerceWebhookKind,
+  shopWebhookKind,
+  inboxDeliveryKind,
+];
 
 export function collectionPathOf(path: string): string {
   const open = path.indexOf('{');
@@ -235,6 +447,29 @@ export function workspaceHints(seeded: Seeded): Hints {
     phone: fc.constantFrom(...validPhones),
     ...(seeded.company ? { companyId: fc.constant(seeded.company.params.id) } : {}),
     customFields: fc.constant({}),
+    // forms: mappings the workspace can take (its custom field included), addresses that are https
+    fields: fc.constantFrom(
+      [{ name: 'email', target: 'email' }],
+      [
+        { name: 'first_name', target: 'firstName', label: 'Vorname', required: true },
+        { name: 'E-Mail', target: 'email' },
+        { name: 'tel', target: 'phone' },
+      ],
+      ...(seeded.fieldDefinition
+        ? [
+            [
+              { name: 'email', target: 'email' },
+              { name: 'tier', target: `customFields.${String(seeded.fieldDefinition.values.key)}` },
+            ],
+          ]
+        : []),
+    ),
+    successRedirectUrl: fc.constantFrom(
+      'https://www.example.com/thanks',
+      'https://shop.example.com/ü?x=1#top',
+    ),
+    confirmedRedirectUrl: fc.constant('https://www.example.com/confirmed'),
+    allowedOrigins: fc.constantFrom([], ['https://www.example.com'], ['https://shop.example.com:8443']),
   };
 }
 

@@ -35,6 +35,111 @@ const golden = {
     `WS#acme-1#COMPANY#${companyId}#CONTACTS`,
   ],
   outbox: [keys.outbox(ws, id), { pk: `WS#acme-1#OUTBOX#${id}`, sk: 'OUTBOX' }],
+  // --- webhooks: intake and shops ---
+  shopConnection: [keys.shopConnection(ws, id), { pk: 'WS#acme-1#SETTINGS', sk: `SHOP_CONNECTION#${id}` }],
+  shopConnectionsPrefix: [
+    keys.shopConnectionsPrefix(ws),
+    { pk: 'WS#acme-1#SETTINGS', skPrefix: 'SHOP_CONNECTION#' },
+  ],
+  shopConnectionAcrossWorkspaces: [
+    keys.shopConnectionAcrossWorkspaces(ws, id),
+    { gsi4pk: 'WS#acme-1#SHOP_CONNECTIONS', gsi4sk: id },
+  ],
+  webhookDelivery: [
+    keys.webhookDelivery(ws, 'shopify', id, 'b54557e4-bdd9'),
+    { pk: `WS#acme-1#WEBHOOK#shopify#${id}#b54557e4-bdd9`, sk: 'WEBHOOK' },
+  ],
+  webhookDeliveryCollection: [
+    keys.webhookDeliveryCollection(ws, companyId),
+    { gsi1pk: 'WS#acme-1#WEBHOOKS', gsi1sk: companyId },
+  ],
+  webhookDeliveriesPartition: [keys.webhookDeliveriesPartition(ws), 'WS#acme-1#WEBHOOKS'],
+  webhookDeliveryStatus: [
+    keys.webhookDeliveryStatus(ws, 'failed', companyId),
+    { gsi3pk: 'WS#acme-1#WEBHOOKS#failed', gsi3sk: companyId },
+  ],
+  webhookDeliveryStatusPartition: [
+    keys.webhookDeliveryStatusPartition(ws, 'received'),
+    'WS#acme-1#WEBHOOKS#received',
+  ],
+  order: [keys.order(ws, id, '5938475629384'), { pk: `WS#acme-1#ORDER#${id}#5938475629384`, sk: 'ORDER' }],
+  contactOrder: [
+    keys.contactOrder(ws, id, '2025-05-14T08:22:30.000Z', companyId),
+    { gsi3pk: `WS#acme-1#CONTACT#${id}#ORDERS`, gsi3sk: `2025-05-14T08:22:30.000Z#${companyId}` },
+  ],
+  contactOrdersPartition: [keys.contactOrdersPartition(ws, id), `WS#acme-1#CONTACT#${id}#ORDERS`],
+  contactPurchases: [keys.contactPurchases(ws, id), { pk: `WS#acme-1#CONTACT#${id}`, sk: 'PURCHASES' }],
+  checkout: [keys.checkout(ws, id, 'tok-1'), { pk: `WS#acme-1#CHECKOUT#${id}#tok-1`, sk: 'CHECKOUT' }],
+  dueCheckout: [
+    keys.dueCheckout(ws, id, 'tok-1', '2025-05-14T13:05:49.000Z'),
+    { gsi1pk: 'WS#acme-1#CHECKOUTS_DUE', gsi1sk: `2025-05-14T13:05:49.000Z#${id}#tok-1` },
+  ],
+  dueCheckoutsPartition: [keys.dueCheckoutsPartition(ws), 'WS#acme-1#CHECKOUTS_DUE'],
+  // --- outbound webhooks ---
+  webhookSubscription: [
+    keys.webhookSubscription(ws, id),
+    { pk: 'WS#acme-1#WEBHOOK_SUBSCRIPTIONS', sk: `SUBSCRIPTION#${id}` },
+  ],
+  webhookSubscriptionsPrefix: [
+    keys.webhookSubscriptionsPrefix(ws),
+    { pk: 'WS#acme-1#WEBHOOK_SUBSCRIPTIONS', skPrefix: 'SUBSCRIPTION#' },
+  ],
+  webhookSubscriptionAcrossWorkspaces: [
+    keys.webhookSubscriptionAcrossWorkspaces(ws, id),
+    { gsi4pk: 'WS#acme-1#WEBHOOK_SUBSCRIPTIONS', gsi4sk: id },
+  ],
+  outboundDelivery: [
+    keys.outboundDelivery(ws, id),
+    { pk: `WS#acme-1#OUTBOUND_DELIVERY#${id}`, sk: 'OUTBOUND_DELIVERY' },
+  ],
+  outboundDeliveryOfSubscription: [
+    keys.outboundDeliveryOfSubscription(ws, companyId, id),
+    { gsi3pk: `WS#acme-1#WEBHOOK_SUBSCRIPTION#${companyId}#DELIVERIES`, gsi3sk: id },
+  ],
+  outboundDeliveriesPartition: [
+    keys.outboundDeliveriesPartition(ws, companyId),
+    `WS#acme-1#WEBHOOK_SUBSCRIPTION#${companyId}#DELIVERIES`,
+  ],
+  outboundDeliveryInStatus: [
+    keys.outboundDeliveryInStatus(ws, companyId, 'failed', id),
+    { gsi1pk: `WS#acme-1#WEBHOOK_SUBSCRIPTION#${companyId}#DELIVERIES#failed`, gsi1sk: id },
+  ],
+  outboundDeliveriesInStatusPartition: [
+    keys.outboundDeliveriesInStatusPartition(ws, companyId, 'pending'),
+    `WS#acme-1#WEBHOOK_SUBSCRIPTION#${companyId}#DELIVERIES#pending`,
+  ],
+  outboundDeliveryDue: [
+    keys.outboundDeliveryDue(ws, '2026-01-02T03:04:05.000Z', id),
+    { gsi2pk: 'WS#acme-1#OUTBOUND_DELIVERIES_DUE', gsi2sk: `2026-01-02T03:04:05.000Z#${id}` },
+  ],
+  outboundDeliveriesDuePartition: [
+    keys.outboundDeliveriesDuePartition(ws),
+    'WS#acme-1#OUTBOUND_DELIVERIES_DUE',
+  ],
+  // forms and consent
+  form: [keys.form(ws, id), { pk: 'WS#acme-1#SETTINGS', sk: `FORM#${id}` }],
+  formsPrefix: [keys.formsPrefix(ws), { pk: 'WS#acme-1#SETTINGS', skPrefix: 'FORM#' }],
+  contactActivity: [
+    keys.contactActivity(ws, id, companyId),
+    { pk: `WS#acme-1#CONTACT#${id}`, sk: `ACTIVITY#${companyId}` },
+  ],
+  contactActivitiesPrefix: [
+    keys.contactActivitiesPrefix(ws, id),
+    { pk: `WS#acme-1#CONTACT#${id}`, skPrefix: 'ACTIVITY#' },
+  ],
+  formSubmission: [
+    keys.formSubmission(ws, id, companyId),
+    { gsi3pk: `WS#acme-1#FORM#${id}#SUBMISSIONS`, gsi3sk: companyId },
+  ],
+  formSubmissionsPartition: [keys.formSubmissionsPartition(ws, id), `WS#acme-1#FORM#${id}#SUBMISSIONS`],
+  contactConsent: [
+    keys.contactConsent(ws, id, companyId),
+    { pk: `WS#acme-1#CONTACT#${id}`, sk: `CONSENT#${companyId}` },
+  ],
+  contactConsentsPrefix: [
+    keys.contactConsentsPrefix(ws, id),
+    { pk: `WS#acme-1#CONTACT#${id}`, skPrefix: 'CONSENT#' },
+  ],
   fieldDefinition: [
     keys.fieldDefinition(ws, 'contact', 'tier'),
     { pk: 'WS#acme-1#SETTINGS', sk: 'FIELD#contact#tier' },
@@ -90,7 +195,16 @@ describe('table keys', () => {
       index.partitionKey,
       index.sortKey,
     ]);
-    expect(indexAttributes).toEqual(['gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
+    expect(indexAttributes).toEqual([
+      'gsi1pk',
+      'gsi1sk',
+      'gsi2pk',
+      'gsi2sk',
+      'gsi3pk',
+      'gsi3sk',
+      'gsi4pk',
+      'gsi4sk',
+    ]);
     expect([crmTable.partitionKey, crmTable.sortKey]).toEqual(['pk', 'sk']);
   });
 });

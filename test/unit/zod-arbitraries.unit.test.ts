@@ -24,8 +24,11 @@ import {
 const hints = { phone: fc.constantFrom(...validPhones) };
 const sample = <T>(arbitrary: fc.Arbitrary<T>, numRuns = 150) => fc.sample(arbitrary, { numRuns, seed: 42 });
 const schemasOf = (name: string) => (routeSchemas as Record<string, RouteSchemas>)[name] ?? {};
+// a public webhook's body is the sending platform's (or the form's) payload, open by nature: the strict-body
+// promises below do not apply to it (the bad-input test still fuzzes those routes)
 const bodyRoutes = httpFunctions
   .filter((fn) => schemasOf(fn.name).body)
+  .filter((fn) => !(fn.trigger.auth === 'none' && fn.trigger.path.startsWith('/api/webhooks/')))
   .map((fn) => [fn.name, schemasOf(fn.name).body as z.ZodType] as const);
 const queryRoutes = httpFunctions
   .filter((fn) => schemasOf(fn.name).query)
@@ -63,6 +66,8 @@ describe('JSON Schema helpers', () => {
 
 describe.each(bodyRoutes)('%s body arbitraries', (_name, schema) => {
   const properties = Object.keys(inputJsonSchemaOf(schema).properties ?? {});
+  // an action's empty body (`{}`: a replay, a rotation) has no text to vary and no field to mistype
+  const hasFields = properties.length > 0;
 
   it('generates only values the schema accepts, using every property', () => {
     const values = sample(validValueOf(schema, { hints }));
@@ -71,7 +76,7 @@ describe.each(bodyRoutes)('%s body arbitraries', (_name, schema) => {
     expect([...seen].sort()).toEqual([...properties].sort());
   });
 
-  it('generates unusual text: non-ASCII and maximum-length strings', () => {
+  it.runIf(hasFields)('generates unusual text: non-ASCII and maximum-length strings', () => {
     const strings = sample(validValueOf(schema, { hints }), 300).flatMap((value) =>
       Object.values(value as Record<string, unknown>).filter(
         (inner): inner is string => typeof inner === 'string',
@@ -95,7 +100,7 @@ describe.each(bodyRoutes)('%s body arbitraries', (_name, schema) => {
     }
   });
 
-  it('covers every kind of mutation the charter names', () => {
+  it.runIf(hasFields)('covers every kind of mutation the charter names', () => {
     const mutations = sample(badBodyOf(schema, { hints }), 400).map((input) => input.mutation);
     for (const kind of [
       'wrongType',

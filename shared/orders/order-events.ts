@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { defineEvent } from '../events/domain-event';
+import { Checkout, Order } from './order';
+
+/** Events of the orders capability: what automations may react to. */
+export const OrderPlaced = defineEvent('order.placed', 1, {
+  order: Order,
+  /** The contact the order was filed under (absent for an order without an email). */
+  contactId: z.string().optional(),
+});
+
+/** A checkout stayed open past its connection's threshold; raised once per checkout. */
+export const CartAbandoned = defineEvent('cart.abandoned', 1, {
+  checkout: Checkout,
+  contactId: z.string().optional(),
+});

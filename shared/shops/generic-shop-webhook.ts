@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import { normalizeAmount } from '../orders/money';
+import { Amount, CurrencyCode, maxLineItems } from '../orders/order';
+import type { RawWebhook } from '../webhooks/receive-webhook';
+import { decodeHexHeader, hmacSha256, matchesAnySecret } from '../webhooks/signatures';
+import { MalformedWebhookError, WebhookSignatureError } from '../webhooks/webhook-errors';
+import type { ShopEvent } from './shop-event';
+import { headerOf, parseJsonBody, parsePayload, type ShopWebhookProvider } from './shop-webhook-provider';
+
+/**
+ * The signed JSON format for any other shop (docs/webhooks.md). Headers:
+ * - `X-Seed-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` (several v1 allowed);
+ * - `X-Seed-Delivery-Id`: the sender's id of the delivery, the same on every retry;
+ * - `X-Seed-Topic`: `order.created`, `customer.created` or `checkout.updated`.
+ */
+export const genericHeaders = {
+  signature: 'x-seed-signature',
+  deliveryId: 'x-seed-delivery-id',
+  topic: 'x-seed-topic',
+} as const;
+
+export const genericTopics = ['order.created', 'customer.created', 'checkout.updated'] as const;
+export type GenericTopic = (typeof genericTopics)[number];
+
+/** Signatures older (or further in the future) than this are refused: a captured request cannot be replayed later. */
+export const signatureToleranceSeconds = 5 * 60;
+
+const Timestamp = z.iso.datetime({ offset: true, message: 'Use an ISO 8601 timestamp with an offset.' });
+
+export const GenericCustomer = z.object({
+  email: z.string().trim().max(254),
+  firstName: z.string().trim().max(100).optional(),
+  lastName: z.string().trim().max(100).optional(),
+  phone: z.string().trim().max(40).optional(),
+});
+
+export const GenericLineItem = z.object({
+  name: z.string().trim().min(1).max(200),
+  sku: z.string().trim().max(100).optional(),
+  productId: z.string().trim().max(100).optional(),
+  quantity: z.number().int().min(0).max(1_000_000),
+  unitPrice: Amount.optional(),
+  total: Amount,
+});
+
+export const GenericOrder = z.object({
+  id: z.string().trim().min(1).max(100),
+  number: z.string().trim().max(100).optional(),
+  placedAt: Timestamp,
+  currency: CurrencyCode,
+  total: Amount,
+  subtotal: Amount.optional(),
+  tax: Amount.optional(),
+  shipping: Amount.optional(),
+  discount: Amount.optional(),
+  status: z.string().trim().max(50).optional(),
+  /** The checkout (cart) this order completes, as sent in `checkout.id`. */
+  checkoutId: z.string().trim().min(1).max(200).optional(),
+  lineItems: z.array(GenericLineItem).max(maxLineItems),
+});
+
+export const GenericCheckout = z.object({
+  id: z.string().trim().min(1).max(200),
+  updatedAt: Timestamp,
+  completedAt: Timestamp.optional(),
+  currency: CurrencyCode,
+  total: Amount,
+  recoveryUrl: z.url().max(2048).optional(),
+  lineItems: z.array(GenericLineItem).max(maxLineItems),
+});
+
+/**
+ * The body of a generic shop webhook. `X-Seed-Topic` says which parts must be there: `order.created`
+ * an `order`, `customer.created` a `customer`, `checkout.updated` a `checkout`; `customer` (with its email)
+ * files the order or checkout under a contact. Unknown fields are ignored.
+ */
+export const GenericShopWebhook = z.object({
+  customer: GenericCustomer.optional(),
+  order: GenericOrder.optional(),
+  checkout: GenericCheckout.optional(),
+});
+export type GenericShopWebhook = z.output<typeof GenericShopWebhook>;
+
+const requiredPart: Record<GenericTopic, 'order' | 'customer' | 'checkout'> = {
+  'order.created': 'order',
+  'customer.created': 'customer',
+  'checkout.updated': 'checkout',
+};
+
+function isGenericTopic(topic: string): topic is GenericTopic {
+  return (genericTopics as readonly string[]).includes(topic);
+}
+
+const utc = (value: string) => new Date(value).toISOString();
+
+export function genericEventOf(topic: string, body: Buffer): ShopEvent {
+  if (!isGenericTopic(topic)) throw new MalformedWebhookError(`topic ${topic} is not handled`);
+  const payload = parsePayload(GenericShopWebhook, parseJsonBody(body), 'generic shop webhook');
+  const part = requiredPart[topic];
+  if (!payload[part])
+    throw new MalformedWebhookError(`${topic} without ${part}`, {
+      [part]: `A ${topic} delivery needs ${part}.`,
+    });
+  const customer = payload.customer ?? {};
+  const lines = (items: z.output<typeof GenericLineItem>[], currency: string) =>
+    items.map((line) => ({
+      ...line,
+      ...(line.unitPrice ? { unitPrice: normalizeAmount(line.unitPrice, currency) } : {}),
+      total: normalizeAmount(line.total, currency),
+    }));
+  if (payload.order && topic === 'order.created') {
+    const { id, placedAt, checkoutId, lineItems, currency, ...order } = payload.order;
+    const amounts = (['subtotal', 'tax', 'shipping', 'discount'] as const).flatMap((name) => {
+      const value = order[name];
+      return value === undefined ? [] : [[name, normalizeAmount(value, currency)] as const];
+    });
+    return {
+      kind: 'order',
+      customer,
+      order: {
+        ...order,
+        externalId: id,
+        placedAt: utc(placedAt),
+        currency,
+        total: normalizeAmount(order.total, currency),
+        ...Object.fromEntries(amounts),
+        ...(checkoutId ? { checkoutToken: checkoutId } : {}),
+        lineItems: lines(lineItems, currency),
+        lineItemCount: lineItems.length,
+      },
+    };
+  }
+  if (payload.checkout && topic === 'checkout.updated') {
+    const { id, updatedAt, completedAt, lineItems, currency, total, recoveryUrl } = payload.checkout;
+    return {
+      kind: 'checkout',
+      customer,
+      checkout: {
+        token: id,
+        updatedAt: utc(updatedAt),
+        ...(completedAt ? { completedAt: utc(completedAt) } : {}),
+        currency,
+        total: normalizeAmount(total, currency),
+        ...(recoveryUrl ? { recoveryUrl } : {}),
+        lineItems: lines(lineItems, currency),
+        lineItemCount: lineItems.length,
+      },
+    };
+  }
+  return { kind: 'customer', customer };
+}
+
+/** `t=<unix>,v1=<hex>[,v1=<hex>]`; undefined when the header is not of that form. */
+export function parseSeedSignature(header: string): { timestamp: number; signatures: string[] } | undefined {
+  let timestamp: number | undefined;
+  const signatures: string[] = [];
+  for (const part of header.split(',')) {
+    const [name, value = ''] = part.trim().split('=', 2) as [string, string?];
+    if (name === 't' && /^\d{1,12}$/.test(value)) timestamp = Number(value);
+    else if (name === 'v1') signatures.push(value);
+  }
+  return timestamp === undefined || signatures.length === 0 ? undefined : { timestamp, signatures };
+}
+
+/** Signs a body the way verifyGenericSignature expects (for senders, tests and docs/webhooks.md). */
+export function seedSignatureHeader(secret: string, body: Buffer | string, unixSeconds: number): string {
+  const message = Buffer.concat([Buffer.from(`${unixSeconds}.`), Buffer.from(body)]);
+  return `t=${unixSeconds},v1=${hmacSha256(secret, message).toString('hex')}`;
+}
+
+export function verifyGenericSignature(request: RawWebhook, secrets: readonly string[], now: Date): void {
+  const header = headerOf(request, genericHeaders.signature);
+  if (!header) throw new WebhookSignatureError('no X-Seed-Signature header');
+  const parsed = parseSeedSignature(header);
+  if (!parsed) throw new WebhookSignatureError('X-Seed-Signature is not t=<unix>,v1=<hex>');
+  if (Math.abs(now.getTime() / 1000 - parsed.timestamp) > signatureToleranceSeconds)
+    throw new WebhookSignatureError('X-Seed-Signature timestamp is more than 5 minutes away');
+  const message = Buffer.concat([Buffer.from(`${parsed.timestamp}.`), request.body]);
+  let matched = false;
+  for (const signature of parsed.signatures)
+    if (matchesAnySecret(decodeHexHeader(signature), message, secrets)) matched = true;
+  if (!matched) throw new WebhookSignatureError('X-Seed-Signature does not match');
+}
+
+export const genericShopProvider: ShopWebhookProvider = {
+  provider: 'shop',
+  verify: verifyGenericSignature,
+  judge(request) {
+    const topic = headerOf(request, genericHeaders.topic);
+    if (!topic || !isGenericTopic(topic))
+      throw new MalformedWebhookError('X-Seed-Topic is missing or not one of the documented topics', {
+        'X-Seed-Topic': `Send one of ${genericTopics.join(', ')}.`,
+      });
+    const deliveryId = headerOf(request, genericHeaders.deliveryId);
+    if (!deliveryId)
+      throw new MalformedWebhookError('no X-Seed-Delivery-Id header', { 'X-Seed-Delivery-Id': 'Required.' });
+    genericEventOf(topic, request.body);
+    return { accept: true, topic, deliveryId };
+  },
+  eventOf: genericEventOf,
+};

@@ -1,0 +1,70 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { region } from '../platform/aws-clients';
+
+/**
+ * Where raw webhook deliveries are kept before anything else happens to them: S3 in AWS, a folder in the
+ * local cloud. Keys are relative paths (`webhooks/<ws>/<source>/<day>/<id>.json`).
+ */
+export interface Archive {
+  put(key: string, body: string): Promise<void>;
+  get(key: string): Promise<string>;
+}
+
+const keyPattern = /^[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/;
+
+function checkedKey(key: string): string {
+  if (!keyPattern.test(key) || key.split('/').some((part) => part === '.' || part === '..'))
+    throw new Error(`not an archive key: ${key}`);
+  return key;
+}
+
+/** The S3 bucket of the data stack; objects are encrypted by the bucket's default. */
+export function s3Archive(bucket: string, client: S3Client = new S3Client({})): Archive {
+  return {
+    async put(key, body) {
+      await client.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: checkedKey(key),
+          Body: body,
+          ContentType: 'application/json',
+        }),
+      );
+    },
+    async get(key) {
+      const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: checkedKey(key) }));
+      if (!object.Body) throw new Error(`archive object ${key} has no body`);
+      return object.Body.transformToString('utf8');
+    },
+  };
+}
+
+/** A folder on this machine (the local cloud): each key is a file, written whole or not at all. */
+export function folderArchive(dir: string): Archive {
+  const root = resolve(dir);
+  const pathOf = (key: string) => {
+    const path = join(root, ...checkedKey(key).split('/'));
+    if (!path.startsWith(root + sep)) throw new Error(`archive key ${key} leaves the archive folder`);
+    return path;
+  };
+  return {
+    async put(key, body) {
+      const path = pathOf(key);
+      await mkdir(dirname(path), { recursive: true });
+      const partial = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.partial`;
+      await writeFile(partial, body, 'utf8');
+      await rename(partial, path);
+    },
+    get: (key) => readFile(pathOf(key), 'utf8'),
+  };
+}
+
+/** ARCHIVE_BUCKET in AWS, ARCHIVE_DIR in the local cloud; without either, archiving fails (and so intake). */
+export function archiveFromEnv(env: NodeJS.ProcessEnv = process.env): Archive {
+  if (env.ARCHIVE_BUCKET) return s3Archive(env.ARCHIVE_BUCKET, new S3Client({ region: region(env) }));
+  if (env.ARCHIVE_DIR) return folderArchive(env.ARCHIVE_DIR);
+  const missing = () => Promise.reject(new Error('no webhook archive: set ARCHIVE_BUCKET or ARCHIVE_DIR'));
+  return { put: missing, get: missing };
+}

@@ -1,0 +1,247 @@
+import { QueryCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { pendingEvent } from '../events/domain-event';
+import { outboxWrite } from '../events/outbox';
+import type { Deps } from '../platform/deps';
+import { NotFoundError } from '../platform/errors';
+import { isId } from '../platform/ids';
+import { type Item, withoutKeys } from '../records/record-store';
+import { decodeCursor, encodeCursor } from '../store/cursor';
+import { type KeyPair, keys } from '../store/keys';
+import type { Store } from '../store/store';
+import { crmTable } from '../store/table';
+import { cancellationReasons, failedAt, type TransactItem, writeTransaction } from '../store/transactions';
+import { InboxDelivery, type InboxDeliveryQuery, type InboxDeliveryStatus } from './inbox-delivery';
+import { WebhookReceived } from './webhook-events';
+
+/** The inbox is the dedupe record and the delivery log; TTL tidies it after 90 days (never relied on). */
+const inboxRetentionSeconds = 90 * 24 * 60 * 60;
+const maxErrorLength = 500;
+
+export interface NewDelivery {
+  inboxId: string;
+  source: string;
+  connectionId: string;
+  deliveryId: string;
+  topic: string;
+  archiveKey: string;
+  receivedAt: Date;
+}
+
+/** What identifies a delivery in the table: source, the URL's target and the provider's delivery id. */
+export interface DeliveryKey {
+  source: string;
+  /** The id of the URL's target inside the workspace (a shop connection's ULID part). */
+  targetKey: string;
+  deliveryId: string;
+}
+
+export function deliveryKeyPair(workspaceId: string, key: DeliveryKey): KeyPair {
+  return keys.webhookDelivery(workspaceId, key.source, key.targetKey, key.deliveryId);
+}
+
+/**
+ * The two writes of an accepted delivery, for one transaction: the inbox item, which must not exist yet
+ * (a redelivery fails here and is answered as a duplicate), and the outbox item with webhook.received.
+ */
+export function acceptDeliveryWrites(
+  tableName: string,
+  workspaceId: string,
+  key: DeliveryKey,
+  delivery: NewDelivery,
+): TransactItem[] {
+  const { receivedAt, ...fields } = delivery;
+  const status: InboxDeliveryStatus = 'received';
+  return [
+    {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...deliveryKeyPair(workspaceId, key),
+          ...keys.webhookDeliveryCollection(workspaceId, delivery.inboxId),
+          ...keys.webhookDeliveryStatus(workspaceId, status, delivery.inboxId),
+          entity: 'webhookDelivery',
+          ...fields,
+          status,
+          attempts: 0,
+          replays: 0,
+          receivedAt: receivedAt.toISOString(),
+          expiresAt: Math.floor(receivedAt.getTime() / 1000) + inboxRetentionSeconds,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    },
+    ...outboxWrite(tableName, workspaceId, [pendingEvent(WebhookReceived, fields)], receivedAt),
+  ];
+}
+
+function statusUpdate(
+  tableName: string,
+  workspaceId: string,
+  key: KeyPair,
+  inboxId: string,
+  status: InboxDeliveryStatus,
+  extra: { set?: string[]; values?: Record<string, unknown>; remove?: string[] } = {},
+): UpdateCommandInput & { UpdateExpression: string } {
+  const statusKeys = keys.webhookDeliveryStatus(workspaceId, status, inboxId);
+  return {
+    TableName: tableName,
+    Key: key,
+    ConditionExpression: 'attribute_exists(pk)',
+    UpdateExpression: [
+      `SET #status = :status, gsi3pk = :gsi3pk, gsi3sk = :gsi3sk${extra.set?.length ? `, ${extra.set.join(', ')}` : ''}`,
+      extra.remove?.length ? `REMOVE ${extra.remove.join(', ')}` : '',
+    ]
+      .join(' ')
+      .trim(),
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: {
+      ':status': status,
+      ':gsi3pk': statusKeys.gsi3pk,
+      ':gsi3sk': statusKeys.gsi3sk,
+      ...extra.values,
+    },
+  };
+}
+
+/** The delivery is done: for the transaction of what processing wrote, or alone. */
+export function deliveryProcessedUpdate(
+  tableName: string,
+  workspaceId: string,
+  key: DeliveryKey,
+  inboxId: string,
+  now: Date,
+): TransactItem {
+  return {
+    Update: statusUpdate(tableName, workspaceId, deliveryKeyPair(workspaceId, key), inboxId, 'processed', {
+      set: ['processedAt = :now', 'attempts = if_not_exists(attempts, :zero) + :one'],
+      values: { ':now': now.toISOString(), ':zero': 0, ':one': 1 },
+    }) as TransactItem['Update'],
+  };
+}
+
+export async function markDeliveryProcessed(
+  store: Store,
+  workspaceId: string,
+  key: DeliveryKey,
+  inboxId: string,
+  now: Date,
+): Promise<void> {
+  const update = deliveryProcessedUpdate(store.tableName, workspaceId, key, inboxId, now).Update;
+  await store.client.send(new UpdateCommand(update as UpdateCommandInput));
+}
+
+/** Records a failed attempt; the caller rethrows so that Lambda (or the local bus) retries. */
+export async function markDeliveryFailed(
+  store: Store,
+  workspaceId: string,
+  key: DeliveryKey,
+  inboxId: string,
+  error: unknown,
+): Promise<void> {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  await store.client.send(
+    new UpdateCommand(
+      statusUpdate(store.tableName, workspaceId, deliveryKeyPair(workspaceId, key), inboxId, 'failed', {
+        set: ['lastError = :error', 'attempts = if_not_exists(attempts, :zero) + :one'],
+        values: { ':error': message.slice(0, maxErrorLength), ':zero': 0, ':one': 1 },
+      }),
+    ),
+  );
+}
+
+export function deliveryFromItem(item: Item): InboxDelivery {
+  const { expiresAt: _expires, ...rest } = withoutKeys<Record<string, unknown>>(item);
+  return InboxDelivery.parse(rest);
+}
+
+/** The delivery log, newest first: all deliveries (byCollection) or those in one status (byParent). */
+export async function listDeliveries(store: Store, workspaceId: string, query: InboxDeliveryQuery) {
+  const index = query.status ? crmTable.indexes.byParent : crmTable.indexes.byCollection;
+  const partition = query.status
+    ? keys.webhookDeliveryStatusPartition(workspaceId, query.status)
+    : keys.webhookDeliveriesPartition(workspaceId);
+  const startKey = decodeCursor(query.cursor, {
+    workspacePrefix: keys.workspacePrefix(workspaceId),
+    index,
+    partition,
+  });
+  const page = await store.client.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      IndexName: index.name,
+      KeyConditionExpression: `${index.partitionKey} = :pk`,
+      ExpressionAttributeValues: { ':pk': partition },
+      ScanIndexForward: false,
+      Limit: query.limit,
+      ExclusiveStartKey: startKey,
+    }),
+  );
+  return {
+    items: (page.Items ?? []).map(deliveryFromItem),
+    nextCursor: encodeCursor(page.LastEvaluatedKey),
+  };
+}
+
+/** One delivery by its inbox id: the byCollection entry whose sort key is the id. */
+export async function findDeliveryItem(store: Store, workspaceId: string, inboxId: string) {
+  if (!isId(inboxId)) return undefined;
+  const index = crmTable.indexes.byCollection;
+  const page = await store.client.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      IndexName: index.name,
+      KeyConditionExpression: `${index.partitionKey} = :pk AND ${index.sortKey} = :id`,
+      ExpressionAttributeValues: { ':pk': keys.webhookDeliveriesPartition(workspaceId), ':id': inboxId },
+    }),
+  );
+  return page.Items?.[0];
+}
+
+/**
+ * Queues a delivery that is not processed (it failed, or its event never came) for processing again: back
+ * to `received` and a new webhook.received, in one transaction, on condition that it is still not processed.
+ * A processed delivery is left as it is (`replayed: false`): processing it again would change nothing.
+ */
+export async function replayDelivery(
+  { store, clock }: Deps,
+  workspaceId: string,
+  inboxId: string,
+): Promise<{ delivery: InboxDelivery; replayed: boolean }> {
+  const item = await findDeliveryItem(store, workspaceId, inboxId);
+  if (!item) throw new NotFoundError('webhook.not_found');
+  const delivery = deliveryFromItem(item);
+  if (delivery.status === 'processed') return { delivery, replayed: false };
+  const now = clock();
+  const key = { pk: String(item.pk), sk: String(item.sk) };
+  const update = statusUpdate(store.tableName, workspaceId, key, inboxId, 'received', {
+    set: ['replays = if_not_exists(replays, :zero) + :one'],
+    values: { ':zero': 0, ':one': 1, ':processed': 'processed' },
+  });
+  const { inboxId: id, source, connectionId, deliveryId, topic, archiveKey } = delivery;
+  const items: TransactItem[] = [
+    {
+      Update: {
+        ...update,
+        ConditionExpression: 'attribute_exists(pk) AND #status <> :processed',
+      } as TransactItem['Update'],
+    },
+    ...outboxWrite(
+      store.tableName,
+      workspaceId,
+      [pendingEvent(WebhookReceived, { inboxId: id, source, connectionId, deliveryId, topic, archiveKey })],
+      now,
+    ),
+  ];
+  try {
+    await writeTransaction(store, items);
+  } catch (error) {
+    const reasons = cancellationReasons(error);
+    if (!reasons || !failedAt(reasons, 0)) throw error;
+    // processed (or removed) since it was read
+    const current = await findDeliveryItem(store, workspaceId, inboxId);
+    if (!current) throw new NotFoundError('webhook.not_found');
+    return { delivery: deliveryFromItem(current), replayed: false };
+  }
+  return { delivery: { ...delivery, status: 'received', replays: delivery.replays + 1 }, replayed: true };
+}
