@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/**
+ * One event sent to one subscription, with every attempt. `pending`: waiting for its first attempt or a
+ * retry (`nextAttemptAt`); `delivered`: a 2xx came back; `failed`: no 2xx after the last attempt;
+ * `cancelled`: its subscription was disabled or deleted before it could be delivered.
+ */
+export const deliveryStatuses = ['pending', 'delivered', 'failed', 'cancelled'] as const;
+export type DeliveryStatus = (typeof deliveryStatuses)[number];
+
+/** What started an attempt: the event itself, the retry schedule, or an admin (redeliver, test). */
+export const attemptTriggers = ['event', 'retry', 'manual'] as const;
+export type AttemptTrigger = (typeof attemptTriggers)[number];
+
+export const DeliveryAttempt = z.object({
+  at: z.string(),
+  trigger: z.enum(attemptTriggers),
+  /** The receiver's HTTP status; absent when no response came (timeout, refused connection). */
+  statusCode: z.number().int().optional(),
+  durationMs: z.number().int(),
+  error: z.string().optional(),
+});
+export type DeliveryAttempt = z.output<typeof DeliveryAttempt>;
+
+/** What is POSTed: the same bytes on every attempt. `data` is the event's detail without the envelope fields. */
+export const WebhookPayload = z.object({
+  id: z.string(),
+  type: z.string(),
+  version: z.number().int(),
+  occurredAt: z.string(),
+  workspaceId: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type WebhookPayload = z.output<typeof WebhookPayload>;
+
+export const WebhookDelivery = z.object({
+  id: z.string(),
+  subscriptionId: z.string(),
+  eventId: z.string(),
+  eventType: z.string(),
+  status: z.enum(deliveryStatuses),
+  /** All attempts made; `attempts` keeps the most recent ones (oldest first). */
+  attemptCount: z.number().int(),
+  attempts: z.array(DeliveryAttempt),
+  nextAttemptAt: z.string().optional(),
+  deliveredAt: z.string().optional(),
+  payload: WebhookPayload,
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type WebhookDelivery = z.output<typeof WebhookDelivery>;
+
+export const WebhookDeliveryPage = z.object({
+  items: z.array(WebhookDelivery),
+  nextCursor: z.string().optional(),
+});
+
+export const DeliveryListQuery = z.strictObject({
+  status: z.enum(deliveryStatuses).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  cursor: z.string().max(2048).optional(),
+});
+export type DeliveryListQuery = z.output<typeof DeliveryListQuery>;
+
+export const DeliveryPath = z.object({ deliveryId: z.string() });
