@@ -7,7 +7,7 @@
 import type { EventPattern, EventTrigger, ScheduleTrigger } from '../shared/events/event-pattern';
 import type { Role } from '../shared/platform/roles';
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface HttpTrigger {
   kind: 'http';
@@ -59,6 +59,7 @@ const contactEditors: readonly Role[] = ['admin', 'sales', 'marketing', 'support
 const companyEditors: readonly Role[] = ['admin', 'sales'];
 const deleters: readonly Role[] = ['admin', 'sales'];
 const admins: readonly Role[] = ['admin'];
+const listEditors: readonly Role[] = ['admin', 'marketing'];
 
 const http = (method: HttpMethod, path: string, roles: readonly Role[] | 'public'): HttpTrigger =>
   roles === 'public'
@@ -177,6 +178,70 @@ export const functions = [
     description: 'Remove a custom field definition',
     trigger: http('DELETE', '/api/settings/fields/{entity}/{key}', admins),
     access: { table: 'readWrite' },
+  },
+  // --- lists ---
+  {
+    name: 'ListLists',
+    handler: 'lists/list-lists',
+    description: 'The lists of the workspace, by name',
+    trigger: http('GET', '/api/lists', everyone),
+    access: { table: 'read' },
+  },
+  {
+    name: 'CreateList',
+    handler: 'lists/create-list',
+    description: 'Create a list (unique name, 50 per workspace at most)',
+    trigger: http('POST', '/api/lists', listEditors),
+    access: { table: 'readWrite' },
+  },
+  {
+    name: 'GetList',
+    handler: 'lists/get-list',
+    description: 'Read one list with its member count',
+    trigger: http('GET', '/api/lists/{listId}', everyone),
+    access: { table: 'read' },
+  },
+  {
+    name: 'UpdateList',
+    handler: 'lists/update-list',
+    description: 'Rename a list or change its description (If-Match version)',
+    trigger: http('PATCH', '/api/lists/{listId}', listEditors),
+    access: { table: 'readWrite' },
+  },
+  {
+    name: 'DeleteList',
+    handler: 'lists/delete-list',
+    description: 'Delete a list and its memberships (the contacts stay)',
+    trigger: http('DELETE', '/api/lists/{listId}', listEditors),
+    access: { table: 'readWrite' },
+  },
+  {
+    name: 'ListListMembers',
+    handler: 'lists/list-list-members',
+    description: 'The members of a list, with their contacts',
+    trigger: http('GET', '/api/lists/{listId}/members', everyone),
+    access: { table: 'read' },
+  },
+  {
+    name: 'AddListMember',
+    handler: 'lists/add-list-member',
+    description: 'Put a contact on a list (list.joined); a member already is answered as it is',
+    trigger: http('PUT', '/api/lists/{listId}/members/{contactId}', contactEditors),
+    access: { table: 'readWrite' },
+  },
+  {
+    name: 'RemoveListMember',
+    handler: 'lists/remove-list-member',
+    description: 'Take a contact off a list (list.left)',
+    trigger: http('DELETE', '/api/lists/{listId}/members/{contactId}', contactEditors),
+    access: { table: 'readWrite' },
+  },
+  {
+    name: 'ListContactLists',
+    handler: 'lists/list-contact-lists',
+    description: 'The lists a contact is on',
+    trigger: http('GET', '/api/contacts/{id}/lists', everyone),
+    access: { table: 'read' },
   },
   // --- webhooks: intake and shops ---
   {

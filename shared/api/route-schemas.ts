@@ -20,6 +20,20 @@ import {
   FormSubmissionAccepted,
   FormSubmissionFields,
 } from '../forms/form';
+import {
+  AddListMemberBody,
+  ContactList,
+  ContactListList,
+  ContactListsResponse,
+  ContactListWithCount,
+  ListInput,
+  ListMemberPath,
+  ListMembership,
+  ListMembersPage,
+  ListMembersQuery,
+  ListPatch,
+  ListPath,
+} from '../lists/list';
 import { ContactOrdersPage, ContactOrdersQuery } from '../orders/order';
 import {
   DeliveryListQuery,
@@ -142,6 +156,16 @@ export const routeSchemas = {
     status: 201,
   },
   ListContactOrders: { path: IdPath, query: ContactOrdersQuery, response: ContactOrdersPage },
+  // --- lists ---
+  ListLists: { response: ContactListList },
+  CreateList: { body: ListInput, response: ContactList, status: 201 },
+  GetList: { path: ListPath, response: ContactListWithCount },
+  UpdateList: { path: ListPath, body: ListPatch, response: ContactList, ifMatch: true },
+  DeleteList: { path: ListPath, status: 204 },
+  ListListMembers: { path: ListPath, query: ListMembersQuery, response: ListMembersPage },
+  AddListMember: { path: ListMemberPath, body: AddListMemberBody, response: ListMembership, status: 201 },
+  RemoveListMember: { path: ListMemberPath, status: 204 },
+  ListContactLists: { path: IdPath, response: ContactListsResponse },
   // --- webhooks: forms ---
   ListForms: { response: FormList },
   CreateForm: { body: FormInput, response: Form, status: 201 },

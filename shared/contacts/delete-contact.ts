@@ -1,5 +1,6 @@
 import { pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
+import { membershipsOf } from '../lists/list-members';
 import type { Deps } from '../platform/deps';
 import { ConflictError } from '../platform/errors';
 import { tagWrites } from '../records/record-store';
@@ -10,12 +11,16 @@ import { ContactDeleted } from './contact-events';
 import { getContact } from './get-contact';
 
 /**
- * Deletes a contact with its email uniqueness item and tag memberships, in one transaction over the
- * version just read; if the contact changed in between, it is read again (twice at most).
+ * Deletes a contact with its email uniqueness item, tag and list memberships, in one transaction over the
+ * version just read; if the contact changed in between, it is read again (twice at most). A workspace has
+ * at most 50 lists and a record 25 tags, so the transaction stays within DynamoDB's 100 items.
  */
 export async function deleteContact({ store, clock }: Deps, workspaceId: string, id: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    const current = await getContact({ store }, workspaceId, id);
+    const [current, memberships] = await Promise.all([
+      getContact({ store }, workspaceId, id),
+      membershipsOf(store, workspaceId, id),
+    ]);
     const { ConditionExpression, ExpressionAttributeNames, ExpressionAttributeValues } = expectVersion(
       current.version,
     );
@@ -33,6 +38,10 @@ export async function deleteContact({ store, clock }: Deps, workspaceId: string,
         ? [{ Delete: { TableName: store.tableName, Key: keys.contactEmail(workspaceId, current.email) } }]
         : []),
       ...tagWrites(store.tableName, workspaceId, 'CONTACT', id, current.tags, []),
+      ...memberships.map((membership) => {
+        const { pk, sk } = keys.listMember(workspaceId, membership.listId, id);
+        return { Delete: { TableName: store.tableName, Key: { pk, sk } } };
+      }),
       ...outboxWrite(
         store.tableName,
         workspaceId,

@@ -13,7 +13,8 @@ export function formItem(form: FormDefinition): Record<string, unknown> {
 
 export function formFromItem(item: Record<string, unknown>): FormDefinition {
   const { pk: _pk, sk: _sk, entity: _entity, ...form } = item;
-  return form as FormDefinition;
+  // forms saved before lists existed have none
+  return { lists: [], ...form } as unknown as FormDefinition;
 }
 
 /** What the API returns: never the signing secret. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ListIds } from '../lists/list';
 import { Tags } from '../records/record-fields';
 
 /**
@@ -115,8 +116,10 @@ export const FormConsentInput = z.strictObject({
 const formShape = {
   name: z.string().trim().min(1, 'Give the form a name.').max(100),
   fields: FormFields,
-  /** Tags added to the contact of every submission (lists do not exist yet: see docs/forms.md). */
+  /** Tags added to the contact of every submission. */
   tags: Tags,
+  /** Lists (ids) the contact of every submission joins (list.joined, once per list). */
+  lists: ListIds,
   consent: FormConsentInput,
   /** Browser posts are redirected here (303); a small thank-you page when absent. */
   successRedirectUrl: HttpsUrl,
@@ -130,6 +133,7 @@ export const FormInput = z.strictObject({
   name: formShape.name,
   fields: formShape.fields,
   tags: formShape.tags.optional(),
+  lists: formShape.lists.optional(),
   consent: formShape.consent.optional(),
   successRedirectUrl: formShape.successRedirectUrl.optional(),
   allowedOrigins: formShape.allowedOrigins.optional(),
@@ -143,6 +147,7 @@ export const FormPatch = z
     name: formShape.name.optional(),
     fields: formShape.fields.optional(),
     tags: formShape.tags.optional(),
+    lists: formShape.lists.optional(),
     consent: formShape.consent.nullable().optional(),
     successRedirectUrl: formShape.successRedirectUrl.nullable().optional(),
     allowedOrigins: formShape.allowedOrigins.optional(),
@@ -174,6 +179,7 @@ export const Form = z.object({
     }),
   ),
   tags: z.array(z.string()),
+  lists: z.array(z.string()),
   consent: FormConsent.optional(),
   successRedirectUrl: z.string().optional(),
   allowedOrigins: z.array(z.string()),

@@ -3,8 +3,9 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { newSigningSecret } from '../consents/confirmation-token';
 import { listFieldDefinitions } from '../custom-fields/field-definitions-store';
+import { listLists } from '../lists/lists-store';
 import type { Deps } from '../platform/deps';
-import { ConflictError, NotFoundError } from '../platform/errors';
+import { ConflictError, type FieldErrors, NotFoundError, ValidationError } from '../platform/errors';
 import { expectVersion } from '../records/version-check';
 import { keys } from '../store/keys';
 import type { Store } from '../store/store';
@@ -31,6 +32,17 @@ function consentOf(input: ConsentInput): FormConsent {
   return { ...input, version: consentVersionOf(input.text) };
 }
 
+/** Each list a form adds its contacts to must be a list of the workspace. */
+async function checkFormLists(store: Store, workspaceId: string, listIds: readonly string[]) {
+  if (listIds.length === 0) return;
+  const known = new Set((await listLists(store, workspaceId)).map((list) => list.id));
+  const errors: FieldErrors = {};
+  listIds.forEach((id, at) => {
+    if (!known.has(id)) errors[`lists.${at}`] = 'There is no list with this id.';
+  });
+  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+}
+
 /** A form id of the caller's workspace, or 404: another workspace's form is a form that does not exist. */
 export function formRefIn(workspaceId: string, formId: string): FormRef {
   const ref = parseFormId(formId);
@@ -51,6 +63,7 @@ export async function createForm(
     name: input.name,
     fields: input.fields,
     tags: input.tags ?? [],
+    lists: input.lists ?? [],
     ...(input.consent ? { consent: consentOf(input.consent) } : {}),
     ...(input.successRedirectUrl ? { successRedirectUrl: input.successRedirectUrl } : {}),
     allowedOrigins: [...new Set(input.allowedOrigins ?? [])],
@@ -62,6 +75,7 @@ export async function createForm(
     secret: newSigningSecret(),
   };
   checkFormDefinition(form, await listFieldDefinitions(store, workspaceId, 'contact'));
+  await checkFormLists(store, workspaceId, form.lists);
   await store.client.send(
     new PutCommand({
       TableName: store.tableName,
@@ -133,6 +147,7 @@ export async function updateForm(
   if (patch.fields || patch.honeypotField) {
     checkFormDefinition(next, await listFieldDefinitions(store, workspaceId, 'contact'));
   }
+  if (patch.lists) await checkFormLists(store, workspaceId, patch.lists);
   try {
     await store.client.send(
       new PutCommand({ TableName: store.tableName, Item: formItem(next), ...expectVersion(expectedVersion) }),

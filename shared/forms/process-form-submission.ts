@@ -10,6 +10,8 @@ import { listFieldDefinitions } from '../custom-fields/field-definitions-store';
 import type { Mailer } from '../email/mailer';
 import { type PendingEvent, pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
+import { joinListsWrites, membershipsOf } from '../lists/list-members';
+import { listLists } from '../lists/lists-store';
 import type { Deps } from '../platform/deps';
 import { type FieldErrors, NotFoundError, ValidationError } from '../platform/errors';
 import { keys } from '../store/keys';
@@ -57,7 +59,8 @@ const maxUserAgentChars = 500;
  * 2. a submission already recorded on the email's contact is a duplicate: skip to 5;
  * 3. upsert the contact by email: fill its empty fields, add the form's tags (its own transaction);
  * 4. in one transaction: the activity item (must not exist), the consent record when the box was ticked,
- *    and the outbox item with form.submitted (and consent.confirmed for a single opt-in);
+ *    the memberships of the form's lists it is not on yet, and the outbox item with form.submitted (and
+ *    consent.confirmed for a single opt-in, list.joined for each list joined);
  * 5. double opt-in: send the confirmation email once, and note that it was sent.
  * A submission the form's rules refuse (it passed intake under an older version of the form, say) is
  * `rejected` and writes nothing; anything else that fails is thrown, so the delivery is retried.
@@ -189,6 +192,24 @@ export async function processFormSubmission(
         }),
       );
     }
+  }
+  if (form.lists.length > 0) {
+    const [lists, memberships] = await Promise.all([
+      listLists(deps.store, ref.workspaceId),
+      membershipsOf(deps.store, ref.workspaceId, contact.id),
+    ]);
+    // a list deleted since the form was saved is skipped
+    const joins = joinListsWrites(
+      deps.store.tableName,
+      ref.workspaceId,
+      contact.id,
+      lists.filter((list) => form.lists.includes(list.id)),
+      memberships,
+      { kind: 'form', formId: form.id },
+      now,
+    );
+    items.push(...joins.items);
+    events.push(...joins.events);
   }
   items.push(...outboxWrite(deps.store.tableName, ref.workspaceId, events, now));
   try {

@@ -32,6 +32,12 @@ export const errorMessages = {
   'shop.version_conflict': 'Someone else changed this shop connection. Reload it and try again.',
   'shop.secret_from_shopify':
     'A Shopify connection uses the secret Shopify shows you: enter the new one in its settings instead.',
+  // --- lists ---
+  'list.not_found': 'This list does not exist.',
+  'list.version_conflict': 'Someone else changed this list. Reload it and try again.',
+  'list.name_exists': 'Another list already has this name.',
+  'list.limit_reached': 'A workspace can have at most 50 lists. Delete one first.',
+  'list.member_not_found': 'This contact is not on this list.',
   // --- webhooks: forms ---
   'form.not_found': 'This form does not exist.',
   'form.version_conflict': 'Someone else changed this form. Reload it and try again.',

@@ -9,6 +9,7 @@ import type { Contact } from '../../shared/contacts/contact';
 import { crmEventSource } from '../../shared/events/domain-event';
 import type { Form } from '../../shared/forms/form';
 import { FormSubmitted } from '../../shared/forms/form-events';
+import { ListJoined } from '../../shared/lists/list-events';
 import { keys } from '../../shared/store/keys';
 
 /**
@@ -117,6 +118,7 @@ const published = (detailType: string) =>
 
 describe('a double opt-in newsletter form', () => {
   let form: Form;
+  let list: { id: string; name: string };
   let contact: Contact;
   let link: string;
 
@@ -127,6 +129,8 @@ describe('a double opt-in newsletter form', () => {
       label: 'Source',
       type: 'text',
     });
+    list = (await api<{ id: string; name: string }>('POST', '/api/lists', { name: 'Newsletter readers' }))
+      .body;
     form = await createForm({
       name: 'Newsletter',
       fields: [
@@ -135,6 +139,7 @@ describe('a double opt-in newsletter form', () => {
         { name: 'form_id', target: 'customFields.source' },
       ],
       tags: ['newsletter', 'spring'],
+      lists: [list.id],
       consent: { text: 'Ich möchte den Newsletter erhalten.', doubleOptIn: true },
     });
   });
@@ -201,6 +206,20 @@ describe('a double opt-in newsletter form', () => {
       }),
     ]);
     expect(published('consent.confirmed')).toEqual([]);
+
+    const lists = await api<{ items: Array<{ list: { id: string }; source: unknown }> }>(
+      'GET',
+      `/api/contacts/${contact.id}/lists`,
+    );
+    expect(lists.body.items).toEqual([
+      expect.objectContaining({
+        list: { id: list.id, name: list.name },
+        source: { kind: 'form', formId: form.id },
+      }),
+    ]);
+    expect(published('list.joined').map((detail) => ListJoined.detail.parse(detail))).toEqual([
+      expect.objectContaining({ workspaceId, listId: list.id, listName: list.name, contactId: contact.id }),
+    ]);
   });
 
   it('confirms the consent when the link is followed, once, and says so again on a second click', async () => {
@@ -249,6 +268,9 @@ describe('a double opt-in newsletter form', () => {
     expect(await partitionItems(contact.id, 'CONSENT#')).toHaveLength(1);
     expect((await mailbox()).length).toBe(mailsBefore);
     expect(published('form.submitted').at(-1)).toMatchObject({ contactCreated: false, consent: 'none' });
+    // on the form's list already: no second membership, no second list.joined
+    expect(await partitionItems(contact.id, 'LIST#')).toHaveLength(1);
+    expect(published('list.joined')).toHaveLength(1);
   });
 
   it('records a redelivered or replayed submission once', async () => {

@@ -22,6 +22,7 @@ export type RecordKindName =
   | 'company'
   | 'contact'
   | 'fieldDefinition'
+  | 'list'
   | 'webhookSubscription'
   | 'webhookDelivery'
   | 'form'
@@ -276,10 +277,44 @@ const webhookDeliveryKind: RecordKind = {
  * A form, in settings: maps `email`, `first_name` and a custom field of its own (defined here, so that no
  * other fixture or probe defines it in another workspace), tags, consent without double opt-in (no mail).
  */
+/** A list with the seeded contact on it, so its member routes address a real membership. */
+const listKind: RecordKind = {
+  name: 'list',
+  collectionPath: '/api/lists',
+  async create(api, seeded) {
+    const values = { name: `Zoë’s VIPs ${suffix()}`, description: 'Früh dabei' };
+    const body = expectCreated(
+      await api<{ id: string; version: number }>('POST', '/api/lists', values),
+      'list',
+    );
+    const contactId = seeded.contact?.params.id;
+    if (!contactId) throw new Error('the list fixture needs the contact fixture first');
+    expectCreated(await api('PUT', `/api/lists/${body.id}/members/${contactId}`), 'list member');
+    return {
+      kind: 'list',
+      params: { listId: body.id, contactId },
+      identity: body.id,
+      version: body.version,
+      finds: {},
+      patch: { description: 'The first hundred' },
+      values,
+    };
+  },
+  identityOf: (item) => String(item.id),
+  unique: {
+    fields: ['name'],
+    keyOf: (body) => String(body.name).toLowerCase(),
+    conflictCode: 'list.name_exists',
+  },
+  crossWorkspaceCreates: (other) => [
+    { what: 'the same list name', body: { name: String(other.values.name) }, status: 201 },
+  ],
+};
+
 const formKind: RecordKind = {
   name: 'form',
   collectionPath: '/api/settings/forms',
-  async create(api, _seeded, tag) {
+  async create(api, seeded, tag) {
     const sourceKey = `source_${suffix().replace(/[^a-z0-9]/g, 'x')}`;
     expectCreated(
       await api('POST', '/api/settings/fields', {
@@ -298,6 +333,7 @@ const formKind: RecordKind = {
         { name: 'source', target: `customFields.${sourceKey}` },
       ],
       tags: [tag],
+      lists: seeded.list ? [seeded.list.params.listId] : [],
       consent: { text: 'Send me the newsletter.', doubleOptIn: false },
     };
     const body = expectCreated(
@@ -319,15 +355,21 @@ const formKind: RecordKind = {
     const fields = other.values.fields as Array<{ name: string; target: string }>;
     return [
       {
-        what: 'the same form without its custom field',
-        body: { ...other.values, fields: fields.slice(0, 2) },
+        what: 'the same form without its custom field and list',
+        body: { ...other.values, fields: fields.slice(0, 2), lists: [] },
         status: 201,
       },
       {
         what: 'a custom field only the other workspace defines',
-        body: { ...other.values },
+        body: { ...other.values, lists: [] },
         status: 400,
         field: 'fields.2.target',
+      },
+      {
+        what: "the other workspace's list",
+        body: { ...other.values, fields: fields.slice(0, 2) },
+        status: 400,
+        field: 'lists.0',
       },
     ];
   },
@@ -380,6 +422,7 @@ export const recordKinds: readonly RecordKind[] = [
   companyKind,
   contactKind,
   fieldDefinitionKind,
+  listKind,
   formKind,
   publicFormKind,
   webhookSubscriptionKind,
@@ -447,6 +490,8 @@ export function workspaceHints(seeded: Seeded): Hints {
     phone: fc.constantFrom(...validPhones),
     ...(seeded.company ? { companyId: fc.constant(seeded.company.params.id) } : {}),
     customFields: fc.constant({}),
+    // a form's lists: none, or the workspace's own
+    lists: fc.constantFrom([], ...(seeded.list ? [[seeded.list.params.listId]] : [])),
     // forms: mappings the workspace can take (its custom field included), addresses that are https
     fields: fc.constantFrom(
       [{ name: 'email', target: 'email' }],

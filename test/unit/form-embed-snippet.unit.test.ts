@@ -16,6 +16,7 @@ const form: Form = {
     { name: 'active', target: 'customFields.active' },
   ],
   tags: ['newsletter'],
+  lists: [],
   consent: {
     text: 'Ich möchte den "Newsletter" <erhalten> & mehr.',
     required: true,

@@ -22,6 +22,7 @@ const newsletter: FormDefinition = {
     { name: 'first_name', target: 'firstName' },
   ],
   tags: ['newsletter'],
+  lists: [],
   consent: { text: 'Ich möchte den Newsletter erhalten.', required: false, doubleOptIn: true, version: 'v1' },
   allowedOrigins: [],
   honeypotField: 'website',

@@ -117,6 +117,19 @@ const golden = {
     'WS#acme-1#OUTBOUND_DELIVERIES_DUE',
   ],
   // forms and consent
+  list: [keys.list(ws, id), { pk: 'WS#acme-1#SETTINGS', sk: `LIST#${id}` }],
+  listsPrefix: [keys.listsPrefix(ws), { pk: 'WS#acme-1#SETTINGS', skPrefix: 'LIST#' }],
+  listMember: [
+    keys.listMember(ws, id, companyId),
+    {
+      pk: `WS#acme-1#CONTACT#${companyId}`,
+      sk: `LIST#${id}`,
+      gsi3pk: `WS#acme-1#LIST#${id}#MEMBERS`,
+      gsi3sk: companyId,
+    },
+  ],
+  listMembersPartition: [keys.listMembersPartition(ws, id), `WS#acme-1#LIST#${id}#MEMBERS`],
+  contactListsPrefix: [keys.contactListsPrefix(ws, id), { pk: `WS#acme-1#CONTACT#${id}`, skPrefix: 'LIST#' }],
   form: [keys.form(ws, id), { pk: 'WS#acme-1#SETTINGS', sk: `FORM#${id}` }],
   formsPrefix: [keys.formsPrefix(ws), { pk: 'WS#acme-1#SETTINGS', skPrefix: 'FORM#' }],
   contactActivity: [

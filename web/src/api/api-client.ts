@@ -5,7 +5,7 @@ import { ApiError, apiErrorFrom } from './api-error';
 export type QueryParams = Record<string, string | number | undefined>;
 
 export interface ApiRequest {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: QueryParams;
   body?: unknown;
   /** The record version the change is based on, sent as `If-Match`. */

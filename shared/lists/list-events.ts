@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { defineEvent } from '../events/domain-event';
+import { MembershipSource } from './list';
+
+const membership = {
+  listId: z.string(),
+  listName: z.string(),
+  contactId: z.string(),
+  source: MembershipSource,
+};
+
+/** A contact joined a list (added by a user, or by a form). Joining a list it is on already is not news. */
+export const ListJoined = defineEvent('list.joined', 1, membership);
+/** A contact left a list (removed by a user). Deleting a contact or a list raises its own event instead. */
+export const ListLeft = defineEvent('list.left', 1, {
+  ...membership,
+  source: z.object({ kind: z.literal('user'), userId: z.string() }),
+});

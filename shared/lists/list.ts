@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { Contact } from '../contacts/contact';
+import { listQueryShape, RecordId, recordMeta } from '../records/record-fields';
+
+/**
+ * Lists: named groups a contact joins and leaves (a newsletter, a webinar's guests). Unlike a tag, a list
+ * is defined once in the workspace, has members with a join date and a source, and each join and leave
+ * is an event (list.joined, list.left) that automations and email campaigns act on.
+ */
+export const maxListsPerWorkspace = 50;
+
+const listFields = {
+  name: z.string().trim().min(1, 'Give the list a name.').max(100, 'Keep the name to 100 characters.'),
+  description: z.string().trim().max(500, 'Keep the description to 500 characters.'),
+};
+
+export const ListInput = z.strictObject({
+  name: listFields.name,
+  description: listFields.description.optional(),
+});
+export type ListInput = z.output<typeof ListInput>;
+
+/** A change: a field that is sent is set, `null` clears the description, a field left out stays. */
+export const ListPatch = z
+  .strictObject({
+    name: listFields.name.optional(),
+    description: listFields.description.nullable().optional(),
+  })
+  .refine((value) => Object.keys(value).length > 0, 'Send at least one field to change.');
+export type ListPatch = z.output<typeof ListPatch>;
+
+export const ContactList = z.object({
+  ...recordMeta,
+  name: z.string(),
+  description: z.string().optional(),
+});
+export type ContactList = z.output<typeof ContactList>;
+
+/** One list as its own route shows it: with the number of its members. */
+export const ContactListWithCount = ContactList.extend({ memberCount: z.number().int() });
+export type ContactListWithCount = z.output<typeof ContactListWithCount>;
+
+export const ContactListList = z.object({ items: z.array(ContactList) });
+
+export const ListPath = z.object({ listId: z.string() });
+export const ListMemberPath = z.object({ listId: z.string(), contactId: z.string() });
+
+/** How a contact came to be on a list: added by a user, or by a form's submission. */
+export const MembershipSource = z.union([
+  z.object({ kind: z.literal('user'), userId: z.string() }),
+  z.object({ kind: z.literal('form'), formId: z.string() }),
+]);
+export type MembershipSource = z.output<typeof MembershipSource>;
+
+export const ListMembership = z.object({
+  listId: z.string(),
+  contactId: z.string(),
+  joinedAt: z.string(),
+  source: MembershipSource,
+});
+export type ListMembership = z.output<typeof ListMembership>;
+
+/** Adding a member takes no body: the path says everything. */
+export const AddListMemberBody = z.strictObject({}).default({});
+
+export const ListMembersQuery = z.strictObject({
+  limit: listQueryShape.limit,
+  cursor: listQueryShape.cursor,
+});
+export type ListMembersQuery = z.output<typeof ListMembersQuery>;
+
+export const ListMembersPage = z.object({
+  items: z.array(z.object({ contact: Contact, joinedAt: z.string(), source: MembershipSource })),
+  nextCursor: z.string().optional(),
+});
+export type ListMembersPage = z.output<typeof ListMembersPage>;
+
+export const ContactListsResponse = z.object({
+  items: z.array(
+    z.object({
+      list: ContactList.pick({ id: true, name: true }),
+      joinedAt: z.string(),
+      source: MembershipSource,
+    }),
+  ),
+});
+export type ContactListsResponse = z.output<typeof ContactListsResponse>;
+
+/** The list ids a form adds its contacts to. */
+export const ListIds = z
+  .array(RecordId)
+  .max(10, 'At most 10 lists.')
+  .transform((ids) => [...new Set(ids)]);

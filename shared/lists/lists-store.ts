@@ -1,0 +1,210 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { Deps } from '../platform/deps';
+import { ConflictError, NotFoundError } from '../platform/errors';
+import { isId, newId } from '../platform/ids';
+import { withoutKeys } from '../records/record-store';
+import { expectVersion } from '../records/version-check';
+import { keys } from '../store/keys';
+import type { Store } from '../store/store';
+import { crmTable } from '../store/table';
+import {
+  type ContactList,
+  type ContactListWithCount,
+  type ListInput,
+  type ListPatch,
+  maxListsPerWorkspace,
+} from './list';
+
+const listItem = (workspaceId: string, list: ContactList) => ({
+  ...keys.list(workspaceId, list.id),
+  entity: 'list',
+  ...list,
+});
+
+/** Names are unique ignoring case. */
+const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** The lists of a workspace, by name: one Query on its settings partition. */
+export async function listLists(store: Store, workspaceId: string): Promise<ContactList[]> {
+  const { pk, skPrefix } = keys.listsPrefix(workspaceId);
+  const lists: ContactList[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await store.client.send(
+      new QueryCommand({
+        TableName: store.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+        ConsistentRead: true,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    lists.push(...(page.Items ?? []).map((item) => withoutKeys<ContactList>(item)));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return lists.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Creates a list; its name is unique in the workspace (ignoring case), and a workspace has 50 at most. */
+export async function createList({ store, clock }: Deps, workspaceId: string, input: ListInput) {
+  const existing = await listLists(store, workspaceId);
+  if (existing.some((list) => sameName(list.name, input.name))) throw new ConflictError('list.name_exists');
+  if (existing.length >= maxListsPerWorkspace) throw new ConflictError('list.limit_reached');
+  const now = clock();
+  const list: ContactList = {
+    id: newId(now.getTime()),
+    name: input.name,
+    ...(input.description ? { description: input.description } : {}),
+    version: 1,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+  await store.client.send(
+    new PutCommand({
+      TableName: store.tableName,
+      Item: listItem(workspaceId, list),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
+  return list;
+}
+
+/** One GetItem; an id that cannot exist (or another workspace's) is not found. */
+export async function findList(store: Store, workspaceId: string, listId: string) {
+  if (!isId(listId)) return undefined;
+  const result = await store.client.send(
+    new GetCommand({ TableName: store.tableName, Key: keys.list(workspaceId, listId), ConsistentRead: true }),
+  );
+  return result.Item ? withoutKeys<ContactList>(result.Item) : undefined;
+}
+
+export async function getList(store: Store, workspaceId: string, listId: string): Promise<ContactList> {
+  const list = await findList(store, workspaceId, listId);
+  if (!list) throw new NotFoundError('list.not_found');
+  return list;
+}
+
+/** A list with its member count (a COUNT Query over its members on byParent: keys only, no items read). */
+export async function getListWithCount(
+  store: Store,
+  workspaceId: string,
+  listId: string,
+): Promise<ContactListWithCount> {
+  const list = await getList(store, workspaceId, listId);
+  const index = crmTable.indexes.byParent;
+  let memberCount = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await store.client.send(
+      new QueryCommand({
+        TableName: store.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: `${index.partitionKey} = :pk`,
+        ExpressionAttributeValues: { ':pk': keys.listMembersPartition(workspaceId, listId) },
+        Select: 'COUNT',
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    memberCount += page.Count ?? 0;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return { ...list, memberCount };
+}
+
+/** Changes a list over the version the client saw (If-Match): a conditional Put, 409 when stale. */
+export async function updateList(
+  { store, clock }: Deps,
+  workspaceId: string,
+  listId: string,
+  patch: ListPatch,
+  expectedVersion: number,
+): Promise<ContactList> {
+  const current = await getList(store, workspaceId, listId);
+  if (current.version !== expectedVersion) throw new ConflictError('list.version_conflict');
+  if (patch.name !== undefined && !sameName(patch.name, current.name)) {
+    const others = await listLists(store, workspaceId);
+    if (others.some((list) => list.id !== listId && sameName(list.name, patch.name as string))) {
+      throw new ConflictError('list.name_exists');
+    }
+  }
+  const { description: _description, ...rest } = current;
+  const next: ContactList = {
+    ...(patch.description === null ? rest : current),
+    ...(patch.name !== undefined ? { name: patch.name } : {}),
+    ...(patch.description ? { description: patch.description } : {}),
+    version: current.version + 1,
+    updatedAt: clock().toISOString(),
+  };
+  try {
+    await store.client.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: listItem(workspaceId, next),
+        ...expectVersion(expectedVersion),
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) {
+      throw error.Item ? new ConflictError('list.version_conflict') : new NotFoundError('list.not_found');
+    }
+    throw error;
+  }
+  return next;
+}
+
+/**
+ * Deletes a list, then its memberships (in batches of 25). A crash in between leaves memberships of a
+ * list that no longer exists: they are never shown (a contact's lists are read through the list items)
+ * and deleting the contact removes them.
+ */
+export async function deleteList(store: Store, workspaceId: string, listId: string): Promise<void> {
+  if (!isId(listId)) throw new NotFoundError('list.not_found');
+  try {
+    await store.client.send(
+      new DeleteCommand({
+        TableName: store.tableName,
+        Key: keys.list(workspaceId, listId),
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw new NotFoundError('list.not_found');
+    throw error;
+  }
+  const index = crmTable.indexes.byParent;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await store.client.send(
+      new QueryCommand({
+        TableName: store.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: `${index.partitionKey} = :pk`,
+        ExpressionAttributeValues: { ':pk': keys.listMembersPartition(workspaceId, listId) },
+        ProjectionExpression: 'pk, sk',
+        Limit: 25,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    await deleteBatch(store, (page.Items ?? []) as Array<{ pk: string; sk: string }>);
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+}
+
+async function deleteBatch(store: Store, itemKeys: Array<{ pk: string; sk: string }>) {
+  let requests = itemKeys.map((key) => ({ DeleteRequest: { Key: { pk: key.pk, sk: key.sk } } }));
+  for (let attempt = 1; requests.length > 0; attempt++) {
+    const result = await store.client.send(
+      new BatchWriteCommand({ RequestItems: { [store.tableName]: requests } }),
+    );
+    requests = (result.UnprocessedItems?.[store.tableName] ?? []) as typeof requests;
+    if (requests.length > 0 && attempt >= 5) throw new Error('could not delete the memberships of a list');
+    if (requests.length > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+  }
+}
