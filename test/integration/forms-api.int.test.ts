@@ -180,7 +180,10 @@ describe('posting a form (the synchronous answer)', () => {
   const quiet = { workspaceId: '', form: {} as Form, redirecting: {} as Form, guarded: {} as Form };
   const formsOf = async (of: Api) => ({
     form: await createForm(of),
-    redirecting: await createForm(of, { ...newsletter, successRedirectUrl: 'https://shop.example.com/danke' }),
+    redirecting: await createForm(of, {
+      ...newsletter,
+      successRedirectUrl: 'https://shop.example.com/danke',
+    }),
     guarded: await createForm(of, { ...newsletter, allowedOrigins: ['https://shop.example.com'] }),
   });
   beforeAll(async () => {
