@@ -1,22 +1,11 @@
-import { CompanyCreated, CompanyDeleted, CompanyUpdated } from '../companies/company-events';
-import { ContactCreated, ContactDeleted, ContactUpdated } from '../contacts/contact-events';
+import { businessEvents } from '../events/event-catalog';
 import type { EventPattern } from '../events/event-pattern';
-import { TagAdded, TagRemoved } from '../records/tag-events';
 
 /**
- * The CRM events a subscription may name, taken from the event contracts. `*` subscribes to every CRM
- * event, including types added later; a new contract joins this list to be subscribable by name.
+ * The CRM events a subscription may name, taken from the event catalog. `*` subscribes to every CRM
+ * event, including types added later.
  */
-export const webhookEventTypes = [
-  ContactCreated.detailType,
-  ContactUpdated.detailType,
-  ContactDeleted.detailType,
-  CompanyCreated.detailType,
-  CompanyUpdated.detailType,
-  CompanyDeleted.detailType,
-  TagAdded.detailType,
-  TagRemoved.detailType,
-] as const;
+export const webhookEventTypes = businessEvents.map((contract) => contract.detailType);
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 
 export const allEventTypes = '*';

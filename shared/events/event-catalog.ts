@@ -1,0 +1,34 @@
+import { CompanyCreated, CompanyDeleted, CompanyUpdated } from '../companies/company-events';
+import { ConsentConfirmed } from '../consents/consent-events';
+import { ContactCreated, ContactDeleted, ContactUpdated } from '../contacts/contact-events';
+import { FormSubmitted } from '../forms/form-events';
+import { ListJoined, ListLeft } from '../lists/list-events';
+import { CartAbandoned, OrderPlaced } from '../orders/order-events';
+import { TagAdded, TagRemoved } from '../records/tag-events';
+import { WebhookReceived } from '../webhooks/webhook-events';
+
+/**
+ * Every event contract the CRM publishes (source `crm`), in one place: outbound webhook subscriptions offer
+ * these by name, and docs/events.md describes each (a unit test keeps the three in step).
+ */
+export const businessEvents = [
+  ContactCreated,
+  ContactUpdated,
+  ContactDeleted,
+  CompanyCreated,
+  CompanyUpdated,
+  CompanyDeleted,
+  TagAdded,
+  TagRemoved,
+  ListJoined,
+  ListLeft,
+  FormSubmitted,
+  ConsentConfirmed,
+  OrderPlaced,
+  CartAbandoned,
+] as const;
+
+/** Plumbing: published for the CRM's own functions, never forwarded to outbound webhooks. */
+export const internalEvents = [WebhookReceived] as const;
+
+export const eventContracts = [...businessEvents, ...internalEvents] as const;
