@@ -65,8 +65,8 @@ describe('function manifest', () => {
       const pathShape =
         (schemas.path as unknown as { shape?: Record<string, unknown> } | undefined)?.shape ?? {};
       expect(Object.keys(pathShape).sort(), 'path schema keys = {params} of the path').toEqual(pathNames);
-      expect(Boolean(schemas.body), 'POST and PATCH take a body schema').toBe(
-        ['POST', 'PATCH'].includes(fn.trigger.method),
+      expect(Boolean(schemas.body), 'POST, PUT and PATCH take a body schema').toBe(
+        ['POST', 'PUT', 'PATCH'].includes(fn.trigger.method),
       );
       expect(Boolean(schemas.ifMatch), 'PATCH routes, and only they, take If-Match').toBe(
         fn.trigger.method === 'PATCH',
@@ -74,6 +74,8 @@ describe('function manifest', () => {
       if (fn.trigger.method === 'DELETE') expect(schemas.status).toBe(204);
       // 202: accepted for processing after the answer (webhooks, replays)
       if (fn.trigger.method === 'POST') expect([201, 202]).toContain(schemas.status);
+      // PUT puts something in place: 201 when it was not there (the handler answers 200 when it was)
+      if (fn.trigger.method === 'PUT') expect(schemas.status).toBe(201);
       expect(fn.trigger.path.startsWith('/api/')).toBe(true);
     },
   );
