@@ -419,6 +419,13 @@ export const functions = [
     access: { table: 'readWrite', archive: 'read', ses: 'send' },
     timeoutSeconds: 30,
   },
+  {
+    name: 'ListContactActivities',
+    handler: 'contacts/list-contact-activities',
+    description: "A contact's form submissions (UTM, page, referrer), newest first, with their consents",
+    trigger: http('GET', '/api/contacts/{id}/activities', everyone),
+    access: { table: 'read' },
+  },
   // --- outbound webhooks ---
   {
     name: 'ListWebhookSubscriptions',

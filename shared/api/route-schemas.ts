@@ -9,6 +9,7 @@ import {
   FieldDefinitionPath,
   FieldDefinitionQuery,
 } from '../custom-fields/field-definition';
+import { ContactActivitiesPage, ContactActivitiesQuery } from '../forms/contact-activities';
 import {
   ConsentConfirmationQuery,
   Form,
@@ -182,6 +183,7 @@ export const routeSchemas = {
   },
   /** The double opt-in link: answers a page (or 303 to the form's page), not JSON. */
   ConfirmFormConsent: { path: FormIdPath, query: ConsentConfirmationQuery },
+  ListContactActivities: { path: IdPath, query: ContactActivitiesQuery, response: ContactActivitiesPage },
   // --- outbound webhooks ---
   ListWebhookSubscriptions: { query: WebhookSubscriptionQuery, response: WebhookSubscriptionList },
   CreateWebhookSubscription: { body: WebhookSubscriptionInput, response: WebhookSubscription, status: 201 },

@@ -7,6 +7,7 @@ import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud'
 import { ConsentConfirmed } from '../../shared/consents/consent-events';
 import type { Contact } from '../../shared/contacts/contact';
 import { crmEventSource } from '../../shared/events/domain-event';
+import type { ContactActivitiesPage } from '../../shared/forms/contact-activities';
 import type { Form } from '../../shared/forms/form';
 import { FormSubmitted } from '../../shared/forms/form-events';
 import { ListJoined } from '../../shared/lists/list-events';
@@ -271,6 +272,24 @@ describe('a double opt-in newsletter form', () => {
     // on the form's list already: no second membership, no second list.joined
     expect(await partitionItems(contact.id, 'LIST#')).toHaveLength(1);
     expect(published('list.joined')).toHaveLength(1);
+
+    // the timeline shows both, newest first, with where each came from and the consent as it is now
+    const timeline = await api<ContactActivitiesPage>('GET', `/api/contacts/${contact.id}/activities`);
+    expect(timeline.status).toBe(200);
+    expect(timeline.body.items).toHaveLength(2);
+    const [latest, first] = timeline.body.items;
+    expect(latest?.consent).toBeUndefined();
+    expect(first).toMatchObject({
+      formName: 'Newsletter',
+      utm: { source: 'instagram', campaign: 'fruehling_2025' },
+      consent: { status: 'confirmed', text: 'Ich möchte den Newsletter erhalten.' },
+    });
+    const paged = await api<ContactActivitiesPage>('GET', `/api/contacts/${contact.id}/activities?limit=1`);
+    const next = await api<ContactActivitiesPage>(
+      'GET',
+      `/api/contacts/${contact.id}/activities?limit=1&cursor=${paged.body.nextCursor ?? ''}`,
+    );
+    expect(next.body.items.map((item) => item.id)).toEqual([first?.id]);
   });
 
   it('records a redelivered or replayed submission once', async () => {

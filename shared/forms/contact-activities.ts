@@ -1,0 +1,78 @@
+import { BatchGetCommand, type BatchGetCommandOutput, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { Consent } from '../consents/consent';
+import { getContact } from '../contacts/get-contact';
+import type { Deps } from '../platform/deps';
+import { listQueryShape } from '../records/record-fields';
+import { withoutKeys } from '../records/record-store';
+import { decodeCursor, encodeCursor } from '../store/cursor';
+import { keys } from '../store/keys';
+import { SubmissionActivity } from './form-submission';
+
+export const ContactActivitiesQuery = z.strictObject({
+  limit: listQueryShape.limit,
+  cursor: listQueryShape.cursor,
+});
+export type ContactActivitiesQuery = z.output<typeof ContactActivitiesQuery>;
+
+/** A form submission on the contact's timeline, with the consent it gave (status as it is now). */
+export const ContactActivity = SubmissionActivity.extend({ consent: Consent.optional() });
+export type ContactActivity = z.output<typeof ContactActivity>;
+
+export const ContactActivitiesPage = z.object({
+  items: z.array(ContactActivity),
+  nextCursor: z.string().optional(),
+});
+export type ContactActivitiesPage = z.output<typeof ContactActivitiesPage>;
+
+/**
+ * A contact's form submissions, newest first, each with its consent record: one Query in the contact's
+ * partition (F3) and one BatchGet of the consents the page names (F6). Another workspace's contact is 404.
+ */
+export async function listContactActivities(
+  { store }: Pick<Deps, 'store'>,
+  workspaceId: string,
+  contactId: string,
+  query: ContactActivitiesQuery,
+): Promise<ContactActivitiesPage> {
+  await getContact({ store }, workspaceId, contactId);
+  const { pk, skPrefix } = keys.contactActivitiesPrefix(workspaceId, contactId);
+  const startKey = decodeCursor(query.cursor, {
+    workspacePrefix: keys.workspacePrefix(workspaceId),
+    partition: pk,
+    sortPrefix: skPrefix,
+  });
+  const page = await store.client.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+      ScanIndexForward: false,
+      Limit: query.limit,
+      ExclusiveStartKey: startKey,
+    }),
+  );
+  const activities = (page.Items ?? []).map((item) => SubmissionActivity.parse(withoutKeys(item)));
+  const consentIds = [...new Set(activities.flatMap((activity) => activity.consentId ?? []))];
+  const consents = new Map<string, Consent>();
+  let pending: Record<string, unknown>[] | undefined = consentIds.map((id) =>
+    keys.contactConsent(workspaceId, contactId, id),
+  );
+  for (let attempt = 0; pending && pending.length > 0 && attempt < 5; attempt++) {
+    const result: BatchGetCommandOutput = await store.client.send(
+      new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: pending, ConsistentRead: true } } }),
+    );
+    for (const item of result.Responses?.[store.tableName] ?? []) {
+      const consent = Consent.parse(withoutKeys(item));
+      consents.set(consent.id, consent);
+    }
+    pending = result.UnprocessedKeys?.[store.tableName]?.Keys;
+  }
+  return {
+    items: activities.map((activity) => {
+      const consent = activity.consentId ? consents.get(activity.consentId) : undefined;
+      return consent ? { ...activity, consent } : activity;
+    }),
+    nextCursor: encodeCursor(page.LastEvaluatedKey),
+  };
+}
