@@ -1,12 +1,11 @@
 import { SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import type { Company } from '../../../shared/companies/company';
 import type { FieldDefinition } from '../../../shared/custom-fields/field-definition';
 import { CustomFieldInputs } from '../custom-fields/custom-field-inputs';
-import { focusFirstError, formLevel } from '../records/form-errors';
+import { formLevel } from '../records/form-errors';
 import { FormAlert, FormFooter } from '../records/form-footer';
-import { isVersionConflict, showSaveError } from '../records/form-problem';
+import { useSaveSubmit } from '../records/form-problem';
 import { FormSection } from '../records/form-section';
 import {
   type CompanyFormValues,
@@ -31,24 +30,12 @@ export function CompanyForm({
   cancelTo: string;
   submitLabel: string;
 }) {
-  const [conflict, setConflict] = useState(false);
   const form = useForm<CompanyFormValues>({
     initialValues: companyFormValues(company, definitions),
     validate: (values) => companyFormErrors(values, definitions, company),
   });
 
-  const submit = form.onSubmit(
-    async (values) => {
-      setConflict(false);
-      try {
-        await onSave(values);
-      } catch (error) {
-        setConflict(isVersionConflict(error));
-        showSaveError(form, error, isCompanyFormPath(definitions));
-      }
-    },
-    (errors) => focusFirstError(form, errors),
-  );
+  const { submit, conflict } = useSaveSubmit(form, onSave, isCompanyFormPath(definitions));
 
   return (
     <form onSubmit={submit} noValidate aria-label={submitLabel}>

@@ -1,15 +1,14 @@
 import { Anchor, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Contact } from '../../../shared/contacts/contact';
 import type { FieldDefinition } from '../../../shared/custom-fields/field-definition';
 import { ApiError } from '../api/api-error';
 import { CompanyPicker } from '../companies/company-picker';
 import { CustomFieldInputs } from '../custom-fields/custom-field-inputs';
-import { focusFirstError, formLevel } from '../records/form-errors';
+import { formLevel } from '../records/form-errors';
 import { FormAlert, FormFooter } from '../records/form-footer';
-import { isVersionConflict, showSaveError } from '../records/form-problem';
+import { useSaveSubmit } from '../records/form-problem';
 import { FormSection } from '../records/form-section';
 import {
   type ContactFormValues,
@@ -36,39 +35,32 @@ export function ContactForm({
   cancelTo: string;
   submitLabel: string;
 }) {
-  const [conflict, setConflict] = useState(false);
   const form = useForm<ContactFormValues>({
     initialValues: contactFormValues(contact, definitions, { companyId: initialCompanyId }),
     validate: (values) => contactFormErrors(values, definitions, contact),
   });
 
-  const submit = form.onSubmit(
-    async (values) => {
-      setConflict(false);
-      try {
-        await onSave(values);
-      } catch (error) {
-        if (error instanceof ApiError && error.code === 'contact.email_exists') {
-          form.setFieldError(
-            'email',
-            <>
-              {error.message}{' '}
-              {error.existingId && (
-                <Anchor component={Link} to={`/contacts/${error.existingId}`} size="xs">
-                  Open that contact
-                </Anchor>
-              )}
-            </>,
-          );
-          form.getInputNode('email')?.focus();
-          return;
-        }
-        setConflict(isVersionConflict(error));
-        showSaveError(form, error, isContactFormPath(definitions));
-      }
-    },
-    (errors) => focusFirstError(form, errors),
-  );
+  // another contact with the email: the message on the email field links to that contact
+  const saveOrPointAtDuplicate = async (values: ContactFormValues) => {
+    try {
+      await onSave(values);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === 'contact.email_exists')) throw error;
+      form.setFieldError(
+        'email',
+        <>
+          {error.message}{' '}
+          {error.existingId && (
+            <Anchor component={Link} to={`/contacts/${error.existingId}`} size="xs">
+              Open that contact
+            </Anchor>
+          )}
+        </>,
+      );
+      form.getInputNode('email')?.focus();
+    }
+  };
+  const { submit, conflict } = useSaveSubmit(form, saveOrPointAtDuplicate, isContactFormPath(definitions));
 
   return (
     <form onSubmit={submit} noValidate aria-label={submitLabel}>

@@ -3,11 +3,11 @@ import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPencil } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { FieldDefinition } from '../../../shared/custom-fields/field-definition';
-import { focusFirstError, formLevel } from '../records/form-errors';
+import { formLevel } from '../records/form-errors';
 import { FormAlert } from '../records/form-footer';
-import { isVersionConflict, showSaveError } from '../records/form-problem';
+import { useSaveSubmit } from '../records/form-problem';
 import { useToast } from '../ui/toaster';
 import {
   type FieldEditValues,
@@ -32,7 +32,6 @@ function FieldEditForm({
 }) {
   const toast = useToast();
   const update = useUpdateFieldDefinition();
-  const [conflict, setConflict] = useState(false);
   const labelInput = useRef<HTMLInputElement>(null);
   // after "load the latest version" the form starts afresh: keyboard users start again at the label
   useEffect(() => labelInput.current?.focus(), []);
@@ -41,25 +40,18 @@ function FieldEditForm({
     validate: (values) => fieldEditErrors(definition, values),
   });
 
-  const submit = form.onSubmit(
+  const { submit, conflict } = useSaveSubmit(
+    form,
     async (values) => {
-      setConflict(false);
       const patch = fieldDefinitionPatchOf(definition, values);
-      if (Object.keys(patch).length === 0) {
-        onDone();
-        return;
-      }
-      try {
+      if (Object.keys(patch).length > 0) {
         // sent with If-Match: the version this form was loaded with
         const saved = await update.mutateAsync({ definition, patch });
         toast(`${saved.label} saved`);
-        onDone();
-      } catch (error) {
-        setConflict(isVersionConflict(error));
-        showSaveError(form, error, isEditPath);
       }
+      onDone();
     },
-    (errors) => focusFirstError(form, errors),
+    isEditPath,
   );
 
   return (

@@ -26,20 +26,29 @@ export function FormAlert({ message, onReload }: { message: ReactNode; onReload?
   );
 }
 
+/** Cancel and save; cancelling leaves for `cancelTo`, or calls `onCancel` (a form in a dialog). */
 export function FormFooter({
   cancelTo,
+  onCancel,
   submitLabel,
   submitting,
 }: {
-  cancelTo: string;
+  cancelTo?: string;
+  onCancel?(): void;
   submitLabel: string;
   submitting: boolean;
 }) {
   return (
     <Group justify="flex-end" gap="sm">
-      <Button variant="default" component={Link} to={cancelTo}>
-        Cancel
-      </Button>
+      {cancelTo ? (
+        <Button variant="default" component={Link} to={cancelTo}>
+          Cancel
+        </Button>
+      ) : (
+        <Button variant="default" onClick={onCancel}>
+          Cancel
+        </Button>
+      )}
       <Button type="submit" loading={submitting}>
         {submitLabel}
       </Button>

@@ -1,4 +1,5 @@
 import type { UseFormReturnType } from '@mantine/form';
+import { useState } from 'react';
 import { ApiError, messageOf } from '../api/api-error';
 import { focusFirstError, formErrorsFromFields, formLevel } from './form-errors';
 
@@ -26,4 +27,29 @@ export function showSaveError<Values>(
   const errors = saveErrorsOf(error, known);
   form.setErrors(errors);
   focusFirstError(form, errors);
+}
+
+/**
+ * The submit handler of a record form: saves the checked values; a failed save lands on the form (see
+ * showSaveError), and `conflict` says whether it was a version conflict, to offer the latest version.
+ */
+export function useSaveSubmit<Values>(
+  form: UseFormReturnType<Values>,
+  onSave: (values: Values) => Promise<void>,
+  known: (path: string) => boolean,
+) {
+  const [conflict, setConflict] = useState(false);
+  const submit = form.onSubmit(
+    async (values) => {
+      setConflict(false);
+      try {
+        await onSave(values);
+      } catch (error) {
+        setConflict(isVersionConflict(error));
+        showSaveError(form, error, known);
+      }
+    },
+    (errors) => focusFirstError(form, errors),
+  );
+  return { submit, conflict };
 }
