@@ -16,6 +16,10 @@ const CompanyNewPage = lazyPage(() => import('../companies/company-new-page'), '
 const CompanyDetailPage = lazyPage(() => import('../companies/company-detail-page'), 'CompanyDetailPage');
 const CompanyEditPage = lazyPage(() => import('../companies/company-edit-page'), 'CompanyEditPage');
 const CustomFieldsPage = lazyPage(() => import('../custom-fields/custom-fields-page'), 'CustomFieldsPage');
+const FormsPage = lazyPage(() => import('../forms/forms-page'), 'FormsPage');
+const FormNewPage = lazyPage(() => import('../forms/form-new-page'), 'FormNewPage');
+const FormDetailPage = lazyPage(() => import('../forms/form-detail-page'), 'FormDetailPage');
+const FormEditPage = lazyPage(() => import('../forms/form-edit-page'), 'FormEditPage');
 const NotFoundPage = lazyPage(() => import('./not-found-page'), 'NotFoundPage');
 
 export function AppRoutes() {
@@ -54,6 +58,10 @@ export function AppRoutes() {
         <Route path="companies/:id" element={<CompanyDetailPage />} />
         <Route path="companies/:id/edit" element={<CompanyEditPage />} />
         <Route path="settings/fields" element={<CustomFieldsPage />} />
+        <Route path="settings/forms" element={<FormsPage />} />
+        <Route path="settings/forms/new" element={<FormNewPage />} />
+        <Route path="settings/forms/:formId" element={<FormDetailPage />} />
+        <Route path="settings/forms/:formId/edit" element={<FormEditPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

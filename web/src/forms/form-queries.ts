@@ -1,0 +1,17 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { Form, FormEmbed, FormInput, FormPatch } from '../../../shared/forms/form';
+import { apiRequest } from '../api/api-client';
+import { settingsResource } from '../api/resource-queries';
+
+export const forms = settingsResource<Form, z.input<typeof FormInput>, z.input<typeof FormPatch>>(
+  'forms',
+  '/api/settings/forms',
+);
+
+/** The snippet follows the form: it is refetched whenever the form is (same key prefix). */
+export const formEmbedQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...forms.keys.detail(id), 'embed'] as const,
+    queryFn: ({ signal }) => apiRequest<FormEmbed>(`${forms.pathOf(id)}/embed`, { signal }),
+  });
