@@ -20,6 +20,15 @@ const FormsPage = lazyPage(() => import('../forms/forms-page'), 'FormsPage');
 const FormNewPage = lazyPage(() => import('../forms/form-new-page'), 'FormNewPage');
 const FormDetailPage = lazyPage(() => import('../forms/form-detail-page'), 'FormDetailPage');
 const FormEditPage = lazyPage(() => import('../forms/form-edit-page'), 'FormEditPage');
+const ShopConnectionsPage = lazyPage(() => import('../shops/shop-connections-page'), 'ShopConnectionsPage');
+const ShopConnectionNewPage = lazyPage(
+  () => import('../shops/shop-connection-new-page'),
+  'ShopConnectionNewPage',
+);
+const ShopConnectionDetailPage = lazyPage(
+  () => import('../shops/shop-connection-detail-page'),
+  'ShopConnectionDetailPage',
+);
 const NotFoundPage = lazyPage(() => import('./not-found-page'), 'NotFoundPage');
 
 export function AppRoutes() {
@@ -62,6 +71,9 @@ export function AppRoutes() {
         <Route path="settings/forms/new" element={<FormNewPage />} />
         <Route path="settings/forms/:formId" element={<FormDetailPage />} />
         <Route path="settings/forms/:formId/edit" element={<FormEditPage />} />
+        <Route path="settings/shops" element={<ShopConnectionsPage />} />
+        <Route path="settings/shops/new" element={<ShopConnectionNewPage />} />
+        <Route path="settings/shops/:connectionId" element={<ShopConnectionDetailPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
