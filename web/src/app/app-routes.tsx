@@ -29,6 +29,10 @@ const ShopConnectionDetailPage = lazyPage(
   () => import('../shops/shop-connection-detail-page'),
   'ShopConnectionDetailPage',
 );
+const WebhooksPage = lazyPage(() => import('../webhooks/webhooks-page'), 'WebhooksPage');
+const WebhookNewPage = lazyPage(() => import('../webhooks/webhook-new-page'), 'WebhookNewPage');
+const WebhookDetailPage = lazyPage(() => import('../webhooks/webhook-detail-page'), 'WebhookDetailPage');
+const InboxPage = lazyPage(() => import('../webhooks/inbox-page'), 'InboxPage');
 const NotFoundPage = lazyPage(() => import('./not-found-page'), 'NotFoundPage');
 
 export function AppRoutes() {
@@ -74,6 +78,10 @@ export function AppRoutes() {
         <Route path="settings/shops" element={<ShopConnectionsPage />} />
         <Route path="settings/shops/new" element={<ShopConnectionNewPage />} />
         <Route path="settings/shops/:connectionId" element={<ShopConnectionDetailPage />} />
+        <Route path="settings/webhooks" element={<WebhooksPage />} />
+        <Route path="settings/webhooks/new" element={<WebhookNewPage />} />
+        <Route path="settings/webhooks/:subscriptionId" element={<WebhookDetailPage />} />
+        <Route path="settings/incoming-webhooks" element={<InboxPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

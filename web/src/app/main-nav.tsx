@@ -1,49 +1,42 @@
-import { NavLink, Stack, Text } from '@mantine/core';
-import { IconAdjustmentsHorizontal, IconBuildingSkyscraper, IconUsers } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
-import { Link, useLocation } from 'react-router';
+import { Stack, Text } from '@mantine/core';
+import {
+  IconAdjustmentsHorizontal,
+  IconBuildingSkyscraper,
+  IconBuildingStore,
+  IconForms,
+  IconInbox,
+  IconUsers,
+  IconWebhook,
+} from '@tabler/icons-react';
+import { lazy, Suspense } from 'react';
+import type { HttpFunctionName } from '../../../functions/manifest';
+import { type NavArea, NavItem } from './nav-item';
 
-const areas = [
-  { to: '/contacts', label: 'Contacts', icon: <IconUsers size={18} stroke={1.6} /> },
-  { to: '/companies', label: 'Companies', icon: <IconBuildingSkyscraper size={18} stroke={1.6} /> },
+// who may call what comes from the manifest, which stays out of the first load: gated links follow it
+const GatedNavItem = lazy(() =>
+  import('./gated-nav-item').then((module) => ({ default: module.GatedNavItem })),
+);
+
+const iconProps = { size: 18, stroke: 1.6 };
+
+const areas: NavArea[] = [
+  { to: '/contacts', label: 'Contacts', icon: <IconUsers {...iconProps} /> },
+  { to: '/companies', label: 'Companies', icon: <IconBuildingSkyscraper {...iconProps} /> },
 ];
 
-const settings = [
+const settings: (NavArea & { needs?: HttpFunctionName })[] = [
+  { to: '/settings/fields', label: 'Custom fields', icon: <IconAdjustmentsHorizontal {...iconProps} /> },
+  { to: '/settings/forms', label: 'Forms', icon: <IconForms {...iconProps} /> },
+  { to: '/settings/shops', label: 'Shop connections', icon: <IconBuildingStore {...iconProps} /> },
+  { to: '/settings/webhooks', label: 'Webhooks', icon: <IconWebhook {...iconProps} /> },
   {
-    to: '/settings/fields',
-    label: 'Custom fields',
-    icon: <IconAdjustmentsHorizontal size={18} stroke={1.6} />,
+    to: '/settings/incoming-webhooks',
+    label: 'Incoming webhooks',
+    icon: <IconInbox {...iconProps} />,
+    needs: 'ListWebhookDeliveries',
   },
 ];
 
-function NavItem({
-  to,
-  label,
-  icon,
-  onNavigate,
-}: {
-  to: string;
-  label: string;
-  icon: ReactNode;
-  onNavigate(): void;
-}) {
-  const { pathname } = useLocation();
-  const active = pathname === to || pathname.startsWith(`${to}/`);
-  return (
-    <NavLink
-      component={Link}
-      to={to}
-      label={label}
-      leftSection={icon}
-      active={active}
-      aria-current={active ? 'page' : undefined}
-      onClick={onNavigate}
-      variant="light"
-    />
-  );
-}
-
-/** Only the areas that work today; later issues add theirs here. */
 export function MainNav({ onNavigate }: { onNavigate(): void }) {
   return (
     <Stack component="nav" aria-label="Main" gap={4}>
@@ -53,9 +46,15 @@ export function MainNav({ onNavigate }: { onNavigate(): void }) {
       <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="lg" pb={4}>
         Settings
       </Text>
-      {settings.map((area) => (
-        <NavItem key={area.to} {...area} onNavigate={onNavigate} />
-      ))}
+      {settings.map(({ needs, ...area }) =>
+        needs ? (
+          <Suspense key={area.to} fallback={null}>
+            <GatedNavItem {...area} needs={needs} onNavigate={onNavigate} />
+          </Suspense>
+        ) : (
+          <NavItem key={area.to} {...area} onNavigate={onNavigate} />
+        ),
+      )}
     </Stack>
   );
 }
