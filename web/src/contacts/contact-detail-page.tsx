@@ -8,6 +8,7 @@ import { useCan } from '../auth/permissions';
 import { CompanyName } from '../companies/company-name';
 import { CustomFieldList } from '../custom-fields/custom-field-list';
 import { fieldDefinitionsQuery } from '../custom-fields/field-definition-queries';
+import { ContactOrders } from '../orders/contact-orders';
 import { ConfirmDelete } from '../records/confirm-delete';
 import { DetailItem, DetailList, DetailSection } from '../records/detail-section';
 import { DetailError, DetailSkeleton } from '../records/detail-states';
@@ -128,6 +129,7 @@ export function ContactDetailPage() {
           </Stack>
         </Grid.Col>
       </Grid>
+      <ContactOrders key={contact.id} contactId={contact.id} />
     </Stack>
   );
 }
