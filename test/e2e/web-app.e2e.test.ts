@@ -1,9 +1,6 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCloud } from '../../infra/local/local-cloud';
-import { launchChromium, runE2e } from './support/chromium';
+import { type BrowserAndCloud, startBrowserAndCloud } from './support/browser-and-cloud';
+import { runE2e } from './support/chromium';
 import { collectPageErrors, heading, screenshot, search, signIn, visible } from './support/crm-pages';
 
 /**
@@ -11,32 +8,18 @@ import { collectPageErrors, heading, screenshot, search, signIn, visible } from 
  * web/dist): sign in, companies and contacts from creation to deletion, on a desktop and on a phone.
  */
 describe.runIf(runE2e)('the web app', () => {
-  let cloud: Awaited<ReturnType<typeof startLocalCloud>>;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let context: BrowserContext;
+  let e2e: BrowserAndCloud;
+  let cloud: BrowserAndCloud['cloud'];
+  const openPage = (viewport: { width: number; height: number }) => e2e.openPage(viewport);
 
   beforeAll(async () => {
-    const index = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
-    if (!existsSync(index))
-      throw new Error('web/dist is missing: run `npm run build` first (npm test does).');
-    // the browser first: without it (CI=true) the suite fails before starting anything it could leak
-    browser = await launchChromium();
-    context = browser.context;
-    cloud = await startLocalCloud({ port: 0, inMemory: true, quiet: true });
+    e2e = await startBrowserAndCloud();
+    cloud = e2e.cloud;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await cloud?.stop();
+    await e2e?.stop();
   });
-
-  async function openPage(viewport: { width: number; height: number }): Promise<Page> {
-    const page = await context.newPage();
-    await page.setViewportSize(viewport);
-    await page.goto(`${cloud.url}/sign-in`);
-    await page.evaluate(() => localStorage.clear());
-    return page;
-  }
 
   it('signs in, creates, validates, finds, edits and deletes a contact on a desktop', async () => {
     const page = await openPage({ width: 1280, height: 800 });
