@@ -28,14 +28,30 @@ describe.runIf(runE2e)('lists in the web app', () => {
       method: 'POST',
       body: JSON.stringify({ workspaceId, email: 'setup@example.com', roles: ['admin'] }),
     });
-    const { token } = (await issued.json()) as { token: string };
-    const created = await fetch(`${cloud.url}/api/contacts`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ firstName: 'Linh', lastName: 'Tran', email: 'linh@example.com' }),
-    });
-    contactId = ((await created.json()) as { id: string }).id;
+    adminToken = ((await issued.json()) as { token: string }).token;
+    contactId = (
+      await asAdmin<{ id: string }>('POST', '/api/contacts', {
+        firstName: 'Linh',
+        lastName: 'Tran',
+        email: 'linh@example.com',
+      })
+    ).id;
   });
+
+  let adminToken = '';
+  async function asAdmin<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const reply = await fetch(`${cloud.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!reply.ok) throw new Error(`${method} ${path}: ${reply.status} ${await reply.text()}`);
+    return (await reply.json()) as T;
+  }
+  const idOfList = async (name: string) =>
+    (await asAdmin<{ items: Array<{ id: string; name: string }> }>('GET', '/api/lists')).items.find(
+      (list) => list.name === name,
+    )?.id ?? '';
 
   afterAll(async () => {
     await browser?.close();
@@ -91,6 +107,60 @@ describe.runIf(runE2e)('lists in the web app', () => {
     await members.getByRole('button', { name: 'Take Linh Tran off Spring webinar' }).click();
     await visible(page.getByText('Nobody on this list yet'));
     await visible(page.getByText('0 members · Guests of the April webinar'));
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows a form's post on the contact: the list it joined and the submission with its source", async () => {
+    const page = await openPage({ width: 1280, height: 900 });
+    const pageErrors = collectPageErrors(page);
+    const listId = await idOfList('Spring webinar');
+    const form = await asAdmin<{ id: string }>('POST', '/api/settings/forms', {
+      name: 'Webinar sign-up',
+      fields: [
+        { name: 'email', target: 'email' },
+        { name: 'first_name', target: 'firstName' },
+      ],
+      lists: [listId],
+      consent: { text: 'Send me the recording.', doubleOptIn: false },
+    });
+    const posted = await fetch(`${cloud.url}/api/webhooks/forms/${form.id}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email: 'ola@example.com',
+        first_name: 'Ola',
+        consent: 'on',
+        utm_source: 'newsletter',
+        utm_campaign: 'april',
+        question: 'Will there be a recording?',
+      }),
+    });
+    expect(posted.status).toBe(202);
+
+    await page.goto(`${cloud.url}/lists/${listId}`);
+    await signIn(page, { workspaceId, email: 'mia@example.com', role: 'Marketing' });
+    // processing is asynchronous: the member shows up once the post went through the bus
+    const members = page.getByRole('table', { name: 'Members of Spring webinar' });
+    const ola = members.getByRole('link', { name: 'Ola' });
+    for (let attempt = 0; ; attempt++) {
+      // the page has loaded when its member count shows
+      await visible(page.getByText(/\d+ members? ·/));
+      if ((await ola.count()) > 0) break;
+      if (attempt >= 20) throw new Error('the form post never put Ola on the list');
+      await page.waitForTimeout(500);
+      await page.reload();
+    }
+    await visible(members.getByText('A form'));
+    await ola.click();
+    await visible(heading(page, 'Ola'));
+    const submissions = page.getByRole('list', { name: 'Form submissions' });
+    await visible(submissions.getByText('Webinar sign-up'));
+    await visible(submissions.getByText('newsletter · april'));
+    await visible(submissions.getByText('Consent confirmed'));
+    await visible(submissions.getByText('question: Will there be a recording?'));
+    await visible(page.getByRole('region', { name: 'Lists' }).getByRole('link', { name: 'Spring webinar' }));
+    await screenshot(page, 'lists-05-form-submission');
     expect(pageErrors).toEqual([]);
     await page.close();
   });

@@ -10,23 +10,31 @@ export interface CursorPages {
   first(): void;
 }
 
-function cursorsOf(state: unknown): string[] {
-  if (typeof state !== 'object' || state === null || !('cursors' in state) || !Array.isArray(state.cursors)) {
-    return [];
-  }
-  return state.cursors.filter((cursor): cursor is string => typeof cursor === 'string');
+function stateOf(state: unknown): Record<string, unknown> {
+  return typeof state === 'object' && state !== null ? (state as Record<string, unknown>) : {};
+}
+
+function cursorsOf(state: unknown, name: string): string[] {
+  const cursors = stateOf(state)[name];
+  return Array.isArray(cursors)
+    ? cursors.filter((cursor): cursor is string => typeof cursor === 'string')
+    : [];
 }
 
 /**
  * Cursor pagination can only go forward, so the cursors of the pages seen are kept as a stack: "previous"
  * pops one. The stack lives in the history entry, so leaving for a record and coming back keeps the page.
+ * A page with two paged lists (a contact's orders and submissions) names each stack.
  */
-export function useCursorPages(): CursorPages {
+export function useCursorPages(name = 'cursors'): CursorPages {
   const location = useLocation();
   const navigate = useNavigate();
-  const cursors = cursorsOf(location.state);
+  const cursors = cursorsOf(location.state, name);
   const go = (next: string[]) =>
-    navigate({ search: location.search }, { replace: true, state: { cursors: next } });
+    navigate(
+      { search: location.search },
+      { replace: true, state: { ...stateOf(location.state), [name]: next } },
+    );
   return {
     cursor: cursors.at(-1),
     pageNumber: cursors.length + 1,
