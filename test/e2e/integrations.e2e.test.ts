@@ -221,16 +221,39 @@ describe.runIf(runE2e)('integrations in the web app', () => {
     await noSidewaysScroll(page);
     await page.getByRole('link', { name: 'Edit' }).click();
     await visible(heading(page, 'Edit Newsletter'));
+    // someone else changes the form meanwhile: saving is a conflict, not an overwrite
+    const formId = new URL(page.url()).pathname.split('/').at(-2) ?? '';
+    const api = await localCloudClient(cloud).apiAs(workspaceId);
+    const current = await api<{ version: number }>('GET', `/api/settings/forms/${formId}`);
+    const elsewhere = await api(
+      'PATCH',
+      `/api/settings/forms/${formId}`,
+      { tags: ['newsletter', 'de'] },
+      {
+        'if-match': `"${current.body.version}"`,
+      },
+    );
+    expect(elsewhere.status).toBe(200);
     await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Newsletter DE');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await visible(page.getByText('Someone else changed this form. Reload it and try again.'));
+    await page.getByRole('button', { name: 'Load the latest version' }).click();
+    await visible(page.getByText('de', { exact: true }));
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Newsletter DE');
+    await page.getByRole('switch', { name: 'Double opt-in' }).check();
+    await visible(page.getByRole('textbox', { name: 'After confirming, go to' }));
+    await screenshot(page, 'integrations-phone-03-form-edit');
+    await noSidewaysScroll(page);
     await page.getByRole('button', { name: 'Save changes' }).click();
     await visible(heading(page, 'Newsletter DE'));
     await visible(page.getByRole('status').getByText('Newsletter DE saved'));
+    await visible(page.getByText('Double opt-in', { exact: true }));
 
     // the inbox is for admins: no link to it
     await page.getByRole('button', { name: 'Open navigation' }).click();
     await visible(nav(page, 'Webhooks'));
     expect(await nav(page, 'Incoming webhooks').count()).toBe(0);
-    await screenshot(page, 'integrations-phone-03-navigation');
+    await screenshot(page, 'integrations-phone-04-navigation');
     await nav(page, 'Shop connections').click();
 
     // shops and webhooks are read-only, without secrets
@@ -244,7 +267,7 @@ describe.runIf(runE2e)('integrations in the web app', () => {
     await visible(page.getByText('Only admins can see the signing secret.'));
     expect(await page.getByRole('button', { name: 'Disconnect' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Edit' }).count()).toBe(0);
-    await screenshot(page, 'integrations-phone-04-shop-read-only');
+    await screenshot(page, 'integrations-phone-05-shop-read-only');
     await noSidewaysScroll(page);
 
     await page.goto(`${cloud.url}/settings/webhooks`);
@@ -265,11 +288,11 @@ describe.runIf(runE2e)('integrations in the web app', () => {
     await visible(
       page.getByRole('region', { name: 'Delivery log' }).getByRole('button', { name: /webhook\.test/ }),
     );
-    await screenshot(page, 'integrations-phone-05-webhook');
+    await screenshot(page, 'integrations-phone-06-webhook');
     await noSidewaysScroll(page);
     await page.goto(`${cloud.url}/settings/incoming-webhooks`);
     await visible(page.getByRole('list', { name: 'Incoming deliveries' }).getByText('Shopify · Demo shop'));
-    await screenshot(page, 'integrations-phone-06-incoming-webhooks');
+    await screenshot(page, 'integrations-phone-07-incoming-webhooks');
     await noSidewaysScroll(page);
 
     expect(pageErrors).toEqual([]);

@@ -122,7 +122,13 @@ function apiConsent(values: FormSettingsValues): FormInputBody['consent'] {
   const { enabled, text, required, doubleOptIn, confirmedRedirectUrl } = values.consent;
   if (!enabled) return undefined;
   const url = confirmedRedirectUrl.trim();
-  return { text: text.trim(), required, doubleOptIn, ...(url ? { confirmedRedirectUrl: url } : {}) };
+  // the confirmation page only exists with double opt-in: switched off, the address goes too
+  return {
+    text: text.trim(),
+    required,
+    doubleOptIn,
+    ...(doubleOptIn && url ? { confirmedRedirectUrl: url } : {}),
+  };
 }
 
 const honeypotOf = (values: FormSettingsValues) => values.honeypotField.trim() || defaultHoneypotField;
