@@ -33,6 +33,8 @@ const WebhooksPage = lazyPage(() => import('../webhooks/webhooks-page'), 'Webhoo
 const WebhookNewPage = lazyPage(() => import('../webhooks/webhook-new-page'), 'WebhookNewPage');
 const WebhookDetailPage = lazyPage(() => import('../webhooks/webhook-detail-page'), 'WebhookDetailPage');
 const InboxPage = lazyPage(() => import('../webhooks/inbox-page'), 'InboxPage');
+const ListsPage = lazyPage(() => import('../lists/lists-page'), 'ListsPage');
+const ListDetailPage = lazyPage(() => import('../lists/list-detail-page'), 'ListDetailPage');
 const NotFoundPage = lazyPage(() => import('./not-found-page'), 'NotFoundPage');
 
 export function AppRoutes() {
@@ -70,6 +72,8 @@ export function AppRoutes() {
         <Route path="companies/new" element={<CompanyNewPage />} />
         <Route path="companies/:id" element={<CompanyDetailPage />} />
         <Route path="companies/:id/edit" element={<CompanyEditPage />} />
+        <Route path="lists" element={<ListsPage />} />
+        <Route path="lists/:listId" element={<ListDetailPage />} />
         <Route path="settings/fields" element={<CustomFieldsPage />} />
         <Route path="settings/forms" element={<FormsPage />} />
         <Route path="settings/forms/new" element={<FormNewPage />} />

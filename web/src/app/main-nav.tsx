@@ -5,6 +5,7 @@ import {
   IconBuildingStore,
   IconForms,
   IconInbox,
+  IconListDetails,
   IconUsers,
   IconWebhook,
 } from '@tabler/icons-react';
@@ -22,6 +23,7 @@ const iconProps = { size: 18, stroke: 1.6 };
 const areas: NavArea[] = [
   { to: '/contacts', label: 'Contacts', icon: <IconUsers {...iconProps} /> },
   { to: '/companies', label: 'Companies', icon: <IconBuildingSkyscraper {...iconProps} /> },
+  { to: '/lists', label: 'Lists', icon: <IconListDetails {...iconProps} /> },
 ];
 
 const settings: (NavArea & { needs?: HttpFunctionName })[] = [

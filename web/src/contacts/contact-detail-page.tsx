@@ -4,10 +4,12 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Contact } from '../../../shared/contacts/contact';
 import { contactDisplayName } from '../../../shared/contacts/contact-display-name';
+import { ContactSubmissions } from '../activities/contact-submissions';
 import { useCan } from '../auth/permissions';
 import { CompanyName } from '../companies/company-name';
 import { CustomFieldList } from '../custom-fields/custom-field-list';
 import { fieldDefinitionsQuery } from '../custom-fields/field-definition-queries';
+import { ContactLists } from '../lists/contact-lists';
 import { ContactOrders } from '../orders/contact-orders';
 import { ConfirmDelete } from '../records/confirm-delete';
 import { DetailItem, DetailList, DetailSection } from '../records/detail-section';
@@ -123,6 +125,7 @@ export function ContactDetailPage() {
                 </Text>
               )}
             </DetailSection>
+            <ContactLists contact={contact} />
             <Text size="xs" c="dimmed">
               Created {formatDateTime(contact.createdAt)} · Updated {formatDateTime(contact.updatedAt)}
             </Text>
@@ -130,6 +133,7 @@ export function ContactDetailPage() {
         </Grid.Col>
       </Grid>
       <ContactOrders key={contact.id} contactId={contact.id} />
+      <ContactSubmissions key={`${contact.id}-submissions`} contactId={contact.id} />
     </Stack>
   );
 }
