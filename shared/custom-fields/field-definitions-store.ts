@@ -1,7 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors';
 import { keys } from '../store/keys';
+import { queryAllWithPrefix } from '../store/queries';
 import type { Store } from '../store/store';
 import {
   type FieldDefinition,
@@ -23,23 +24,9 @@ export async function listFieldDefinitions(
   workspaceId: string,
   entity?: FieldEntity,
 ): Promise<FieldDefinition[]> {
-  const { pk, skPrefix } = keys.fieldDefinitionsPrefix(workspaceId, entity);
-  const definitions: FieldDefinition[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await store.client.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    definitions.push(...(page.Items ?? []).map(toDefinition));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return definitions;
+  return (await queryAllWithPrefix(store, keys.fieldDefinitionsPrefix(workspaceId, entity))).map(
+    toDefinition,
+  );
 }
 
 export async function createFieldDefinition(

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { newSigningSecret } from '../consents/confirmation-token';
 import { listFieldDefinitions } from '../custom-fields/field-definitions-store';
 import { listLists } from '../lists/lists-store';
@@ -8,6 +8,7 @@ import type { Deps } from '../platform/deps';
 import { ConflictError, type FieldErrors, NotFoundError, ValidationError } from '../platform/errors';
 import { expectVersion } from '../records/version-check';
 import { keys } from '../store/keys';
+import { queryAllWithPrefix } from '../store/queries';
 import type { Store } from '../store/store';
 import { checkFormDefinition } from './check-form-definition';
 import {
@@ -105,22 +106,8 @@ export async function getForm(store: Store, workspaceId: string, formId: string)
 
 /** The forms of a workspace: one Query on its settings partition (forms are few), oldest first. */
 export async function listForms(store: Store, workspaceId: string): Promise<Form[]> {
-  const { pk, skPrefix } = keys.formsPrefix(workspaceId);
-  const forms: Form[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await store.client.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    forms.push(...(page.Items ?? []).map((item) => publicForm(formFromItem(item))));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return forms;
+  const items = await queryAllWithPrefix(store, keys.formsPrefix(workspaceId));
+  return items.map((item) => publicForm(formFromItem(item)));
 }
 
 /** Changes a form over the version the client saw (If-Match): a conditional Put, 409 when stale. */

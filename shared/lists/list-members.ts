@@ -1,4 +1,3 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { contactFromItem } from '../contacts/contact-item';
 import { getContact } from '../contacts/get-contact';
 import { type PendingEvent, pendingEvent } from '../events/domain-event';
@@ -6,8 +5,8 @@ import { outboxWrite } from '../events/outbox';
 import type { Deps } from '../platform/deps';
 import { NotFoundError } from '../platform/errors';
 import { batchGetRecords, withoutKeys } from '../records/record-store';
-import { decodeCursor, encodeCursor } from '../store/cursor';
 import { keys } from '../store/keys';
+import { queryAllWithPrefix, queryIndexPage } from '../store/queries';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';
 import { cancellationReasons, failedAt, type TransactItem, writeTransaction } from '../store/transactions';
@@ -24,23 +23,8 @@ import { getList, listLists } from './lists-store';
 
 /** The memberships of one contact: one Query in its partition. */
 export async function membershipsOf(store: Store, workspaceId: string, contactId: string) {
-  const { pk, skPrefix } = keys.contactListsPrefix(workspaceId, contactId);
-  const memberships: ListMembership[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await store.client.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    memberships.push(...(page.Items ?? []).map((item) => withoutKeys<ListMembership>(item)));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return memberships;
+  const items = await queryAllWithPrefix(store, keys.contactListsPrefix(workspaceId, contactId));
+  return items.map((item) => withoutKeys<ListMembership>(item));
 }
 
 /**
@@ -182,24 +166,14 @@ export async function listListMembers(
   query: ListMembersQuery,
 ): Promise<ListMembersPage> {
   await getList(store, workspaceId, listId);
-  const index = crmTable.indexes.byParent;
-  const partition = keys.listMembersPartition(workspaceId, listId);
-  const startKey = decodeCursor(query.cursor, {
-    workspacePrefix: keys.workspacePrefix(workspaceId),
-    index,
-    partition,
-  });
-  const page = await store.client.send(
-    new QueryCommand({
-      TableName: store.tableName,
-      IndexName: index.name,
-      KeyConditionExpression: `${index.partitionKey} = :pk`,
-      ExpressionAttributeValues: { ':pk': partition },
-      Limit: query.limit,
-      ExclusiveStartKey: startKey,
-    }),
+  const page = await queryIndexPage(
+    store,
+    workspaceId,
+    crmTable.indexes.byParent,
+    keys.listMembersPartition(workspaceId, listId),
+    query,
   );
-  const memberships = (page.Items ?? []).map((item) => withoutKeys<ListMembership>(item));
+  const memberships = page.items.map((item) => withoutKeys<ListMembership>(item));
   const contacts = await batchGetRecords(
     store,
     workspaceId,
@@ -213,7 +187,7 @@ export async function listListMembers(
       const contact = byId.get(membership.contactId);
       return contact ? [{ contact, joinedAt: membership.joinedAt, source: membership.source }] : [];
     }),
-    nextCursor: encodeCursor(page.LastEvaluatedKey),
+    nextCursor: page.nextCursor,
   };
 }
 

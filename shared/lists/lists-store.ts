@@ -12,6 +12,7 @@ import { isId, newId } from '../platform/ids';
 import { withoutKeys } from '../records/record-store';
 import { expectVersion } from '../records/version-check';
 import { keys } from '../store/keys';
+import { queryAllWithPrefix } from '../store/queries';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';
 import {
@@ -33,23 +34,8 @@ const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** The lists of a workspace, by name: one Query on its settings partition. */
 export async function listLists(store: Store, workspaceId: string): Promise<ContactList[]> {
-  const { pk, skPrefix } = keys.listsPrefix(workspaceId);
-  const lists: ContactList[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await store.client.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    lists.push(...(page.Items ?? []).map((item) => withoutKeys<ContactList>(item)));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return lists.sort((a, b) => a.name.localeCompare(b.name));
+  const items = await queryAllWithPrefix(store, keys.listsPrefix(workspaceId));
+  return items.map((item) => withoutKeys<ContactList>(item)).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Creates a list; its name is unique in the workspace (ignoring case), and a workspace has 50 at most. */

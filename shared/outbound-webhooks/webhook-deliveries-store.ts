@@ -4,8 +4,8 @@ import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from
 import { encodeTime } from 'ulid';
 import { NotFoundError } from '../platform/errors';
 import { isId } from '../platform/ids';
-import { decodeCursor, encodeCursor } from '../store/cursor';
 import { keys } from '../store/keys';
+import { queryIndexPage } from '../store/queries';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';
 import type {
@@ -268,23 +268,8 @@ export async function listDeliveryRecords(
   const partition = query.status
     ? keys.outboundDeliveriesInStatusPartition(workspaceId, subscriptionId, query.status)
     : keys.outboundDeliveriesPartition(workspaceId, subscriptionId);
-  const startKey = decodeCursor(query.cursor, {
-    workspacePrefix: keys.workspacePrefix(workspaceId),
-    index,
-    partition,
-  });
-  const page = await store.client.send(
-    new QueryCommand({
-      TableName: store.tableName,
-      IndexName: index.name,
-      KeyConditionExpression: `${index.partitionKey} = :pk`,
-      ExpressionAttributeValues: { ':pk': partition },
-      ScanIndexForward: false,
-      Limit: query.limit,
-      ExclusiveStartKey: startKey,
-    }),
-  );
-  return { items: (page.Items ?? []).map(recordOf), nextCursor: encodeCursor(page.LastEvaluatedKey) };
+  const page = await queryIndexPage(store, workspaceId, index, partition, { ...query, newestFirst: true });
+  return { items: page.items.map(recordOf), nextCursor: page.nextCursor };
 }
 
 /** The pending deliveries of a workspace whose next attempt is due, oldest first (one Query). */

@@ -1,9 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../platform/deps';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors';
 import { isId, newId } from '../platform/ids';
 import { keys } from '../store/keys';
+import { queryAllWithPrefix } from '../store/queries';
 import type { Store } from '../store/store';
 import { newWebhookSecret } from './webhook-signature';
 import {
@@ -56,24 +57,10 @@ export async function listSubscriptionRecords(
   store: Store,
   workspaceId: string,
 ): Promise<SubscriptionRecord[]> {
-  const { pk, skPrefix } = keys.webhookSubscriptionsPrefix(workspaceId);
-  const records: SubscriptionRecord[] = [];
-  let startKey: Item | undefined;
-  do {
-    const page = await store.client.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-        ScanIndexForward: false,
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    records.push(...(page.Items ?? []).map(subscriptionRecordOf));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return records;
+  const items = await queryAllWithPrefix(store, keys.webhookSubscriptionsPrefix(workspaceId), {
+    newestFirst: true,
+  });
+  return items.map(subscriptionRecordOf);
 }
 
 /** One GetItem; an id that cannot be a subscription's is simply not found. */

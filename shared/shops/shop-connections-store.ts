@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../platform/errors';
 import { expectVersion } from '../records/version-check';
 import { keys } from '../store/keys';
+import { queryAllWithPrefix } from '../store/queries';
 import type { Store } from '../store/store';
 import { type ConnectionRef, newConnectionId, parseConnectionId } from './connection-id';
 import {
@@ -94,23 +95,7 @@ export async function listShopConnections(
   store: Store,
   workspaceId: string,
 ): Promise<StoredShopConnection[]> {
-  const { pk, skPrefix } = keys.shopConnectionsPrefix(workspaceId);
-  const found: StoredShopConnection[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await store.client.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    found.push(...(page.Items ?? []).map(fromItem));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return found;
+  return (await queryAllWithPrefix(store, keys.shopConnectionsPrefix(workspaceId))).map(fromItem);
 }
 
 export async function createShopConnection(

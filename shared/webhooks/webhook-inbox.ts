@@ -5,8 +5,8 @@ import type { Deps } from '../platform/deps';
 import { NotFoundError } from '../platform/errors';
 import { isId } from '../platform/ids';
 import { type Item, withoutKeys } from '../records/record-store';
-import { decodeCursor, encodeCursor } from '../store/cursor';
 import { type KeyPair, keys } from '../store/keys';
+import { queryIndexPage } from '../store/queries';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';
 import { cancellationReasons, failedAt, type TransactItem, writeTransaction } from '../store/transactions';
@@ -161,26 +161,8 @@ export async function listDeliveries(store: Store, workspaceId: string, query: I
   const partition = query.status
     ? keys.webhookDeliveryStatusPartition(workspaceId, query.status)
     : keys.webhookDeliveriesPartition(workspaceId);
-  const startKey = decodeCursor(query.cursor, {
-    workspacePrefix: keys.workspacePrefix(workspaceId),
-    index,
-    partition,
-  });
-  const page = await store.client.send(
-    new QueryCommand({
-      TableName: store.tableName,
-      IndexName: index.name,
-      KeyConditionExpression: `${index.partitionKey} = :pk`,
-      ExpressionAttributeValues: { ':pk': partition },
-      ScanIndexForward: false,
-      Limit: query.limit,
-      ExclusiveStartKey: startKey,
-    }),
-  );
-  return {
-    items: (page.Items ?? []).map(deliveryFromItem),
-    nextCursor: encodeCursor(page.LastEvaluatedKey),
-  };
+  const page = await queryIndexPage(store, workspaceId, index, partition, { ...query, newestFirst: true });
+  return { items: page.items.map(deliveryFromItem), nextCursor: page.nextCursor };
 }
 
 /** One delivery by its inbox id: the byCollection entry whose sort key is the id. */
