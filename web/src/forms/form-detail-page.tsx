@@ -17,7 +17,7 @@ import { formatDateTime } from '../ui/format';
 import { PageHeader } from '../ui/page-header';
 import { CopyableValue } from '../ui/secret-value';
 import { useToast } from '../ui/toaster';
-import { formEmbedQuery, forms } from './form-queries';
+import { formEmbedQuery, formPage, forms } from './form-queries';
 import { targetLabel } from './form-settings-values';
 
 function EmbedSection({ formId }: { formId: string }) {
@@ -155,11 +155,7 @@ export function FormDetailPage() {
         actions={
           <>
             {canEdit && (
-              <Button
-                component={Link}
-                to={`/settings/forms/${form.id}/edit`}
-                leftSection={<IconPencil size={16} />}
-              >
+              <Button component={Link} to={formPage(form.id, 'edit')} leftSection={<IconPencil size={16} />}>
                 Edit
               </Button>
             )}

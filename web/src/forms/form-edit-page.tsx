@@ -7,7 +7,7 @@ import { LoadError } from '../records/list-states';
 import { BackLink } from '../ui/back-link';
 import { PageHeader } from '../ui/page-header';
 import { useToast } from '../ui/toaster';
-import { forms } from './form-queries';
+import { formPage, forms } from './form-queries';
 import { FormSettingsForm } from './form-settings-form';
 import { formPatchOf } from './form-settings-values';
 
@@ -34,7 +34,7 @@ export function FormEditPage() {
   if (definitions.isError)
     return <LoadError error={definitions.error} onRetry={() => definitions.refetch()} />;
   const form = query.data;
-  const detailPath = `/settings/forms/${form.id}`;
+  const detailPath = formPage(form.id);
 
   return (
     <Stack gap="lg" maw={880}>

@@ -7,7 +7,7 @@ import { LoadError } from '../records/list-states';
 import { BackLink } from '../ui/back-link';
 import { PageHeader } from '../ui/page-header';
 import { useToast } from '../ui/toaster';
-import { forms } from './form-queries';
+import { formPage, forms } from './form-queries';
 import { FormSettingsForm } from './form-settings-form';
 import { formInputOf } from './form-settings-values';
 
@@ -32,7 +32,7 @@ export function FormNewPage() {
           onSave={async (values) => {
             const form = await create.mutateAsync(formInputOf(values));
             toast(`${form.name} created`);
-            navigate(`/settings/forms/${form.id}`);
+            navigate(formPage(form.id));
           }}
         />
       )}

@@ -6,7 +6,7 @@ import { useCan } from '../auth/permissions';
 import { type SettingsColumn, SettingsListPage } from '../records/settings-list';
 import { TagBadges } from '../records/tag-badges';
 import { formatDate } from '../ui/format';
-import { forms } from './form-queries';
+import { formPage, forms } from './form-queries';
 
 const columns: SettingsColumn<Form>[] = [
   {
@@ -58,7 +58,7 @@ export function FormsPage() {
       label="Forms"
       keyOf={(form) => form.id}
       titleOf={(form) => form.name}
-      linkOf={(form) => `/settings/forms/${form.id}`}
+      linkOf={(form) => formPage(form.id)}
       columns={columns}
     />
   );

@@ -5,7 +5,7 @@ import { PageHeader } from '../ui/page-header';
 import { useToast } from '../ui/toaster';
 import { ShopConnectionForm } from './shop-connection-form';
 import { shopConnectionInputOf } from './shop-connection-form-values';
-import { shopConnections } from './shop-connection-queries';
+import { shopConnectionPage, shopConnections } from './shop-connection-queries';
 
 export function ShopConnectionNewPage() {
   const navigate = useNavigate();
@@ -25,7 +25,7 @@ export function ShopConnectionNewPage() {
           onSave={async (values) => {
             const connection = await create.mutateAsync(shopConnectionInputOf(values));
             toast(`${connection.name} connected`);
-            navigate(`/settings/shops/${connection.id}`);
+            navigate(shopConnectionPage(connection.id));
           }}
         />
       </Paper>

@@ -5,9 +5,13 @@ import type {
   ShopConnectionPatch,
 } from '../../../shared/shops/shop-connection';
 import { settingsResource } from '../api/resource-queries';
+import { recordPath } from '../records/record-path';
 
 export const shopConnections = settingsResource<
   ShopConnection,
   z.input<typeof ShopConnectionInput>,
   z.input<typeof ShopConnectionPatch>
 >('shop-connections', '/api/settings/shop-connections');
+
+/** A connection's page in the app. */
+export const shopConnectionPage = (id: string) => recordPath('/settings/shops', id);

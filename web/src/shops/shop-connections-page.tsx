@@ -6,7 +6,7 @@ import { useCan } from '../auth/permissions';
 import { type SettingsColumn, SettingsListPage } from '../records/settings-list';
 import { formatDate } from '../ui/format';
 import { providerLabels } from './shop-connection-form-values';
-import { shopConnections } from './shop-connection-queries';
+import { shopConnectionPage, shopConnections } from './shop-connection-queries';
 
 const columns: SettingsColumn<ShopConnection>[] = [
   {
@@ -45,7 +45,7 @@ export function ShopConnectionsPage() {
       label="Shop connections"
       keyOf={(connection) => connection.id}
       titleOf={(connection) => connection.name}
-      linkOf={(connection) => `/settings/shops/${connection.id}`}
+      linkOf={(connection) => shopConnectionPage(connection.id)}
       columns={columns}
       minWidth={560}
     />

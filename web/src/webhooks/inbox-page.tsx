@@ -4,13 +4,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { InboxDelivery, InboxDeliveryStatus } from '../../../shared/webhooks/inbox-delivery';
 import { messageOf } from '../api/api-error';
-import { forms } from '../forms/form-queries';
+import { formPage, forms } from '../forms/form-queries';
 import { ListEmpty } from '../records/list-states';
 import { PagedListStates } from '../records/paged-list-states';
 import classes from '../records/record-list.module.css';
 import { StatusFilter, useStatusFilter } from '../records/status-filter';
 import { useCursorPages } from '../records/use-cursor-pages';
-import { shopConnections } from '../shops/shop-connection-queries';
+import { shopConnectionPage, shopConnections } from '../shops/shop-connection-queries';
 import { formatDateTime } from '../ui/format';
 import { PageHeader } from '../ui/page-header';
 import { useToast } from '../ui/toaster';
@@ -40,10 +40,9 @@ function useSenderNames(): Map<string, { name: string; to: string }> {
   const formList = useQuery(forms.listQuery());
   const shopList = useQuery(shopConnections.listQuery());
   const names = new Map<string, { name: string; to: string }>();
-  for (const form of formList.data ?? [])
-    names.set(form.id, { name: form.name, to: `/settings/forms/${form.id}` });
+  for (const form of formList.data ?? []) names.set(form.id, { name: form.name, to: formPage(form.id) });
   for (const shop of shopList.data ?? []) {
-    names.set(shop.id, { name: shop.name, to: `/settings/shops/${shop.id}` });
+    names.set(shop.id, { name: shop.name, to: shopConnectionPage(shop.id) });
   }
   return names;
 }

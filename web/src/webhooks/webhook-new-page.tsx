@@ -5,7 +5,7 @@ import { PageHeader } from '../ui/page-header';
 import { useToast } from '../ui/toaster';
 import { WebhookSubscriptionForm } from './webhook-subscription-form';
 import { webhookInputOf } from './webhook-subscription-form-values';
-import { webhookSubscriptions } from './webhook-subscription-queries';
+import { webhookPage, webhookSubscriptions } from './webhook-subscription-queries';
 
 export function WebhookNewPage() {
   const navigate = useNavigate();
@@ -23,7 +23,7 @@ export function WebhookNewPage() {
             const subscription = await create.mutateAsync(webhookInputOf(values));
             toast('Webhook created');
             // the new secret is shown once, on the page the user lands on
-            navigate(`/settings/webhooks/${subscription.id}`, { state: { newSecret: subscription.secret } });
+            navigate(webhookPage(subscription.id), { state: { newSecret: subscription.secret } });
           }}
         />
       </Paper>

@@ -9,12 +9,16 @@ import type {
 import type { Page } from '../../../shared/records/record-fields';
 import { apiRequest } from '../api/api-client';
 import { settingsResource } from '../api/resource-queries';
+import { recordPath } from '../records/record-path';
 
 export const webhookSubscriptions = settingsResource<
   WebhookSubscription,
   z.input<typeof WebhookSubscriptionInput>,
   z.input<typeof WebhookSubscriptionPatch>
 >('webhook-subscriptions', '/api/settings/webhooks');
+
+/** A subscription's page in the app. */
+export const webhookPage = (id: string) => recordPath('/settings/webhooks', id);
 
 export interface DeliveryListParams {
   status?: DeliveryStatus;

@@ -6,7 +6,7 @@ import { useCan } from '../auth/permissions';
 import { type SettingsColumn, SettingsListPage } from '../records/settings-list';
 import { formatDate } from '../ui/format';
 import { ActiveBadge, EventTypeBadges, webhookTitle } from './webhook-subscription-parts';
-import { webhookSubscriptions } from './webhook-subscription-queries';
+import { webhookPage, webhookSubscriptions } from './webhook-subscription-queries';
 
 const columns: SettingsColumn<WebhookSubscription>[] = [
   { header: 'Events', cell: (subscription) => <EventTypeBadges eventTypes={subscription.eventTypes} /> },
@@ -38,7 +38,7 @@ export function WebhooksPage() {
       label="Webhooks"
       keyOf={(subscription) => subscription.id}
       titleOf={webhookTitle}
-      linkOf={(subscription) => `/settings/webhooks/${subscription.id}`}
+      linkOf={(subscription) => webhookPage(subscription.id)}
       subtitleOf={(subscription) => subscription.description}
       columns={columns}
       minWidth={720}
