@@ -27,24 +27,11 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
+import { spaRewriteCode } from '../spa-routes';
 import { acknowledgeWildcards } from './nag';
 
 /** SPA paths Cognito sends the browser back to; the web app's router serves them. */
 export const spaAuthPaths = { callback: '/auth/callback', signOut: '/sign-in' } as const;
-
-/**
- * CloudFront Function (viewer request, default behaviour only): a path whose last segment has no file
- * extension is a client-side route, so it gets the app shell. Unlike errorResponses this never touches
- * /api/* answers, which have their own behaviour.
- */
-export const spaRewriteCode = `function handler(event) {
-  var request = event.request;
-  var lastSegment = request.uri.substring(request.uri.lastIndexOf('/') + 1);
-  if (lastSegment.indexOf('.') === -1) {
-    request.uri = '/index.html';
-  }
-  return request;
-}`;
 
 /** What the SPA reads from /config.json at start (web/src/auth/auth-config.ts). */
 export interface WebConfig {
@@ -141,6 +128,7 @@ export class WebHosting extends Construct {
     const assetHeaders = withCacheControl('AssetHeaders', 'public, max-age=31536000, immutable');
 
     const spaRewrite = new CloudFrontFunction(this, 'SpaRewrite', {
+      // client-side routes get the app shell; only the default behaviour, so /api/* answers are never touched
       code: FunctionCode.fromInline(spaRewriteCode),
       runtime: FunctionRuntime.JS_2_0,
       comment: 'Serve index.html for client-side routes',

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { isAssetPath } from '../spa-routes';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -33,7 +34,7 @@ export function serveStatic(webDir: string, pathname: string, response: ServerRe
   if (!file.startsWith(root + sep) && file !== root) file = join(root, 'index.html');
   const isFile = existsSync(file) && statSync(file).isFile();
   if (!isFile) {
-    if (extname(pathname) && !pathname.endsWith('.html')) {
+    if (isAssetPath(pathname) && !pathname.endsWith('.html')) {
       response
         .writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...securityHeaders })
         .end('Not found');

@@ -7,7 +7,8 @@ import { functions, httpFunctions, routeKeyOf } from '../../functions/manifest';
 import type { CrmFunction } from '../../infra/constructs/crm-function';
 import { functionDefaults } from '../../infra/constructs/crm-function';
 import { accessLogFields } from '../../infra/constructs/crm-http-api';
-import { spaAuthPaths, spaRewriteCode } from '../../infra/constructs/web-hosting';
+import { spaAuthPaths } from '../../infra/constructs/web-hosting';
+import { spaRewriteCode } from '../../infra/spa-routes';
 import { claimNames } from '../../shared/platform/auth';
 import { type SynthesizedSeedCrm, synthSeedCrm } from './synth-seed-crm';
 
@@ -392,6 +393,10 @@ describe('web hosting', () => {
     expect(rewrite('/assets/index-3f2a.js')).toBe('/assets/index-3f2a.js');
     expect(rewrite('/config.json')).toBe('/config.json');
     expect(rewrite('/favicon.ico')).toBe('/favicon.ico');
+    expect(rewrite('/assets/index-3f2a.js.map')).toBe('/assets/index-3f2a.js.map');
+    // ids with a dot in them (a form is <workspace>.<ulid>) are routes, not files
+    expect(rewrite('/settings/forms/acme.01HZX3K4M5N6P7Q8R9S0T1V2W3')).toBe('/index.html');
+    expect(rewrite('/settings/shops/acme.01HZX3K4M5N6P7Q8R9S0T1V2W3')).toBe('/index.html');
   });
 
   it('deploys nothing while the web app is not built', () => {
