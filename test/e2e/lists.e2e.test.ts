@@ -161,6 +161,15 @@ describe.runIf(runE2e)('lists in the web app', () => {
     await visible(submissions.getByText('question: Will there be a recording?'));
     await visible(page.getByRole('region', { name: 'Lists' }).getByRole('link', { name: 'Spring webinar' }));
     await screenshot(page, 'lists-05-form-submission');
+
+    // the form's settings name the list it adds people to, and its edit page has it chosen
+    await page.goto(`${cloud.url}/settings/forms/${form.id}`);
+    await visible(heading(page, 'Webinar sign-up'));
+    await visible(page.getByText('Spring webinar'));
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await visible(heading(page, 'Edit Webinar sign-up'));
+    await visible(page.getByText('Spring webinar', { exact: true }).first());
+    await screenshot(page, 'lists-06-form-lists');
     expect(pageErrors).toEqual([]);
     await page.close();
   });

@@ -96,6 +96,21 @@ describe('formPatchOf (PATCH body)', () => {
     });
   });
 
+  it('sends the lists when they change, and all of them (an empty list takes the form off every list)', () => {
+    const values = formSettingsValues({ ...newsletter, lists: ['01HZX3K4M5N6P7Q8R9S0T1V2W4'] });
+    expect(values.lists).toEqual(['01HZX3K4M5N6P7Q8R9S0T1V2W4']);
+    values.lists = [];
+    expect(formPatchOf({ ...newsletter, lists: ['01HZX3K4M5N6P7Q8R9S0T1V2W4'] }, values)).toEqual({
+      lists: [],
+    });
+    const added = formSettingsValues(newsletter);
+    added.lists = ['01HZX3K4M5N6P7Q8R9S0T1V2W4'];
+    expect(formPatchOf(newsletter, added)).toEqual({ lists: ['01HZX3K4M5N6P7Q8R9S0T1V2W4'] });
+    expect(formInputOf(added)).toMatchObject({ lists: ['01HZX3K4M5N6P7Q8R9S0T1V2W4'] });
+    expect(formInputOf(formSettingsValues())).not.toHaveProperty('lists');
+    expect(isFormSettingsPath('lists')).toBe(true);
+  });
+
   it('sends the whole mapping when one row changes', () => {
     const values = formSettingsValues(newsletter);
     const second = values.fields[1];

@@ -6,6 +6,7 @@ import type { FieldDefinition } from '../../../shared/custom-fields/field-defini
 import type { Form } from '../../../shared/forms/form';
 import { useCan } from '../auth/permissions';
 import { fieldDefinitionsQuery } from '../custom-fields/field-definition-queries';
+import { lists } from '../lists/list-queries';
 import { ConfirmDelete } from '../records/confirm-delete';
 import { DetailItem, DetailList, DetailSection } from '../records/detail-section';
 import { DetailError, DetailSkeleton } from '../records/detail-states';
@@ -86,9 +87,14 @@ function FieldMapping({ form, definitions }: { form: Form; definitions: readonly
 }
 
 function FormSettingsDetails({ form }: { form: Form }) {
+  const allLists = useQuery({ ...lists.listQuery(), enabled: form.lists.length > 0 });
+  const listNames = form.lists.map(
+    (id) => allLists.data?.find((list) => list.id === id)?.name ?? (allLists.data ? 'A deleted list' : '…'),
+  );
   return (
     <DetailList>
       <DetailItem label="Tags">{form.tags.length > 0 && <TagBadges tags={form.tags} max={25} />}</DetailItem>
+      <DetailItem label="Lists">{listNames.length > 0 && listNames.join(', ')}</DetailItem>
       <DetailItem label="Consent">
         {form.consent && (
           <Stack gap={4}>

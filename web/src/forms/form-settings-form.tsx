@@ -3,6 +3,7 @@ import {
   Button,
   Checkbox,
   Group,
+  MultiSelect,
   Paper,
   Select,
   SimpleGrid,
@@ -15,8 +16,10 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import type { FieldDefinition } from '../../../shared/custom-fields/field-definition';
 import type { Form } from '../../../shared/forms/form';
+import { lists } from '../lists/list-queries';
 import { formLevel } from '../records/form-errors';
 import { FormAlert, FormFooter } from '../records/form-footer';
 import { useSaveSubmit } from '../records/form-problem';
@@ -55,6 +58,15 @@ export function FormSettingsForm({
     form.values.fields.map((row) => row.target),
   );
 
+  const allLists = useQuery(lists.listQuery());
+  // a list deleted since the form was saved still shows, by its id, until it is taken off
+  const listChoices = [
+    ...(allLists.data ?? []).map((list) => ({ value: list.id, label: list.name })),
+    ...form.values.lists
+      .filter((id) => allLists.data && !allLists.data.some((list) => list.id === id))
+      .map((id) => ({ value: id, label: `Deleted list (${id.slice(-6)})` })),
+  ];
+
   const { submit, conflict } = useSaveSubmit(form, onSave, isFormSettingsPath);
 
   return (
@@ -69,6 +81,20 @@ export function FormSettingsForm({
             placeholder="newsletter, webinar…"
             clearable
             {...form.getInputProps('tags')}
+          />
+          <MultiSelect
+            label="Lists to join"
+            description={
+              listChoices.length > 0
+                ? 'Every contact who posts the form joins these lists.'
+                : 'Create lists under Lists to add the people who post this form to them.'
+            }
+            placeholder={listChoices.length > 0 ? 'Choose lists' : undefined}
+            data={listChoices}
+            disabled={listChoices.length === 0}
+            searchable
+            clearable
+            {...form.getInputProps('lists')}
           />
         </FormSection>
 

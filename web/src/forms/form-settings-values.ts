@@ -34,6 +34,8 @@ export interface FormSettingsValues {
   name: string;
   fields: FormFieldRow[];
   tags: string[];
+  /** Ids of the lists every contact who posts the form joins. */
+  lists: string[];
   consent: {
     enabled: boolean;
     text: string;
@@ -71,6 +73,7 @@ export function formSettingsValues(form?: Form): FormSettingsValues {
       ? form.fields.map((field) => fieldRow(field))
       : [fieldRow({ name: 'email', target: 'email', label: 'Email', required: true })],
     tags: form?.tags ?? [],
+    lists: form?.lists ?? [],
     consent: {
       enabled: Boolean(form?.consent),
       text: form?.consent?.text ?? '',
@@ -144,6 +147,7 @@ export function formInputOf(values: FormSettingsValues): FormInputBody {
     name: values.name.trim(),
     fields: apiFields(values),
     ...(values.tags.length > 0 ? { tags: values.tags } : {}),
+    ...(values.lists.length > 0 ? { lists: values.lists } : {}),
     ...(consent ? { consent } : {}),
     ...(successRedirectUrl ? { successRedirectUrl } : {}),
     ...(allowedOrigins.length > 0 ? { allowedOrigins } : {}),
@@ -159,6 +163,7 @@ export function formPatchOf(form: Form, values: FormSettingsValues): FormPatchBo
   const fields = apiFields(values);
   if (!same(fields, apiFields(formSettingsValues(form)))) patch.fields = fields;
   if (values.tags.join('\n') !== form.tags.join('\n')) patch.tags = values.tags;
+  if (values.lists.join('\n') !== form.lists.join('\n')) patch.lists = values.lists;
   const consent = apiConsent(values);
   const stored = form.consent && {
     text: form.consent.text,
@@ -183,6 +188,7 @@ const paths = new Set([
   'name',
   'fields',
   'tags',
+  'lists',
   'consent.text',
   'consent.confirmedRedirectUrl',
   'successRedirectUrl',
