@@ -208,7 +208,7 @@ describe.runIf(runE2e)('integrations in the web app', () => {
     expect(newSecret).toMatch(/^whsec_/);
     await visible(page.getByRole('region', { name: 'Delivery log' }).getByText('No deliveries yet'));
     await page.getByRole('button', { name: 'Send test event' }).click();
-    await visible(page.getByRole('status').getByText('Test event sent: delivered'));
+    await visible(page.getByRole('status').getByText('Test event delivered'));
     const [received] = await receiver.waitFor('/crm', 1);
     expect(received?.headers['seed-webhook-signature']).toMatch(/^v1=[0-9a-f]{64}$/);
     const log = page.getByRole('region', { name: 'Delivery log' });
@@ -217,7 +217,23 @@ describe.runIf(runE2e)('integrations in the web app', () => {
     await testDelivery.click();
     const attempts = await visible(log.getByRole('table', { name: 'Attempts' }));
     await visible(attempts.getByRole('cell', { name: '204' }));
+
+    // a receiver that fails: the attempt shows its status, and Redeliver sends it again once it is back
+    receiver.answer('/crm', 500);
+    await page.getByRole('button', { name: 'Send test event' }).click();
+    await visible(page.getByRole('status').getByText('Test event not delivered: HTTP 500'));
+    const failed = await visible(log.getByRole('button', { name: /HTTP 500/ }));
+    await failed.click();
+    const failedPanel = await visible(log.getByRole('region', { name: /HTTP 500/ }));
+    await visible(failedPanel.getByRole('cell', { name: '500' }));
     await screenshot(page, 'integrations-desktop-06-webhook-delivery-log');
+    receiver.answer('/crm', 204);
+    await failedPanel.getByRole('button', { name: 'Redeliver' }).click();
+    await visible(page.getByRole('status').getByText('Redelivery delivered'));
+    await receiver.waitFor('/crm', 3);
+    await page.getByRole('combobox', { name: 'Delivery status' }).click();
+    await page.getByRole('option', { name: 'Delivered' }).click();
+    await expect.poll(() => log.getByRole('button', { name: /webhook\.test/ }).count()).toBe(2);
 
     // deactivating is a change with the version it was based on
     await page.getByRole('button', { name: 'Deactivate' }).click();
@@ -309,7 +325,10 @@ describe.runIf(runE2e)('integrations in the web app', () => {
     await page.goto(`${cloud.url}/settings/webhooks`);
     await page.getByRole('list', { name: 'Webhooks' }).getByRole('link').first().click();
     await visible(
-      page.getByRole('region', { name: 'Delivery log' }).getByRole('button', { name: /webhook\.test/ }),
+      page
+        .getByRole('region', { name: 'Delivery log' })
+        .getByRole('button', { name: /webhook\.test/ })
+        .first(),
     );
     await screenshot(page, 'integrations-phone-06-webhook');
     await noSidewaysScroll(page);

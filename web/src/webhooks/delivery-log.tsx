@@ -111,8 +111,7 @@ function DeliveryPanel({ delivery, subscriptionId }: { delivery: WebhookDelivery
           loading={redeliver.isPending}
           onClick={() =>
             redeliver.mutate(delivery.id, {
-              onSuccess: (result) =>
-                toast(`Redelivered: ${deliveryStatusLabels[result.status].toLowerCase()}`),
+              onSuccess: (result) => toast(attemptOutcome('Redelivery', result)),
             })
           }
         >
@@ -121,6 +120,13 @@ function DeliveryPanel({ delivery, subscriptionId }: { delivery: WebhookDelivery
       </Group>
     </Stack>
   );
+}
+
+/** What a manual attempt came to, for its toast: "Test event delivered", "… not delivered: HTTP 500". */
+export function attemptOutcome(what: string, delivery: WebhookDelivery): string {
+  return delivery.status === 'delivered'
+    ? `${what} delivered`
+    : `${what} not delivered: ${lastAnswer(delivery)}`;
 }
 
 function lastAnswer(delivery: WebhookDelivery): string {
@@ -134,7 +140,12 @@ export function DeliveryLog({ subscriptionId }: { subscriptionId: string }) {
   const titleId = useId();
   const pages = useCursorPages();
   const [status, setStatus] = useStatusFilter(deliveryStatuses);
-  const list = useQuery(deliveryListQuery(subscriptionId, { status, cursor: pages.cursor }));
+  const list = useQuery({
+    ...deliveryListQuery(subscriptionId, { status, cursor: pages.cursor }),
+    // retries run on their own schedule: while one is pending, look again now and then
+    refetchInterval: (query) =>
+      query.state.data?.items.some((delivery) => delivery.status === 'pending') ? 10_000 : false,
+  });
 
   return (
     <Stack component="section" aria-labelledby={titleId} gap="md">

@@ -16,7 +16,7 @@ import { formatDateTime } from '../ui/format';
 import { PageHeader } from '../ui/page-header';
 import { SecretValue } from '../ui/secret-value';
 import { useToast } from '../ui/toaster';
-import { DeliveryLog, deliveryStatusLabels } from './delivery-log';
+import { attemptOutcome, DeliveryLog } from './delivery-log';
 import { WebhookSubscriptionForm } from './webhook-subscription-form';
 import { webhookPatchOf } from './webhook-subscription-form-values';
 import { ActiveBadge, EventTypeBadges, webhookTitle } from './webhook-subscription-parts';
@@ -89,8 +89,7 @@ function SendTestEvent({ subscription }: { subscription: WebhookSubscription }) 
       loading={send.isPending}
       onClick={() =>
         send.mutate(subscription.id, {
-          onSuccess: (delivery) =>
-            toast(`Test event sent: ${deliveryStatusLabels[delivery.status].toLowerCase()}`),
+          onSuccess: (delivery) => toast(attemptOutcome('Test event', delivery)),
           onError: (error) => toast(messageOf(error)),
         })
       }
