@@ -206,6 +206,7 @@ describe.runIf(runE2e)('integrations in the web app', () => {
     await visible(page.getByText('Copy the new signing secret now'));
     const newSecret = await page.getByLabel('New signing secret', { exact: true }).inputValue();
     expect(newSecret).toMatch(/^whsec_/);
+    expect(await page.evaluate(() => JSON.stringify(window.history.state))).not.toContain('whsec_');
     await visible(page.getByRole('region', { name: 'Delivery log' }).getByText('No deliveries yet'));
     await page.getByRole('button', { name: 'Send test event' }).click();
     await visible(page.getByRole('status').getByText('Test event delivered'));

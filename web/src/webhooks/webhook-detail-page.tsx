@@ -1,7 +1,7 @@
 import { Alert, Button, Grid, Group, Stack, Text } from '@mantine/core';
 import { IconKey, IconPlayerPause, IconPlayerPlay, IconSend } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import type { WebhookSubscription } from '../../../shared/outbound-webhooks/webhook-subscription';
 import { messageOf } from '../api/api-error';
@@ -165,6 +165,10 @@ export function WebhookDetailPage() {
   const toast = useToast();
   // the secret of a new or rotated subscription, shown until the user leaves the page
   const [newSecret, setNewSecret] = useState(() => newSecretOf(location.state));
+  // kept in this page only: the history entry (which the browser may keep on disk) forgets it at once
+  useEffect(() => {
+    if (newSecretOf(location.state)) navigate({ search: location.search }, { replace: true, state: null });
+  }, [location.state, location.search, navigate]);
   const query = useQuery(webhookSubscriptions.detailQuery(subscriptionId));
   const remove = webhookSubscriptions.useDelete(subscriptionId);
   const canManage = useCan('UpdateWebhookSubscription');
