@@ -7,7 +7,7 @@
 import type { EventPattern, EventTrigger, ScheduleTrigger } from '../shared/events/event-pattern';
 import type { Role } from '../shared/platform/roles';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 
 export interface HttpTrigger {
   kind: 'http';
@@ -400,6 +400,13 @@ export const functions = [
     description: 'A web form post (urlencoded or JSON): archived, checked, queued for processing',
     trigger: http('POST', '/api/webhooks/forms/{formId}', 'public'),
     access: { table: 'readWrite', archive: 'write' },
+  },
+  {
+    name: 'PreflightFormSubmission',
+    handler: 'webhooks/preflight-form-submission',
+    description: "The browser's CORS preflight before a script on an allowed page posts a form as JSON",
+    trigger: http('OPTIONS', '/api/webhooks/forms/{formId}', 'public'),
+    access: { table: 'read' },
   },
   {
     name: 'ConfirmFormConsent',

@@ -182,6 +182,7 @@ export const routeSchemas = {
     status: 202,
   },
   /** The double opt-in link: answers a page (or 303 to the form's page), not JSON. */
+  PreflightFormSubmission: { path: FormIdPath, status: 204 },
   ConfirmFormConsent: { path: FormIdPath, query: ConsentConfirmationQuery },
   ListContactActivities: { path: IdPath, query: ContactActivitiesQuery, response: ContactActivitiesPage },
   // --- outbound webhooks ---

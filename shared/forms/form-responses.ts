@@ -2,17 +2,10 @@ import type { ConfirmationResult } from '../consents/confirm-consent';
 import { AppError, errorMessages } from '../platform/errors';
 import type { ApiResult } from '../platform/http-handler';
 import type { FormIntakeResult } from './form-intake';
+import { formCorsHeaders } from './form-preflight';
 import { htmlContentType, htmlPage, wantsHtml } from './html-page';
 
 type Headers = Record<string, string | undefined>;
-
-/** Lets a script on an allowed page read the answer (a plain HTML form post does not need it). */
-function corsHeaders(allowedOrigins: readonly string[], origin: string | undefined): Record<string, string> {
-  const normalised = origin?.trim().toLowerCase();
-  return normalised && allowedOrigins.includes(normalised)
-    ? { 'access-control-allow-origin': normalised, vary: 'Origin' }
-    : {};
-}
 
 function redirect(location: string): ApiResult {
   return {
@@ -27,7 +20,8 @@ function redirect(location: string): ApiResult {
  * to the form's success page (303) or shown a thank-you page; a script gets 202 and the submission id.
  */
 export function submissionResponse(result: FormIntakeResult, headers: Headers): ApiResult {
-  const cors = corsHeaders(result.form.allowedOrigins, headers.origin);
+  // lets a script on a page the form takes posts from read the answer (a plain HTML post needs none)
+  const cors = formCorsHeaders(result.form, headers.origin);
   if (wantsHtml(headers)) {
     if (result.form.successRedirectUrl) {
       const answer = redirect(result.form.successRedirectUrl);

@@ -307,6 +307,40 @@ describe('posting a form (the synchronous answer)', () => {
     expect(server.status).toBe(202);
   });
 
+  it("answers a script's preflight: the form's pages (any page when it names none) may post JSON, others not", async () => {
+    const preflight = (formId: string, origin: string) =>
+      send({
+        method: 'OPTIONS',
+        path: `/api/webhooks/forms/${formId}`,
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'Content-Type, Idempotency-Key, X-Other',
+        },
+      });
+    const allowed = await preflight(quiet.guarded.id, 'https://shop.example.com');
+    expect(allowed.status).toBe(204);
+    expect(
+      Object.fromEntries([...allowed.headers].filter(([name]) => name.startsWith('access-control'))),
+    ).toEqual({
+      'access-control-allow-origin': 'https://shop.example.com',
+      'access-control-allow-methods': 'POST',
+      'access-control-allow-headers': 'content-type, idempotency-key',
+      'access-control-max-age': '600',
+    });
+    const other = await preflight(quiet.guarded.id, 'https://evil.example.net');
+    expect([other.status, errorOf({ ...other, body: other.json }).code]).toEqual([
+      403,
+      'form.origin_not_allowed',
+    ]);
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    const open = await preflight(quiet.form.id, 'https://anywhere.example.org');
+    expect(open.status).toBe(204);
+    expect(open.headers.get('access-control-allow-origin')).toBe('https://anywhere.example.org');
+    const missing = await preflight(`${quiet.workspaceId}.${ulid}`, 'https://shop.example.com');
+    expect(missing.status).toBe(404);
+  });
+
   it('takes a submission id (field or Idempotency-Key) once: a second post is a no-op with the same answer', async () => {
     const body = JSON.stringify({ email: 'once@example.com', submission_id: 'checkout-2025-0001' });
     const first = await post(form.id, body, { 'content-type': 'application/json' });

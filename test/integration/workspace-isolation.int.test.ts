@@ -27,6 +27,7 @@ const publicRoutes = [
   // a form's public address: its id names the workspace, and a token-less post must reach it
   'POST /api/webhooks/forms/{formId}',
   'GET /api/webhooks/forms/{formId}/confirm',
+  'OPTIONS /api/webhooks/forms/{formId}',
   // shop webhooks: the connection id names the workspace, the signature proves the sender
   'POST /api/webhooks/shopify/{connectionId}',
   'POST /api/webhooks/woocommerce/{connectionId}',
