@@ -9,6 +9,24 @@ type Handler = (event: unknown, context: Context) => Promise<unknown>;
 const functionsDir = join(import.meta.dirname, '..', '..', 'functions');
 const handlers = new Map<string, Promise<Handler>>();
 
+/**
+ * Handler modules read their endpoints from the environment once, when imported (as a Lambda does at a
+ * cold start), and a process imports a module once. So a process serves one local cloud: a second cloud
+ * started later in the same process would reach the first one's stopped emulators. Say so, loudly.
+ */
+const bindingVariables = ['TABLE_NAME', 'DYNAMODB_ENDPOINT', 'EVENTBRIDGE_ENDPOINT', 'SES_ENDPOINT'] as const;
+let boundTo: string | undefined;
+
+function checkBinding(): void {
+  const current = bindingVariables.map((name) => `${name}=${process.env[name] ?? ''}`).join(' ');
+  boundTo ??= current;
+  if (current !== boundTo) {
+    throw new Error(
+      `the handler modules of this process serve the local cloud at ${boundTo}; start one local cloud per process (this one: ${current})`,
+    );
+  }
+}
+
 /** The handler module of a manifest entry, imported once, as a warm Lambda keeps it. */
 function loadHandler(module: string): Promise<Handler> {
   let loaded = handlers.get(module);
@@ -42,6 +60,7 @@ function lambdaContext(spec: FunctionSpec, requestId: string): Context {
 
 /** Invokes a manifest function with an event, the way Lambda would: same module, a Lambda-like context. */
 export async function invokeFunction(spec: FunctionSpec, event: unknown, requestId: string = randomUUID()) {
+  checkBinding();
   const handler = await loadHandler(spec.handler);
   return handler(event, lambdaContext(spec, requestId));
 }

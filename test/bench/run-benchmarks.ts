@@ -3,24 +3,34 @@
  * machine, written to docs/benchmarks.md. Shared, noisy machines make absolute numbers meaningless;
  * ratios to a same-run baseline are what the targets are about.
  */
-import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../../infra/local/local-cloud';
-import { benchApi } from './api-latency';
-import { benchBundles } from './lambda-bundles';
-import { benchWeb } from './web-app';
-import { benchWebhooks } from './webhook-burst';
+
+/** Each section runs in its own process (run-section.ts says why), one after the other. */
+const sectionNames = [
+  ['bundles', 'Lambda bundles'],
+  ['api', 'API latency'],
+  ['web', 'Web app'],
+  ['webhooks', 'Shop webhooks'],
+] as const;
 
 const sections: string[] = [];
 const started = new Date();
-console.log('Lambda bundles...');
-sections.push(await benchBundles());
-console.log('API latency...');
-sections.push(await benchApi());
-console.log('Web app...');
-sections.push(await benchWeb());
-console.log('Shop webhooks...');
-sections.push(await benchWebhooks());
+const scratch = mkdtempSync(join(tmpdir(), 'seed-crm-bench-'));
+for (const [name, title] of sectionNames) {
+  console.log(`${title}...`);
+  const output = join(scratch, `${name}.md`);
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'run-section.ts'), name, output],
+    { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  if (run.status !== 0) throw new Error(`benchmark section ${name} failed (exit ${run.status})`);
+  sections.push(readFileSync(output, 'utf8'));
+}
 
 const report = `# Benchmarks
 

@@ -1,0 +1,36 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { functions } from '../../functions/manifest';
+import { matchRoute, toApiGatewayEvent } from '../../infra/local/api-gateway-event';
+import { invokeFunction } from '../../infra/local/function-runner';
+
+const saved = { ...process.env };
+afterEach(() => {
+  process.env = { ...saved };
+});
+
+function healthEvent() {
+  const route = matchRoute('GET', '/api/health');
+  if (!route) throw new Error('no health route');
+  return toApiGatewayEvent({
+    method: 'GET',
+    url: new URL('http://127.0.0.1/api/health'),
+    headers: {},
+    body: Buffer.alloc(0),
+    route,
+    sourceIp: '127.0.0.1',
+  });
+}
+
+describe('the local function runner', () => {
+  const health = functions.find((fn) => fn.name === 'GetHealth');
+  if (!health) throw new Error('GetHealth is in the manifest');
+
+  it("serves one local cloud per process, and says so when a second one's endpoints appear", async () => {
+    process.env.DYNAMODB_ENDPOINT = 'http://127.0.0.1:8001';
+    const answer = (await invokeFunction(health, healthEvent())) as { statusCode: number };
+    expect(answer.statusCode).toBe(200);
+    expect(((await invokeFunction(health, healthEvent())) as { statusCode: number }).statusCode).toBe(200);
+    process.env.DYNAMODB_ENDPOINT = 'http://127.0.0.1:8002';
+    await expect(invokeFunction(health, healthEvent())).rejects.toThrow('start one local cloud per process');
+  });
+});
