@@ -1,14 +1,18 @@
 import { Notification, Portal, Stack } from '@mantine/core';
-import { IconCheck } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
 import { createContext, type ReactNode, use, useCallback, useMemo, useState } from 'react';
 import classes from './toaster.module.css';
+
+/** `warning`: the action ran but did not get what was asked (a test event the receiver refused). */
+export type ToastTone = 'success' | 'warning';
 
 interface Toast {
   id: number;
   message: string;
+  tone: ToastTone;
 }
 
-type ShowToast = (message: string) => void;
+type ShowToast = (message: string, options?: { tone?: ToastTone }) => void;
 
 const ToastContext = createContext<ShowToast>(() => undefined);
 const visibleMs = 4000;
@@ -19,9 +23,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const dismiss = useCallback((id: number) => setToasts((current) => current.filter((t) => t.id !== id)), []);
   const show = useCallback<ShowToast>(
-    (message) => {
+    (message, options) => {
       const id = nextId++;
-      setToasts((current) => [...current.slice(-2), { id, message }]);
+      setToasts((current) => [...current.slice(-2), { id, message, tone: options?.tone ?? 'success' }]);
       setTimeout(() => dismiss(id), visibleMs);
     },
     [dismiss],
@@ -35,8 +39,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
           {toasts.map((toast) => (
             <Notification
               key={toast.id}
-              icon={<IconCheck size={18} />}
-              color="teal"
+              icon={toast.tone === 'warning' ? <IconAlertTriangle size={18} /> : <IconCheck size={18} />}
+              color={toast.tone === 'warning' ? 'orange' : 'teal'}
               withBorder
               className={classes.toast}
               closeButtonProps={{ 'aria-label': 'Dismiss' }}

@@ -14,7 +14,7 @@ import { PagedListStates } from '../records/paged-list-states';
 import { StatusFilter, useStatusFilter } from '../records/status-filter';
 import { useCursorPages } from '../records/use-cursor-pages';
 import { formatDateTime } from '../ui/format';
-import { useToast } from '../ui/toaster';
+import { type ToastTone, useToast } from '../ui/toaster';
 import { deliveryListQuery, useRedeliver } from './webhook-subscription-queries';
 
 export const deliveryStatusLabels: Record<DeliveryStatus, string> = {
@@ -111,7 +111,7 @@ function DeliveryPanel({ delivery, subscriptionId }: { delivery: WebhookDelivery
           loading={redeliver.isPending}
           onClick={() =>
             redeliver.mutate(delivery.id, {
-              onSuccess: (result) => toast(attemptOutcome('Redelivery', result)),
+              onSuccess: (result) => toast(attemptOutcome('Redelivery', result), { tone: toneOf(result) }),
             })
           }
         >
@@ -121,6 +121,10 @@ function DeliveryPanel({ delivery, subscriptionId }: { delivery: WebhookDelivery
     </Stack>
   );
 }
+
+/** A manual attempt that did not deliver is said as a warning, not a success. */
+export const toneOf = (delivery: WebhookDelivery): ToastTone =>
+  delivery.status === 'delivered' ? 'success' : 'warning';
 
 /** What a manual attempt came to, for its toast: "Test event delivered", "… not delivered: HTTP 500". */
 export function attemptOutcome(what: string, delivery: WebhookDelivery): string {

@@ -16,7 +16,7 @@ import { formatDateTime } from '../ui/format';
 import { PageHeader } from '../ui/page-header';
 import { SecretValue } from '../ui/secret-value';
 import { useToast } from '../ui/toaster';
-import { attemptOutcome, DeliveryLog } from './delivery-log';
+import { attemptOutcome, DeliveryLog, toneOf } from './delivery-log';
 import { WebhookSubscriptionForm } from './webhook-subscription-form';
 import { webhookPatchOf } from './webhook-subscription-form-values';
 import { ActiveBadge, EventTypeBadges, webhookTitle } from './webhook-subscription-parts';
@@ -89,7 +89,7 @@ function SendTestEvent({ subscription }: { subscription: WebhookSubscription }) 
       loading={send.isPending}
       onClick={() =>
         send.mutate(subscription.id, {
-          onSuccess: (delivery) => toast(attemptOutcome('Test event', delivery)),
+          onSuccess: (delivery) => toast(attemptOutcome('Test event', delivery), { tone: toneOf(delivery) }),
           onError: (error) => toast(messageOf(error)),
         })
       }
