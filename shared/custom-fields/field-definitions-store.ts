@@ -1,8 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors';
 import { keys } from '../store/keys';
-import { queryAllWithPrefix } from '../store/queries';
+import { deleteExistingItem, queryAllWithPrefix } from '../store/queries';
 import type { Store } from '../store/store';
 import {
   type FieldDefinition,
@@ -122,16 +122,5 @@ export async function deleteFieldDefinition(
   target: { entity: string; key: string },
 ): Promise<void> {
   const { entity, key } = parseTarget(target);
-  try {
-    await store.client.send(
-      new DeleteCommand({
-        TableName: store.tableName,
-        Key: keys.fieldDefinition(workspaceId, entity, key),
-        ConditionExpression: 'attribute_exists(pk)',
-      }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw new NotFoundError('field.not_found');
-    throw error;
-  }
+  await deleteExistingItem(store, keys.fieldDefinition(workspaceId, entity, key), 'field.not_found');
 }

@@ -1,4 +1,4 @@
-import { BatchGetCommand, type BatchGetCommandOutput, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { Consent } from '../consents/consent';
 import { getContact } from '../contacts/get-contact';
@@ -7,6 +7,7 @@ import { listQueryShape } from '../records/record-fields';
 import { withoutKeys } from '../records/record-store';
 import { decodeCursor, encodeCursor } from '../store/cursor';
 import { keys } from '../store/keys';
+import { batchGetItems } from '../store/queries';
 import { SubmissionActivity } from './form-submission';
 
 export const ContactActivitiesQuery = z.strictObject({
@@ -54,20 +55,19 @@ export async function listContactActivities(
   );
   const activities = (page.Items ?? []).map((item) => SubmissionActivity.parse(withoutKeys(item)));
   const consentIds = [...new Set(activities.flatMap((activity) => activity.consentId ?? []))];
-  const consents = new Map<string, Consent>();
-  let pending: Record<string, unknown>[] | undefined = consentIds.map((id) =>
-    keys.contactConsent(workspaceId, contactId, id),
-  );
-  for (let attempt = 0; pending && pending.length > 0 && attempt < 5; attempt++) {
-    const result: BatchGetCommandOutput = await store.client.send(
-      new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: pending, ConsistentRead: true } } }),
-    );
-    for (const item of result.Responses?.[store.tableName] ?? []) {
+  const consentItems =
+    consentIds.length > 0
+      ? await batchGetItems(
+          store,
+          consentIds.map((id) => keys.contactConsent(workspaceId, contactId, id)),
+        )
+      : [];
+  const consents = new Map(
+    consentItems.map((item) => {
       const consent = Consent.parse(withoutKeys(item));
-      consents.set(consent.id, consent);
-    }
-    pending = result.UnprocessedKeys?.[store.tableName]?.Keys;
-  }
+      return [consent.id, consent] as const;
+    }),
+  );
   return {
     items: activities.map((activity) => {
       const consent = activity.consentId ? consents.get(activity.consentId) : undefined;

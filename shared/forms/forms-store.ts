@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { newSigningSecret } from '../consents/confirmation-token';
 import { listFieldDefinitions } from '../custom-fields/field-definitions-store';
 import { listLists } from '../lists/lists-store';
@@ -8,7 +8,7 @@ import type { Deps } from '../platform/deps';
 import { ConflictError, type FieldErrors, NotFoundError, ValidationError } from '../platform/errors';
 import { expectVersion } from '../records/version-check';
 import { keys } from '../store/keys';
-import { queryAllWithPrefix } from '../store/queries';
+import { deleteExistingItem, queryAllWithPrefix } from '../store/queries';
 import type { Store } from '../store/store';
 import { checkFormDefinition } from './check-form-definition';
 import {
@@ -154,16 +154,5 @@ export async function updateForm(
  */
 export async function deleteForm(store: Store, workspaceId: string, formId: string): Promise<void> {
   const ref = formRefIn(workspaceId, formId);
-  try {
-    await store.client.send(
-      new DeleteCommand({
-        TableName: store.tableName,
-        Key: keys.form(ref.workspaceId, ref.id),
-        ConditionExpression: 'attribute_exists(pk)',
-      }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw new NotFoundError('form.not_found');
-    throw error;
-  }
+  await deleteExistingItem(store, keys.form(ref.workspaceId, ref.id), 'form.not_found');
 }

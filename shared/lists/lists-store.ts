@@ -1,18 +1,12 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  BatchWriteCommand,
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../platform/deps';
 import { ConflictError, NotFoundError } from '../platform/errors';
 import { isId, newId } from '../platform/ids';
 import { withoutKeys } from '../records/record-store';
 import { expectVersion } from '../records/version-check';
 import { keys } from '../store/keys';
-import { queryAllWithPrefix } from '../store/queries';
+import { deleteExistingItem, queryAllWithPrefix } from '../store/queries';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';
 import {
@@ -152,18 +146,7 @@ export async function updateList(
  */
 export async function deleteList(store: Store, workspaceId: string, listId: string): Promise<void> {
   if (!isId(listId)) throw new NotFoundError('list.not_found');
-  try {
-    await store.client.send(
-      new DeleteCommand({
-        TableName: store.tableName,
-        Key: keys.list(workspaceId, listId),
-        ConditionExpression: 'attribute_exists(pk)',
-      }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw new NotFoundError('list.not_found');
-    throw error;
-  }
+  await deleteExistingItem(store, keys.list(workspaceId, listId), 'list.not_found');
   const index = crmTable.indexes.byParent;
   let startKey: Record<string, unknown> | undefined;
   do {

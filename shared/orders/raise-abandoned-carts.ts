@@ -1,8 +1,9 @@
-import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
 import type { Deps } from '../platform/deps';
 import { keys } from '../store/keys';
+import { scanAcrossWorkspaces } from '../store/queries';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';
 import { cancellationReasons, failedAt, writeTransaction } from '../store/transactions';
@@ -19,26 +20,11 @@ const concurrency = 10;
  * few settings items per workspace (connections, subscriptions), so it costs what they number.
  */
 export async function workspacesWithShops(store: Store): Promise<string[]> {
-  const index = crmTable.indexes.acrossWorkspaces;
   const workspaces = new Set<string>();
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await store.client.send(
-      new ScanCommand({
-        TableName: store.tableName,
-        IndexName: index.name,
-        FilterExpression: '#entity = :entity',
-        ExpressionAttributeNames: { '#entity': 'entity' },
-        ExpressionAttributeValues: { ':entity': 'shopConnection' },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const id = String(item.id ?? '');
-      workspaces.add(id.slice(0, id.indexOf('.')));
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  for (const item of await scanAcrossWorkspaces(store, 'shopConnection')) {
+    const id = String(item.id ?? '');
+    workspaces.add(id.slice(0, id.indexOf('.')));
+  }
   return [...workspaces].filter(Boolean);
 }
 

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { encodeTime } from 'ulid';
 import { NotFoundError } from '../platform/errors';
 import { isId } from '../platform/ids';
 import { keys } from '../store/keys';
-import { queryIndexPage } from '../store/queries';
+import { queryIndexPage, scanAcrossWorkspaces } from '../store/queries';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';
 import type {
@@ -301,27 +301,12 @@ export async function dueDeliveryRecords(
  * which holds subscriptions only (at most 20 a workspace), so its cost follows their number, not the table's.
  */
 export async function subscriptionsByWorkspace(store: Store): Promise<Map<string, SubscriptionRecord[]>> {
-  const index = crmTable.indexes.acrossWorkspaces;
   const byWorkspace = new Map<string, SubscriptionRecord[]>();
-  let startKey: Item | undefined;
-  do {
-    const page = await store.client.send(
-      new ScanCommand({
-        TableName: store.tableName,
-        IndexName: index.name,
-        FilterExpression: '#entity = :entity',
-        ExpressionAttributeNames: { '#entity': 'entity' },
-        ExpressionAttributeValues: { ':entity': 'webhookSubscription' },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const record = subscriptionRecordOf(item);
-      const list = byWorkspace.get(record.workspaceId) ?? [];
-      list.push(record);
-      byWorkspace.set(record.workspaceId, list);
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  for (const item of await scanAcrossWorkspaces(store, 'webhookSubscription')) {
+    const record = subscriptionRecordOf(item);
+    const list = byWorkspace.get(record.workspaceId) ?? [];
+    list.push(record);
+    byWorkspace.set(record.workspaceId, list);
+  }
   return byWorkspace;
 }

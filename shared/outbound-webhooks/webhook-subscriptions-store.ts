@@ -1,10 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../platform/deps';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors';
 import { isId, newId } from '../platform/ids';
 import { keys } from '../store/keys';
-import { queryAllWithPrefix } from '../store/queries';
+import { deleteExistingItem, queryAllWithPrefix } from '../store/queries';
 import type { Store } from '../store/store';
 import { newWebhookSecret } from './webhook-signature';
 import {
@@ -219,16 +219,5 @@ export async function rotateSubscriptionSecret(
 /** Deletes a subscription. Its pending deliveries are cancelled when they come due; its log expires. */
 export async function deleteSubscription(store: Store, workspaceId: string, id: string): Promise<void> {
   if (!isId(id)) throw new NotFoundError('subscription.not_found');
-  try {
-    await store.client.send(
-      new DeleteCommand({
-        TableName: store.tableName,
-        Key: keys.webhookSubscription(workspaceId, id),
-        ConditionExpression: 'attribute_exists(pk)',
-      }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw new NotFoundError('subscription.not_found');
-    throw error;
-  }
+  await deleteExistingItem(store, keys.webhookSubscription(workspaceId, id), 'subscription.not_found');
 }

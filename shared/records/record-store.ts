@@ -1,8 +1,9 @@
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { isId } from '../platform/ids';
 import { searchKey } from '../platform/text';
 import { decodeCursor, encodeCursor } from '../store/cursor';
 import { keys, type RecordKind } from '../store/keys';
+import { batchGetItems } from '../store/queries';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';
 import type { TransactItem } from '../store/transactions';
@@ -138,15 +139,10 @@ export async function listRecordItems(
 /** Reads records by id in one BatchGet (retrying unprocessed keys), keeping the order of `ids`. */
 export async function batchGetRecords(store: Store, workspaceId: string, kind: RecordKind, ids: string[]) {
   if (ids.length === 0) return [];
-  let pending: Item[] | undefined = ids.map((id) => keys.record(workspaceId, kind, id));
-  const found: Item[] = [];
-  for (let attempt = 0; pending && pending.length > 0 && attempt < 5; attempt++) {
-    const result = await store.client.send(
-      new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: pending, ConsistentRead: true } } }),
-    );
-    found.push(...(result.Responses?.[store.tableName] ?? []));
-    pending = result.UnprocessedKeys?.[store.tableName]?.Keys as Item[] | undefined;
-  }
+  const found = await batchGetItems(
+    store,
+    ids.map((id) => keys.record(workspaceId, kind, id)),
+  );
   const byId = new Map(found.map((item) => [String(item.id), item]));
   return ids.flatMap((id): Item[] => {
     const item = byId.get(id);

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../platform/errors';
 import { expectVersion } from '../records/version-check';
 import { keys } from '../store/keys';
-import { queryAllWithPrefix } from '../store/queries';
+import { deleteExistingItem, queryAllWithPrefix } from '../store/queries';
 import type { Store } from '../store/store';
 import { type ConnectionRef, newConnectionId, parseConnectionId } from './connection-id';
 import {
@@ -219,16 +219,5 @@ export async function rotateShopConnectionSecret(
 
 export async function deleteShopConnection(store: Store, workspaceId: string, connectionId: string) {
   const ref = refIn(workspaceId, connectionId);
-  try {
-    await store.client.send(
-      new DeleteCommand({
-        TableName: store.tableName,
-        Key: keys.shopConnection(workspaceId, ref.key),
-        ConditionExpression: 'attribute_exists(pk)',
-      }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw new NotFoundError('shop.not_found');
-    throw error;
-  }
+  await deleteExistingItem(store, keys.shopConnection(workspaceId, ref.key), 'shop.not_found');
 }

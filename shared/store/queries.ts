@@ -1,8 +1,19 @@
-import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  DeleteCommand,
+  QueryCommand,
+  type QueryCommandOutput,
+  ScanCommand,
+  type ScanCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
+import { type ErrorCode, NotFoundError } from '../platform/errors';
 import type { Page } from '../records/record-fields';
 import { decodeCursor, encodeCursor } from './cursor';
 import { keys } from './keys';
 import type { Store } from './store';
+import { crmTable } from './table';
 
 type Item = Record<string, unknown>;
 
@@ -62,4 +73,63 @@ export async function queryIndexPage(
     }),
   );
   return { items: result.Items ?? [], nextCursor: encodeCursor(result.LastEvaluatedKey) };
+}
+
+/** Items by key in one BatchGet (strongly consistent), asking again for the keys DynamoDB left unprocessed. */
+export async function batchGetItems(store: Store, itemKeys: Item[]): Promise<Item[]> {
+  const found: Item[] = [];
+  let pending: Item[] | undefined = itemKeys;
+  for (let attempt = 0; pending && pending.length > 0 && attempt < 5; attempt++) {
+    const result: BatchGetCommandOutput = await store.client.send(
+      new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: pending, ConsistentRead: true } } }),
+    );
+    found.push(...(result.Responses?.[store.tableName] ?? []));
+    pending = result.UnprocessedKeys?.[store.tableName]?.Keys as Item[] | undefined;
+  }
+  return found;
+}
+
+/**
+ * The items of one entity in every workspace, for scheduled jobs: a Scan of the sparse acrossWorkspaces
+ * index, which holds a few settings items per workspace, so it costs what they number, not the table.
+ */
+export async function scanAcrossWorkspaces(store: Store, entity: string): Promise<Item[]> {
+  const index = crmTable.indexes.acrossWorkspaces;
+  const items: Item[] = [];
+  let startKey: Item | undefined;
+  do {
+    const page: ScanCommandOutput = await store.client.send(
+      new ScanCommand({
+        TableName: store.tableName,
+        IndexName: index.name,
+        FilterExpression: '#entity = :entity',
+        ExpressionAttributeNames: { '#entity': 'entity' },
+        ExpressionAttributeValues: { ':entity': entity },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
+/** Deletes one item that must exist: a missing one is `notFound` (404), never a silent no-op. */
+export async function deleteExistingItem(
+  store: Store,
+  key: { pk: string; sk: string },
+  notFound: ErrorCode,
+): Promise<void> {
+  try {
+    await store.client.send(
+      new DeleteCommand({
+        TableName: store.tableName,
+        Key: key,
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw new NotFoundError(notFound);
+    throw error;
+  }
 }
