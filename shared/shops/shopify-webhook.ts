@@ -5,6 +5,7 @@ import type { RawWebhook } from '../webhooks/receive-webhook';
 import { decodeBase64Header, matchesAnySecret } from '../webhooks/signatures';
 import { MalformedWebhookError, WebhookSignatureError } from '../webhooks/webhook-errors';
 import { present, type ShopCustomer, type ShopEvent, utcTimestamp } from './shop-event';
+import { ShopId, ShopMoney, ShopText } from './shop-payload-fields';
 import {
   cappedLines,
   headerOf,
@@ -32,70 +33,56 @@ export const shopifyTopics = [
   'checkouts/update',
 ] as const;
 
-/** Ids are JSON integers of up to 14 digits (or strings in some payloads): kept as strings. */
-const ShopifyId = z
-  .union([z.number().int().nonnegative(), z.string().trim().min(1).max(100)])
-  .transform(String);
-/** Money is a decimal string ("24.90"); a number is tolerated. */
-const Money = z.union([
-  z
-    .string()
-    .trim()
-    .regex(/^-?\d{1,15}(?:\.\d{1,12})?$/),
-  z.number().finite(),
-]);
-const Text = z.string().nullish();
-
 const ShopifyPerson = z.looseObject({
-  email: Text,
-  first_name: Text,
-  last_name: Text,
-  phone: Text,
+  email: ShopText,
+  first_name: ShopText,
+  last_name: ShopText,
+  phone: ShopText,
 });
 
 const ShopifyLineItem = z.looseObject({
-  name: Text,
-  title: Text,
-  sku: Text,
-  product_id: ShopifyId.nullish(),
+  name: ShopText,
+  title: ShopText,
+  sku: ShopText,
+  product_id: ShopId.nullish(),
   quantity: z.number().int().nonnegative(),
-  price: Money.nullish(),
+  price: ShopMoney.nullish(),
   /** Checkouts give the line's price in all. */
-  line_price: Money.nullish(),
-  total_discount: Money.nullish(),
+  line_price: ShopMoney.nullish(),
+  total_discount: ShopMoney.nullish(),
 });
 
 export const ShopifyOrder = z.looseObject({
-  id: ShopifyId,
-  name: Text,
-  email: Text,
-  contact_email: Text,
+  id: ShopId,
+  name: ShopText,
+  email: ShopText,
+  contact_email: ShopText,
   created_at: z.string(),
-  processed_at: Text,
+  processed_at: ShopText,
   currency: CurrencyCode,
-  total_price: Money,
-  subtotal_price: Money.nullish(),
-  total_tax: Money.nullish(),
-  total_discounts: Money.nullish(),
-  total_shipping_price_set: z.looseObject({ shop_money: z.looseObject({ amount: Money }) }).nullish(),
-  financial_status: Text,
-  checkout_token: Text,
+  total_price: ShopMoney,
+  subtotal_price: ShopMoney.nullish(),
+  total_tax: ShopMoney.nullish(),
+  total_discounts: ShopMoney.nullish(),
+  total_shipping_price_set: z.looseObject({ shop_money: z.looseObject({ amount: ShopMoney }) }).nullish(),
+  financial_status: ShopText,
+  checkout_token: ShopText,
   customer: ShopifyPerson.nullish(),
   billing_address: ShopifyPerson.nullish(),
   line_items: z.array(ShopifyLineItem),
 });
 
-export const ShopifyCustomer = ShopifyPerson.extend({ id: ShopifyId });
+export const ShopifyCustomer = ShopifyPerson.extend({ id: ShopId });
 
 export const ShopifyCheckout = z.looseObject({
   token: z.string().trim().min(1).max(200),
-  email: Text,
-  created_at: Text,
+  email: ShopText,
+  created_at: ShopText,
   updated_at: z.string(),
-  completed_at: Text,
+  completed_at: ShopText,
   currency: CurrencyCode,
-  total_price: Money,
-  abandoned_checkout_url: Text,
+  total_price: ShopMoney,
+  abandoned_checkout_url: ShopText,
   customer: ShopifyPerson.nullish(),
   billing_address: ShopifyPerson.nullish(),
   line_items: z.array(ShopifyLineItem),

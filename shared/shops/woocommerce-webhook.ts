@@ -5,6 +5,7 @@ import type { RawWebhook } from '../webhooks/receive-webhook';
 import { decodeBase64Header, matchesAnySecret } from '../webhooks/signatures';
 import { MalformedWebhookError, WebhookSignatureError } from '../webhooks/webhook-errors';
 import { present, type ShopCustomer, type ShopEvent, utcTimestamp } from './shop-event';
+import { ShopId, ShopMoney, ShopText } from './shop-payload-fields';
 import {
   cappedLines,
   headerOf,
@@ -27,55 +28,45 @@ export const wooHeaders = {
 
 export const wooTopics = ['order.created', 'customer.created'] as const;
 
-const WooId = z.union([z.number().int().nonnegative(), z.string().trim().min(1).max(100)]).transform(String);
-const Money = z.union([
-  z
-    .string()
-    .trim()
-    .regex(/^-?\d{1,15}(?:\.\d{1,12})?$/),
-  z.number().finite(),
-]);
-const Text = z.string().nullish();
-
 const WooBilling = z.looseObject({
-  first_name: Text,
-  last_name: Text,
-  email: Text,
-  phone: Text,
+  first_name: ShopText,
+  last_name: ShopText,
+  email: ShopText,
+  phone: ShopText,
 });
 
 const WooLineItem = z.looseObject({
-  name: Text,
-  sku: Text,
-  product_id: WooId.nullish(),
+  name: ShopText,
+  sku: ShopText,
+  product_id: ShopId.nullish(),
   quantity: z.number().int().nonnegative(),
-  total: Money,
+  total: ShopMoney,
   /** A JSON number with many decimals (20.925): the net unit price. */
-  price: Money.nullish(),
+  price: ShopMoney.nullish(),
 });
 
 export const WooOrder = z.looseObject({
-  id: WooId,
-  number: Text,
-  status: Text,
+  id: ShopId,
+  number: ShopText,
+  status: ShopText,
   currency: CurrencyCode,
   date_created_gmt: z.string(),
-  date_modified_gmt: Text,
-  total: Money,
-  total_tax: Money.nullish(),
-  shipping_total: Money.nullish(),
-  discount_total: Money.nullish(),
+  date_modified_gmt: ShopText,
+  total: ShopMoney,
+  total_tax: ShopMoney.nullish(),
+  shipping_total: ShopMoney.nullish(),
+  discount_total: ShopMoney.nullish(),
   billing: WooBilling.nullish(),
   line_items: z.array(WooLineItem),
 });
 
 export const WooCustomer = z.looseObject({
-  id: WooId,
-  email: Text,
-  first_name: Text,
-  last_name: Text,
-  date_created_gmt: Text,
-  date_modified_gmt: Text,
+  id: ShopId,
+  email: ShopText,
+  first_name: ShopText,
+  last_name: ShopText,
+  date_created_gmt: ShopText,
+  date_modified_gmt: ShopText,
   billing: WooBilling.nullish(),
 });
 
