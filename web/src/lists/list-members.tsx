@@ -6,9 +6,8 @@ import { Link } from 'react-router';
 import { contactDisplayName } from '../../../shared/contacts/contact-display-name';
 import type { ContactList, MembershipSource } from '../../../shared/lists/list';
 import { useCan } from '../auth/permissions';
-import { CursorPager } from '../records/cursor-pager';
-import { ListEmpty, ListSkeleton, LoadError } from '../records/list-states';
-import classes from '../records/record-list.module.css';
+import { ListEmpty } from '../records/list-states';
+import { PagedListStates } from '../records/paged-list-states';
 import { useCursorPages } from '../records/use-cursor-pages';
 import { formatDate } from '../ui/format';
 import { useToast } from '../ui/toaster';
@@ -34,89 +33,80 @@ export function ListMembers({ list }: { list: ContactList }) {
       <Title order={2} size="h4" id={titleId}>
         Members
       </Title>
-      {members.isPending ? (
-        <ListSkeleton rows={3} />
-      ) : members.isError ? (
-        <LoadError error={members.error} onRetry={() => members.refetch()} onRestart={pages.first} />
-      ) : members.data.items.length === 0 ? (
-        <ListEmpty
-          icon={<IconUsers />}
-          title="Nobody on this list yet"
-          description="Add contacts from their page, or let a form add everyone who signs up."
-        />
-      ) : (
-        <Table.ScrollContainer minWidth={420}>
-          <Table
-            verticalSpacing="sm"
-            aria-label={`Members of ${list.name}`}
-            className={members.isPlaceholderData ? classes.fetching : undefined}
-          >
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Contact</Table.Th>
-                <Table.Th>Joined</Table.Th>
-                <Table.Th>How</Table.Th>
-                {canRemove && <Table.Th w={48}>{''}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {members.data.items.map(({ contact, joinedAt, source }) => {
-                const name = contactDisplayName(contact);
-                return (
-                  <Table.Tr key={contact.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/contacts/${contact.id}`} fw={600} size="sm">
-                        {name}
-                      </Anchor>
-                      {contact.email && contact.email !== name && (
-                        <Text size="xs" c="dimmed">
-                          {contact.email}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{formatDate(joinedAt)}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" c="dimmed">
-                        {sourceLabel(source)}
-                      </Text>
-                    </Table.Td>
-                    {canRemove && (
+      <PagedListStates
+        query={members}
+        pages={pages}
+        label="Members"
+        empty={
+          <ListEmpty
+            icon={<IconUsers />}
+            title="Nobody on this list yet"
+            description="Add contacts from their page, or let a form add everyone who signs up."
+          />
+        }
+      >
+        {(page) => (
+          <Table.ScrollContainer minWidth={420}>
+            <Table verticalSpacing="sm" aria-label={`Members of ${list.name}`}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Contact</Table.Th>
+                  <Table.Th>Joined</Table.Th>
+                  <Table.Th>How</Table.Th>
+                  {canRemove && <Table.Th w={48}>{''}</Table.Th>}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {page.items.map(({ contact, joinedAt, source }) => {
+                  const name = contactDisplayName(contact);
+                  return (
+                    <Table.Tr key={contact.id}>
                       <Table.Td>
-                        <Tooltip label={`Take ${name} off the list`}>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={`Take ${name} off ${list.name}`}
-                            loading={remove.isPending && remove.variables?.contactId === contact.id}
-                            onClick={() =>
-                              remove.mutate(
-                                { listId: list.id, contactId: contact.id },
-                                { onSuccess: () => toast(`${name} left ${list.name}`) },
-                              )
-                            }
-                          >
-                            <IconUserMinus size={16} />
-                          </ActionIcon>
-                        </Tooltip>
+                        <Anchor component={Link} to={`/contacts/${contact.id}`} fw={600} size="sm">
+                          {name}
+                        </Anchor>
+                        {contact.email && contact.email !== name && (
+                          <Text size="xs" c="dimmed">
+                            {contact.email}
+                          </Text>
+                        )}
                       </Table.Td>
-                    )}
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      {members.data && (
-        <CursorPager
-          pages={pages}
-          nextCursor={members.data.nextCursor}
-          loading={members.isPlaceholderData}
-          label="Members"
-        />
-      )}
+                      <Table.Td>
+                        <Text size="sm">{formatDate(joinedAt)}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" c="dimmed">
+                          {sourceLabel(source)}
+                        </Text>
+                      </Table.Td>
+                      {canRemove && (
+                        <Table.Td>
+                          <Tooltip label={`Take ${name} off the list`}>
+                            <ActionIcon
+                              variant="subtle"
+                              color="red"
+                              aria-label={`Take ${name} off ${list.name}`}
+                              loading={remove.isPending && remove.variables?.contactId === contact.id}
+                              onClick={() =>
+                                remove.mutate(
+                                  { listId: list.id, contactId: contact.id },
+                                  { onSuccess: () => toast(`${name} left ${list.name}`) },
+                                )
+                              }
+                            >
+                              <IconUserMinus size={16} />
+                            </ActionIcon>
+                          </Tooltip>
+                        </Table.Td>
+                      )}
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </PagedListStates>
     </Stack>
   );
 }
