@@ -23,12 +23,13 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Bucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
 import { spaRewriteCode } from '../spa-routes';
 import { acknowledgeWildcards } from './nag';
+import { accessLogBucket, privateBucketProps } from './private-bucket';
 
 /** SPA paths Cognito sends the browser back to; the web app's router serves them. */
 export const spaAuthPaths = { callback: '/auth/callback', signOut: '/sign-in' } as const;
@@ -90,26 +91,14 @@ export class WebHosting extends Construct {
     // the legacy LogDeliveryWrite ACL that CDK uses while this flag is unset in cdk.json.
     this.node.setContext(S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
 
-    this.logBucket = new Bucket(this, 'AccessLogs', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
+    this.logBucket = accessLogBucket(this, {
       // CloudFront standard logs are delivered with an ACL, which BucketOwnerEnforced would refuse.
       objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      lifecycleRules: [{ expiration: Duration.days(90) }],
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(this.logBucket).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason:
-        'This is the access-log bucket of the site bucket and of CloudFront; logging it into itself would ' +
-        'log its own log deliveries, and another bucket would only move the question.',
+      logsOf: 'the site bucket and of CloudFront',
     });
 
     this.siteBucket = new Bucket(this, 'Site', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
+      ...privateBucketProps,
       serverAccessLogsBucket: this.logBucket,
       serverAccessLogsPrefix: 'site-bucket/',
       removalPolicy: RemovalPolicy.RETAIN,
