@@ -1,7 +1,7 @@
+import { apiDocsRoutes } from '../../shared/api/api-docs-routes';
 import { buildOpenApiDocument } from '../../shared/api/openapi';
-import { routeSchemas } from '../../shared/api/route-schemas';
-import { apiHandler } from '../../shared/platform/http-handler';
+import { implement } from '../../shared/platform/http-handler';
 
 const document = buildOpenApiDocument();
 
-export const handler = apiHandler(routeSchemas.GetOpenApi, () => ({ body: document }));
+export const getOpenApiRoute = implement(apiDocsRoutes.GetOpenApi, () => ({ body: document }));

@@ -1,12 +1,12 @@
-import { routeSchemas } from '../../shared/api/route-schemas';
+import { companiesRoutes } from '../../shared/companies/companies-routes';
 import { createCompany } from '../../shared/companies/create-company';
 import { depsFromEnv } from '../../shared/platform/deps';
-import { apiHandler } from '../../shared/platform/http-handler';
+import { implement } from '../../shared/platform/http-handler';
 import { etagOf } from '../../shared/platform/versioning';
 
 const deps = depsFromEnv();
 
-export const handler = apiHandler(routeSchemas.CreateCompany, async ({ auth, body }) => {
+export const createCompanyRoute = implement(companiesRoutes.CreateCompany, async ({ auth, body }) => {
   const company = await createCompany(deps, auth.workspaceId, body);
   return {
     statusCode: 201,

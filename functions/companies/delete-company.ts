@@ -1,11 +1,11 @@
-import { routeSchemas } from '../../shared/api/route-schemas';
+import { companiesRoutes } from '../../shared/companies/companies-routes';
 import { deleteCompany } from '../../shared/companies/delete-company';
 import { depsFromEnv } from '../../shared/platform/deps';
-import { apiHandler } from '../../shared/platform/http-handler';
+import { implement } from '../../shared/platform/http-handler';
 
 const deps = depsFromEnv();
 
-export const handler = apiHandler(routeSchemas.DeleteCompany, async ({ auth, path }) => {
-  await deleteCompany(deps, auth.workspaceId, path.id);
+export const deleteCompanyRoute = implement(companiesRoutes.DeleteCompany, async ({ auth, params }) => {
+  await deleteCompany(deps, auth.workspaceId, params.id);
   return { statusCode: 204 };
 });

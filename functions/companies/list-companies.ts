@@ -1,10 +1,10 @@
-import { routeSchemas } from '../../shared/api/route-schemas';
+import { companiesRoutes } from '../../shared/companies/companies-routes';
 import { listCompanies } from '../../shared/companies/list-companies';
 import { depsFromEnv } from '../../shared/platform/deps';
-import { apiHandler } from '../../shared/platform/http-handler';
+import { implement } from '../../shared/platform/http-handler';
 
 const deps = depsFromEnv();
 
-export const handler = apiHandler(routeSchemas.ListCompanies, async ({ auth, query }) => ({
+export const listCompaniesRoute = implement(companiesRoutes.ListCompanies, async ({ auth, query }) => ({
   body: await listCompanies(deps, auth.workspaceId, query),
 }));

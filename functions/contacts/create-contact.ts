@@ -1,12 +1,12 @@
-import { routeSchemas } from '../../shared/api/route-schemas';
+import { contactsRoutes } from '../../shared/contacts/contacts-routes';
 import { createContact } from '../../shared/contacts/create-contact';
 import { depsFromEnv } from '../../shared/platform/deps';
-import { apiHandler } from '../../shared/platform/http-handler';
+import { implement } from '../../shared/platform/http-handler';
 import { etagOf } from '../../shared/platform/versioning';
 
 const deps = depsFromEnv();
 
-export const handler = apiHandler(routeSchemas.CreateContact, async ({ auth, body }) => {
+export const createContactRoute = implement(contactsRoutes.CreateContact, async ({ auth, body }) => {
   const contact = await createContact(deps, auth.workspaceId, body);
   return {
     statusCode: 201,

@@ -1,11 +1,11 @@
-import { routeSchemas } from '../../shared/api/route-schemas';
+import { contactsRoutes } from '../../shared/contacts/contacts-routes';
 import { deleteContact } from '../../shared/contacts/delete-contact';
 import { depsFromEnv } from '../../shared/platform/deps';
-import { apiHandler } from '../../shared/platform/http-handler';
+import { implement } from '../../shared/platform/http-handler';
 
 const deps = depsFromEnv();
 
-export const handler = apiHandler(routeSchemas.DeleteContact, async ({ auth, path }) => {
-  await deleteContact(deps, auth.workspaceId, path.id);
+export const deleteContactRoute = implement(contactsRoutes.DeleteContact, async ({ auth, params }) => {
+  await deleteContact(deps, auth.workspaceId, params.id);
   return { statusCode: 204 };
 });

@@ -1,12 +1,12 @@
-import { routeSchemas } from '../../shared/api/route-schemas';
+import { contactsRoutes } from '../../shared/contacts/contacts-routes';
 import { getContact } from '../../shared/contacts/get-contact';
 import { depsFromEnv } from '../../shared/platform/deps';
-import { apiHandler } from '../../shared/platform/http-handler';
+import { implement } from '../../shared/platform/http-handler';
 import { etagOf } from '../../shared/platform/versioning';
 
 const deps = depsFromEnv();
 
-export const handler = apiHandler(routeSchemas.GetContact, async ({ auth, path }) => {
-  const contact = await getContact(deps, auth.workspaceId, path.id);
+export const getContactRoute = implement(contactsRoutes.GetContact, async ({ auth, params }) => {
+  const contact = await getContact(deps, auth.workspaceId, params.id);
   return { body: contact, headers: { etag: etagOf(contact.version) } };
 });

@@ -1,10 +1,13 @@
-import { routeSchemas } from '../../shared/api/route-schemas';
+import { contactsRoutes } from '../../shared/contacts/contacts-routes';
 import { listContactActivities } from '../../shared/forms/contact-activities';
 import { depsFromEnv } from '../../shared/platform/deps';
-import { apiHandler } from '../../shared/platform/http-handler';
+import { implement } from '../../shared/platform/http-handler';
 
 const deps = depsFromEnv();
 
-export const handler = apiHandler(routeSchemas.ListContactActivities, async ({ auth, path, query }) => ({
-  body: await listContactActivities(deps, auth.workspaceId, path.id, query),
-}));
+export const listContactActivitiesRoute = implement(
+  contactsRoutes.ListContactActivities,
+  async ({ auth, params, query }) => ({
+    body: await listContactActivities(deps, auth.workspaceId, params.id, query),
+  }),
+);

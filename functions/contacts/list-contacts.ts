@@ -1,10 +1,10 @@
-import { routeSchemas } from '../../shared/api/route-schemas';
+import { contactsRoutes } from '../../shared/contacts/contacts-routes';
 import { listContacts } from '../../shared/contacts/list-contacts';
 import { depsFromEnv } from '../../shared/platform/deps';
-import { apiHandler } from '../../shared/platform/http-handler';
+import { implement } from '../../shared/platform/http-handler';
 
 const deps = depsFromEnv();
 
-export const handler = apiHandler(routeSchemas.ListContacts, async ({ auth, query }) => ({
+export const listContactsRoute = implement(contactsRoutes.ListContacts, async ({ auth, query }) => ({
   body: await listContacts(deps, auth.workspaceId, query),
 }));

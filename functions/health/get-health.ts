@@ -1,6 +1,6 @@
-import { routeSchemas } from '../../shared/api/route-schemas';
-import { apiHandler } from '../../shared/platform/http-handler';
+import { healthRoutes } from '../../shared/platform/health-routes';
+import { implement } from '../../shared/platform/http-handler';
 
-export const handler = apiHandler(routeSchemas.GetHealth, () => ({
+export const getHealthRoute = implement(healthRoutes.GetHealth, () => ({
   body: { status: 'ok', time: new Date().toISOString() },
 }));

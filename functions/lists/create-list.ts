@@ -1,12 +1,12 @@
-import { routeSchemas } from '../../shared/api/route-schemas';
+import { listsRoutes } from '../../shared/lists/lists-routes';
 import { createList } from '../../shared/lists/lists-store';
 import { depsFromEnv } from '../../shared/platform/deps';
-import { apiHandler } from '../../shared/platform/http-handler';
+import { implement } from '../../shared/platform/http-handler';
 import { etagOf } from '../../shared/platform/versioning';
 
 const deps = depsFromEnv();
 
-export const handler = apiHandler(routeSchemas.CreateList, async ({ auth, body }) => {
+export const createListRoute = implement(listsRoutes.CreateList, async ({ auth, body }) => {
   const list = await createList(deps, auth.workspaceId, body);
   return {
     statusCode: 201,

@@ -1,11 +1,11 @@
-import { routeSchemas } from '../../shared/api/route-schemas';
+import { listsRoutes } from '../../shared/lists/lists-routes';
 import { deleteList } from '../../shared/lists/lists-store';
 import { depsFromEnv } from '../../shared/platform/deps';
-import { apiHandler } from '../../shared/platform/http-handler';
+import { implement } from '../../shared/platform/http-handler';
 
 const deps = depsFromEnv();
 
-export const handler = apiHandler(routeSchemas.DeleteList, async ({ auth, path }) => {
-  await deleteList(deps.store, auth.workspaceId, path.listId);
+export const deleteListRoute = implement(listsRoutes.DeleteList, async ({ auth, params }) => {
+  await deleteList(deps.store, auth.workspaceId, params.listId);
   return { statusCode: 204 };
 });

@@ -1,12 +1,12 @@
-import { routeSchemas } from '../../shared/api/route-schemas';
+import { listsRoutes } from '../../shared/lists/lists-routes';
 import { getListWithCount } from '../../shared/lists/lists-store';
 import { depsFromEnv } from '../../shared/platform/deps';
-import { apiHandler } from '../../shared/platform/http-handler';
+import { implement } from '../../shared/platform/http-handler';
 import { etagOf } from '../../shared/platform/versioning';
 
 const deps = depsFromEnv();
 
-export const handler = apiHandler(routeSchemas.GetList, async ({ auth, path }) => {
-  const list = await getListWithCount(deps.store, auth.workspaceId, path.listId);
+export const getListRoute = implement(listsRoutes.GetList, async ({ auth, params }) => {
+  const list = await getListWithCount(deps.store, auth.workspaceId, params.listId);
   return { body: list, headers: { etag: etagOf(list.version) } };
 });

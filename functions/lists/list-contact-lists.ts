@@ -1,10 +1,10 @@
-import { routeSchemas } from '../../shared/api/route-schemas';
 import { listContactLists } from '../../shared/lists/list-members';
+import { listsRoutes } from '../../shared/lists/lists-routes';
 import { depsFromEnv } from '../../shared/platform/deps';
-import { apiHandler } from '../../shared/platform/http-handler';
+import { implement } from '../../shared/platform/http-handler';
 
 const deps = depsFromEnv();
 
-export const handler = apiHandler(routeSchemas.ListContactLists, async ({ auth, path }) => ({
-  body: await listContactLists(deps.store, auth.workspaceId, path.id),
+export const listContactListsRoute = implement(listsRoutes.ListContactLists, async ({ auth, params }) => ({
+  body: await listContactLists(deps.store, auth.workspaceId, params.id),
 }));

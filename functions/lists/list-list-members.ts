@@ -1,10 +1,13 @@
-import { routeSchemas } from '../../shared/api/route-schemas';
 import { listListMembers } from '../../shared/lists/list-members';
+import { listsRoutes } from '../../shared/lists/lists-routes';
 import { depsFromEnv } from '../../shared/platform/deps';
-import { apiHandler } from '../../shared/platform/http-handler';
+import { implement } from '../../shared/platform/http-handler';
 
 const deps = depsFromEnv();
 
-export const handler = apiHandler(routeSchemas.ListListMembers, async ({ auth, path, query }) => ({
-  body: await listListMembers(deps.store, auth.workspaceId, path.listId, query),
-}));
+export const listListMembersRoute = implement(
+  listsRoutes.ListListMembers,
+  async ({ auth, params, query }) => ({
+    body: await listListMembers(deps.store, auth.workspaceId, params.listId, query),
+  }),
+);

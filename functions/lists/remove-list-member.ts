@@ -1,11 +1,11 @@
-import { routeSchemas } from '../../shared/api/route-schemas';
 import { removeListMember } from '../../shared/lists/list-members';
+import { listsRoutes } from '../../shared/lists/lists-routes';
 import { depsFromEnv } from '../../shared/platform/deps';
-import { apiHandler } from '../../shared/platform/http-handler';
+import { implement } from '../../shared/platform/http-handler';
 
 const deps = depsFromEnv();
 
-export const handler = apiHandler(routeSchemas.RemoveListMember, async ({ auth, path }) => {
-  await removeListMember(deps, auth.workspaceId, path.listId, path.contactId, auth.userId);
+export const removeListMemberRoute = implement(listsRoutes.RemoveListMember, async ({ auth, params }) => {
+  await removeListMember(deps, auth.workspaceId, params.listId, params.contactId, auth.userId);
   return { statusCode: 204 };
 });

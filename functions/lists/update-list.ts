@@ -1,16 +1,16 @@
-import { routeSchemas } from '../../shared/api/route-schemas';
+import { listsRoutes } from '../../shared/lists/lists-routes';
 import { updateList } from '../../shared/lists/lists-store';
 import { depsFromEnv } from '../../shared/platform/deps';
-import { apiHandler } from '../../shared/platform/http-handler';
+import { implement } from '../../shared/platform/http-handler';
 import { etagOf, versionFromIfMatch } from '../../shared/platform/versioning';
 
 const deps = depsFromEnv();
 
-export const handler = apiHandler(routeSchemas.UpdateList, async ({ auth, path, body, headers }) => {
+export const updateListRoute = implement(listsRoutes.UpdateList, async ({ auth, params, body, headers }) => {
   const list = await updateList(
     deps,
     auth.workspaceId,
-    path.listId,
+    params.listId,
     body,
     versionFromIfMatch(headers['if-match']),
   );

@@ -1,10 +1,13 @@
-import { routeSchemas } from '../../shared/api/route-schemas';
 import { listContactOrders } from '../../shared/orders/list-contact-orders';
+import { ordersRoutes } from '../../shared/orders/orders-routes';
 import { depsFromEnv } from '../../shared/platform/deps';
-import { apiHandler } from '../../shared/platform/http-handler';
+import { implement } from '../../shared/platform/http-handler';
 
 const deps = depsFromEnv();
 
-export const handler = apiHandler(routeSchemas.ListContactOrders, async ({ auth, path, query }) => ({
-  body: await listContactOrders(deps, auth.workspaceId, path.id, query),
-}));
+export const listContactOrdersRoute = implement(
+  ordersRoutes.ListContactOrders,
+  async ({ auth, params, query }) => ({
+    body: await listContactOrders(deps, auth.workspaceId, params.id, query),
+  }),
+);

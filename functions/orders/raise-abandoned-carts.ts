@@ -3,7 +3,7 @@ import { depsFromEnv } from '../../shared/platform/deps';
 
 const deps = depsFromEnv();
 
-/** Every 15 minutes (the manifest's schedule): cart.abandoned for checkouts past their threshold. */
+/** Every 15 minutes (its capability's schedule): cart.abandoned for checkouts past their threshold. */
 export const handler = async (): Promise<void> => {
   const { raised, skipped } = await raiseAbandonedCarts(deps);
   console.log(JSON.stringify({ level: 'info', msg: 'abandoned carts', raised, skipped }));

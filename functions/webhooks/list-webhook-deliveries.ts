@@ -1,10 +1,13 @@
-import { routeSchemas } from '../../shared/api/route-schemas';
 import { depsFromEnv } from '../../shared/platform/deps';
-import { apiHandler } from '../../shared/platform/http-handler';
+import { implement } from '../../shared/platform/http-handler';
 import { listDeliveries } from '../../shared/webhooks/webhook-inbox';
+import { webhooksRoutes } from '../../shared/webhooks/webhooks-routes';
 
 const deps = depsFromEnv();
 
-export const handler = apiHandler(routeSchemas.ListWebhookDeliveries, async ({ auth, query }) => ({
-  body: await listDeliveries(deps.store, auth.workspaceId, query),
-}));
+export const listWebhookDeliveriesRoute = implement(
+  webhooksRoutes.ListWebhookDeliveries,
+  async ({ auth, query }) => ({
+    body: await listDeliveries(deps.store, auth.workspaceId, query),
+  }),
+);

@@ -6,7 +6,7 @@ import { WebhookReceived } from '../../shared/webhooks/webhook-events';
 
 const deps = { ...depsFromEnv(), archive: archiveFromEnv() };
 
-/** webhook.received of a shop source (the manifest's rule): a throw makes Lambda retry, then dead-letter. */
+/** webhook.received of a shop source (its capability's rule): a throw makes Lambda retry, then dead-letter. */
 export const handler = async (event: EventBridgeEvent<string, unknown>): Promise<void> => {
   await processShopDelivery(deps, WebhookReceived.detail.parse(event.detail));
 };

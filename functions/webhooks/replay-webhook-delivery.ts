@@ -1,12 +1,15 @@
-import { routeSchemas } from '../../shared/api/route-schemas';
 import { depsFromEnv } from '../../shared/platform/deps';
-import { apiHandler } from '../../shared/platform/http-handler';
+import { implement } from '../../shared/platform/http-handler';
 import { replayDelivery } from '../../shared/webhooks/webhook-inbox';
+import { webhooksRoutes } from '../../shared/webhooks/webhooks-routes';
 
 const deps = depsFromEnv();
 
 /** 202: queued again; 200: already processed, left as it is. */
-export const handler = apiHandler(routeSchemas.ReplayWebhookDelivery, async ({ auth, path }) => {
-  const { delivery, replayed } = await replayDelivery(deps, auth.workspaceId, path.inboxId);
-  return { statusCode: replayed ? 202 : 200, body: delivery };
-});
+export const replayWebhookDeliveryRoute = implement(
+  webhooksRoutes.ReplayWebhookDelivery,
+  async ({ auth, params }) => {
+    const { delivery, replayed } = await replayDelivery(deps, auth.workspaceId, params.inboxId);
+    return { statusCode: replayed ? 202 : 200, body: delivery };
+  },
+);

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, MathExpression, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -7,15 +9,16 @@ import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, Tracing } fr
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { FunctionSpec } from '../../functions/manifest';
 import { defaultMailFrom } from '../../shared/email/mail-from';
+import type { FunctionSpec } from '../../shared/platform/capability';
 import { lambdaBundling } from '../lambda-bundling';
 import { acknowledgeWildcards, streamListWildcard, type WildcardAllowance, xrayWildcard } from './nag';
 import { repoRoot } from './repo-root';
 
-/** What a manifest entry gets when it does not say otherwise. */
+/** What a function gets when it does not say otherwise. */
 export const functionDefaults = {
   timeoutSeconds: 10,
   memoryMb: 512,
@@ -25,8 +28,10 @@ export const functionDefaults = {
 export type TableAccess = NonNullable<FunctionSpec['access']['table']>;
 
 export interface CrmFunctionProps {
-  /** The function's entry in functions/manifest.ts. */
+  /** The function, as its capability declares it (shared/registry/capability-registry.ts). */
   spec: FunctionSpec;
+  /** Where the function's alarms go: errors and throttles, its dead letters, a stream falling behind. */
+  alarmTopic?: ITopic;
   /** The CRM table; required when `spec.access.table` is set or the trigger is the table's stream. */
   table?: ITable;
   /** The CRM event bus; required when `spec.access.eventBus` is set. */
@@ -40,7 +45,7 @@ const outputFormats = { esm: OutputFormat.ESM, cjs: OutputFormat.CJS } as const;
 /** SendEmail on `identity/*`, limited by a `ses:FromAddress` condition to the one sender (bindSes). */
 const sesIdentityWildcard: WildcardAllowance = {
   reason:
-    'ses:SendEmail from functions/manifest.ts access `ses: send`: SES authorises against the sender and, ' +
+    'ses:SendEmail from capability function access `ses: send`: SES authorises against the sender and, ' +
     'while the account is in the SES sandbox, the recipient identity, so the resource is identity/*; a ' +
     'StringEquals ses:FromAddress condition allows the one configured sender (MAIL_FROM) only.',
   covers: ({ actions, resources }) =>
@@ -51,7 +56,7 @@ const sesIdentityWildcard: WildcardAllowance = {
 /** The webhook archive grants one action on the objects under `webhooks/` of the one bucket. */
 const archiveObjectsWildcard: WildcardAllowance = {
   reason:
-    'Webhook archive access from functions/manifest.ts (`archive: write|read`): s3:PutObject or s3:GetObject ' +
+    'Webhook archive access of a capability function (`archive: write|read`): s3:PutObject or s3:GetObject ' +
     'only, on "<archive bucket arn>/webhooks/*", the prefix every delivery is archived under (one object ' +
     'per delivery, named when it arrives, so no narrower resource exists).',
   covers: ({ actions, resources }) =>
@@ -62,7 +67,7 @@ const archiveObjectsWildcard: WildcardAllowance = {
 /** grantReadData / grantReadWriteData also grant `<table>/index/*`: the GSIs of that one table. */
 const tableIndexWildcard: WildcardAllowance = {
   reason:
-    'Table grants from functions/manifest.ts access (grantReadData / grantReadWriteData) include ' +
+    'Table grants from capability function access (grantReadData / grantReadWriteData) include ' +
     '"<table arn>/index/*" so queries can use the GSIs of shared/store/table.ts; the wildcard stays ' +
     'inside the one CRM table and carries only the actions of the declared access mode.',
   covers: ({ actions, resources }) =>
@@ -73,7 +78,7 @@ const tableIndexWildcard: WildcardAllowance = {
 /**
  * The one way to deploy a handler of functions/: Node.js 22 on arm64, the shared esbuild settings
  * (infra/lambda-bundling.ts), its own log group with retention, JSON logs, X-Ray, source maps, and a role
- * that starts empty and receives exactly the grants the manifest's `access` asks for.
+ * that starts empty and receives exactly the grants its capability's `access` asks for.
  */
 export class CrmFunction extends Construct {
   readonly spec: FunctionSpec;
@@ -99,7 +104,7 @@ export class CrmFunction extends Construct {
 
     // Asynchronous and stream invocations have nobody waiting for a failure: it must land somewhere.
     const kind = spec.trigger.kind;
-    const deadLetterQueue = kind === 'http' ? undefined : this.createDeadLetterQueue();
+    const deadLetterQueue = kind === 'api' ? undefined : this.createDeadLetterQueue();
     const asyncInvoked = kind === 'event' || kind === 'schedule';
 
     this.function = new NodejsFunction(this, 'Function', {
@@ -139,6 +144,7 @@ export class CrmFunction extends Construct {
     if (spec.access.archive) this.bindArchive(props.archiveBucket, spec.access.archive);
     if (spec.access.ses) this.bindSes(spec.access.ses);
     this.configureInvocation(spec.trigger);
+    if (props.alarmTopic) this.createAlarms(props.alarmTopic);
 
     acknowledgeWildcards(this, [
       xrayWildcard,
@@ -156,7 +162,7 @@ export class CrmFunction extends Construct {
     );
   }
 
-  /** Least privilege from the manifest: `read` cannot write, and only the CRM table is reachable. */
+  /** Least privilege from the capability: `read` cannot write, and only the CRM table is reachable. */
   private bindTable(table: ITable | undefined, access: TableAccess): void {
     if (!table) throw new Error(`${this.spec.name} declares table access '${access}' but got no table`);
     switch (access) {
@@ -214,6 +220,57 @@ export class CrmFunction extends Construct {
     this.function.addEnvironment('ARCHIVE_BUCKET', bucket.bucketName);
   }
 
+  /**
+   * Someone must hear of a failure nobody waits for: any error or throttle of the function (one metric
+   * math alarm, so an alarm costs one resource per function), any message in its dead-letter queue, and
+   * a table stream it reads more than five minutes behind. All go to the one alarm topic.
+   */
+  private createAlarms(topic: ITopic): void {
+    const action = new SnsAction(topic);
+    const failures = new Alarm(this, 'FailuresAlarm', {
+      alarmDescription: `${this.spec.name}: errors or throttles in the last 5 minutes`,
+      metric: new MathExpression({
+        expression: 'errors + throttles',
+        usingMetrics: {
+          errors: this.function.metricErrors({ statistic: 'Sum' }),
+          throttles: this.function.metricThrottles({ statistic: 'Sum' }),
+        },
+        period: Duration.minutes(5),
+        label: 'errors + throttles',
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    failures.addAlarmAction(action);
+    if (this.deadLetterQueue) {
+      const deadLetters = new Alarm(this, 'DeadLettersAlarm', {
+        alarmDescription: `${this.spec.name}: a message waits in its dead-letter queue`,
+        metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+          statistic: 'Maximum',
+          period: Duration.minutes(5),
+        }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+      deadLetters.addAlarmAction(action);
+    }
+    if (this.spec.trigger.kind === 'stream') {
+      const iteratorAge = new Alarm(this, 'IteratorAgeAlarm', {
+        alarmDescription: `${this.spec.name}: the table stream is read more than 5 minutes late`,
+        metric: this.function.metric('IteratorAge', { statistic: 'Maximum', period: Duration.minutes(5) }),
+        threshold: 5 * 60 * 1000,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+      iteratorAge.addAlarmAction(action);
+    }
+  }
+
   private createDeadLetterQueue(): Queue {
     const queue = new Queue(this, 'DeadLetters', {
       encryption: QueueEncryption.SQS_MANAGED,
@@ -237,7 +294,7 @@ export class CrmFunction extends Construct {
   /** What each way of being invoked needs: a queue for failures only when nobody waits for the answer. */
   private configureInvocation(trigger: FunctionSpec['trigger']): void {
     switch (trigger.kind) {
-      case 'http':
+      case 'api':
         Validations.of(this.function).acknowledge({
           id: 'Serverless-LambdaDLQ',
           reason:

@@ -1,23 +1,21 @@
 import { Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  CfnIntegration,
+  CfnRoute,
   HttpApi,
-  HttpMethod,
-  HttpRoute,
-  HttpRouteKey,
+  HttpAuthorizer,
+  HttpAuthorizerType,
   type HttpStage,
   LogGroupLogDestination,
   type ThrottleSettings,
 } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { type FunctionSpec, type HttpTrigger, routeKeyOf } from '../../functions/manifest';
-
-export type HttpFunctionSpec = Pick<FunctionSpec, 'name' | 'description'> & { trigger: HttpTrigger };
+import { type NamedRoute, routeKeyOf } from '../../shared/platform/capability';
 
 /** One JSON object per request, with the HTTP API's own context variables (not the REST API's). */
 export const accessLogFields = {
@@ -53,7 +51,7 @@ export class CrmHttpApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
   readonly accessLogs: LogGroup;
-  private authorizer: HttpJwtAuthorizer | undefined;
+  private authorizer: HttpAuthorizer | undefined;
 
   constructor(scope: Construct, id: string, props: CrmHttpApiProps = {}) {
     super(scope, id);
@@ -78,11 +76,14 @@ export class CrmHttpApi extends Construct {
   /** `jwt` routes accept ID tokens issued by this pool to this client. */
   authorizeWithCognito(userPool: IUserPool, client: IUserPoolClient): void {
     const stack = Stack.of(this);
-    this.authorizer = new HttpJwtAuthorizer(
-      'CognitoJwt',
-      `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${userPool.userPoolId}`,
-      { jwtAudience: [client.userPoolClientId], identitySource: ['$request.header.Authorization'] },
-    );
+    // created here, once, so routes in every capability's stack refer to the same authorizer
+    this.authorizer = new HttpAuthorizer(this, 'CognitoJwt', {
+      httpApi: this.api,
+      type: HttpAuthorizerType.JWT,
+      jwtIssuer: `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${userPool.userPoolId}`,
+      jwtAudience: [client.userPoolClientId],
+      identitySource: ['$request.header.Authorization'],
+    });
   }
 
   /** The execute-api host name, for origins that proxy to this API (CloudFront). */
@@ -91,26 +92,47 @@ export class CrmHttpApi extends Construct {
     return `${this.api.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
   }
 
-  /** One route per manifest entry: `jwt` routes go through the authorizer, `none` routes are public. */
-  addFunctionRoute(spec: HttpFunctionSpec, handler: IFunction): HttpRoute {
-    const { trigger } = spec;
-    if (trigger.auth === 'jwt' && !this.authorizer) {
-      throw new Error(`${spec.name} needs the JWT authorizer: call authorizeWithCognito first`);
+  /**
+   * A capability's API function behind its routes, created in `scope` (the capability's stack): one
+   * integration and one invoke permission for the function, then one resource per route. Routes with roles
+   * go through the JWT authorizer; public routes do not (each is acknowledged with its reason).
+   */
+  addFunctionRoutes(scope: Construct, handler: IFunction, routes: readonly NamedRoute[]): CfnRoute[] {
+    const authorizer = this.authorizer;
+    if (!authorizer && routes.some((route) => route.roles !== 'public')) {
+      throw new Error('routes with roles need the JWT authorizer: call authorizeWithCognito first');
     }
-    const route = new HttpRoute(this, `${spec.name}Route`, {
-      httpApi: this.api,
-      routeKey: HttpRouteKey.with(trigger.path, HttpMethod[trigger.method]),
-      integration: new HttpLambdaIntegration(`${spec.name}Integration`, handler),
-      ...(trigger.auth === 'jwt' ? { authorizer: this.authorizer } : {}),
+    const stack = Stack.of(scope);
+    const integration = new CfnIntegration(scope, 'Integration', {
+      apiId: this.api.apiId,
+      integrationType: 'AWS_PROXY',
+      integrationUri: handler.functionArn,
+      payloadFormatVersion: '2.0',
     });
-    if (trigger.auth === 'none') {
-      Validations.of(route).acknowledge({
-        id: 'AwsSolutions-APIG4',
-        reason:
-          `Public by design: functions/manifest.ts declares ${routeKeyOf(trigger)} with auth 'none' ` +
-          `(${spec.description}); it reads no workspace data. Stage throttling still applies.`,
+    handler.addPermission('InvokeFromApi', {
+      principal: new ServicePrincipal('apigateway.amazonaws.com'),
+      // any stage and route of this API: the function answers only its own route keys (else 404)
+      sourceArn: stack.formatArn({ service: 'execute-api', resource: this.api.apiId, resourceName: '*/*' }),
+      scope,
+    });
+    return routes.map((route) => {
+      const cfnRoute = new CfnRoute(scope, `${route.name}Route`, {
+        apiId: this.api.apiId,
+        routeKey: routeKeyOf(route),
+        target: `integrations/${integration.ref}`,
+        ...(route.roles === 'public'
+          ? { authorizationType: 'NONE' }
+          : { authorizationType: 'JWT', authorizerId: authorizer?.authorizerId }),
       });
-    }
-    return route;
+      if (route.roles === 'public') {
+        Validations.of(cfnRoute).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason:
+            `Public by design: its capability declares ${routeKeyOf(route)} public ` +
+            `(${route.summary}); it reads no workspace from a token. Stage throttling still applies.`,
+        });
+      }
+      return cfnRoute;
+    });
   }
 }

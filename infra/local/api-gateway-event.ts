@@ -1,27 +1,34 @@
 import { randomUUID } from 'node:crypto';
-import { type FunctionSpec, type HttpTrigger, httpFunctions, routeKeyOf } from '../../functions/manifest';
+import { type ApiFunctionSpec, routeKeyOf } from '../../shared/platform/capability';
 import type { ApiEvent } from '../../shared/platform/http-handler';
+import { type RegisteredRoute, registry } from '../../shared/registry/capability-registry';
 
 export interface MatchedRoute {
-  fn: FunctionSpec & { trigger: HttpTrigger };
+  route: RegisteredRoute;
+  /** The capability's API function that serves the route. */
+  fn: ApiFunctionSpec;
   pathParameters: Record<string, string>;
 }
 
-const compiled = httpFunctions.map((fn) => {
+const apiFunctionOf = new Map(registry.apiFunctions.map((fn) => [fn.name, fn]));
+
+const compiled = registry.routes.map((route) => {
   const names: string[] = [];
-  const pattern = fn.trigger.path
+  const pattern = route.path
     .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
     .replace(/\\?\{(\w+)\\?\}/g, (_, name: string) => {
       names.push(name);
       return '([^/]+)';
     });
-  return { fn: fn as MatchedRoute['fn'], names, regex: new RegExp(`^${pattern}$`) };
+  const fn = apiFunctionOf.get(route.functionName);
+  if (!fn) throw new Error(`${route.name}: no API function ${route.functionName} in the registry`);
+  return { route, fn, names, regex: new RegExp(`^${pattern}$`) };
 });
 
-/** Finds the manifest route for a request, as API Gateway matches `METHOD /path/{param}` route keys. */
+/** Finds the registry's route for a request, as API Gateway matches `METHOD /path/{param}` route keys. */
 export function matchRoute(method: string, path: string): MatchedRoute | undefined {
   for (const route of compiled) {
-    if (route.fn.trigger.method !== method) continue;
+    if (route.route.method !== method) continue;
     const match = route.regex.exec(path);
     if (!match) continue;
     const pathParameters: Record<string, string> = {};
@@ -32,7 +39,7 @@ export function matchRoute(method: string, path: string): MatchedRoute | undefin
     } catch {
       continue; // a malformed %-escape matches no route, as in API Gateway
     }
-    return { fn: route.fn, pathParameters };
+    return { route: route.route, fn: route.fn, pathParameters };
   }
   return undefined;
 }
@@ -64,7 +71,7 @@ export function toApiGatewayEvent(input: {
   const contentType = headers['content-type'] ?? '';
   const isText = input.body.length === 0 || textTypes.test(contentType);
   const now = Date.now();
-  const routeKey = routeKeyOf(input.route.fn.trigger);
+  const routeKey = routeKeyOf(input.route.route);
   return {
     version: '2.0',
     routeKey,

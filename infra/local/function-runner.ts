@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
-import type { FunctionSpec } from '../../functions/manifest';
+import type { FunctionSpec } from '../../shared/platform/capability';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 
@@ -27,7 +27,7 @@ function checkBinding(): void {
   }
 }
 
-/** The handler module of a manifest entry, imported once, as a warm Lambda keeps it. */
+/** The handler module of a registry function, imported once, as a warm Lambda keeps it. */
 function loadHandler(module: string): Promise<Handler> {
   let loaded = handlers.get(module);
   if (!loaded) {
@@ -58,7 +58,7 @@ function lambdaContext(spec: FunctionSpec, requestId: string): Context {
   };
 }
 
-/** Invokes a manifest function with an event, the way Lambda would: same module, a Lambda-like context. */
+/** Invokes a registry function with an event, the way Lambda would: same module, a Lambda-like context. */
 export async function invokeFunction(spec: FunctionSpec, event: unknown, requestId: string = randomUUID()) {
   checkBinding();
   const handler = await loadHandler(spec.handler);

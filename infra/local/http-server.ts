@@ -103,9 +103,9 @@ async function handleApi(
   if (!route) throw new NotFoundError('route.not_found');
   // the JWT authorizer runs before the function, as in API Gateway
   const claims =
-    route.fn.trigger.auth === 'jwt'
-      ? await bearerClaims(options.auth, request.headers.authorization)
-      : undefined;
+    route.route.roles === 'public'
+      ? undefined
+      : await bearerClaims(options.auth, request.headers.authorization);
   const event = toApiGatewayEvent({
     method,
     url,
@@ -119,7 +119,7 @@ async function handleApi(
   sendLambdaResult(response, result);
 }
 
-/** The local stand-in for API Gateway + CloudFront: the manifest's routes call the real handler modules. */
+/** The local stand-in for API Gateway + CloudFront: the registry's routes call the real handler modules. */
 export function startLocalApi(options: LocalApiOptions): Promise<{ server: Server; url: string }> {
   const server = createServer((request, response) => {
     const started = Date.now();

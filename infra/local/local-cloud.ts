@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse } from 'aws-lambda';
-import { type FunctionSpec, functions, type StreamTrigger } from '../../functions/manifest';
+import type { FunctionSpec, StreamTrigger } from '../../shared/platform/capability';
+import { registry } from '../../shared/registry/capability-registry';
 import { defaultTableName } from '../../shared/store/table';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { type StreamPoller, startStreamPoller } from './dynamodb-stream-poller';
@@ -34,14 +35,14 @@ export interface LocalCloud {
   eventBridgeEndpoint: string;
   tableName: string;
   eventBus: LocalEventBus;
-  /** One poller per stream-triggered function of the manifest. */
+  /** One poller per stream-triggered function of the registry. */
   streamPollers: StreamPoller[];
   stop(): Promise<void>;
 }
 
 const byName = (name: string): FunctionSpec => {
-  const spec = (functions as readonly FunctionSpec[]).find((candidate) => candidate.name === name);
-  if (!spec) throw new Error(`${name} is not in the manifest`);
+  const spec = registry.functions.find((candidate) => candidate.name === name);
+  if (!spec) throw new Error(`${name} is not in the registry`);
   return spec;
 };
 
@@ -63,8 +64,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   try {
     const ses = await startSesLocal();
     stops.push(ses.stop);
-    // the same rules the CDK stack deploys, from the same manifest entries
-    const rules = rulesFromFunctions(functions);
+    // the same rules the CDK stack deploys, from the same registry entries
+    const rules = rulesFromFunctions(registry.functions);
     const eventBus = await startLocalEventBus({
       rules,
       log,
@@ -94,11 +95,11 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       `DynamoDB Local  ${dynamo.endpoint}  (table ${tableName} ${table}${dataDir ? `, data in ${dataDir}` : ', in memory'})`,
     );
     log(`SES emulator    ${ses.endpoint}  (mailbox viewer at /, JSON at /store)`);
-    log(`EventBridge     ${eventBus.endpoint}  (${rules.length} rules from the manifest)`);
+    log(`EventBridge     ${eventBus.endpoint}  (${rules.length} rules from the registry)`);
 
-    // Lambda's event source mappings on the table's stream, with the manifest's filters
+    // Lambda's event source mappings on the table's stream, with the registry's filters
     const streamPollers: StreamPoller[] = [];
-    for (const spec of functions as readonly FunctionSpec[]) {
+    for (const spec of registry.functions) {
       if (spec.trigger.kind !== 'stream') continue;
       const trigger: StreamTrigger = spec.trigger;
       const poller = await startStreamPoller({

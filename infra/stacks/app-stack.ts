@@ -15,18 +15,18 @@ import {
   type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { EventBus, type EventPattern, Rule, Schedule } from 'aws-cdk-lib/aws-events';
-import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { EventBus } from 'aws-cdk-lib/aws-events';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import { Construct } from 'constructs';
-import { type FunctionSpec, functions } from '../../functions/manifest';
+import type { Construct } from 'constructs';
 import { crmEventSource } from '../../shared/events/domain-event';
-import { CrmFunction } from '../constructs/crm-function';
+import { apiFunctionName } from '../../shared/platform/capability';
+import { registry as crmRegistry, type Registry } from '../../shared/registry/capability-registry';
+import { AlarmTopic } from '../constructs/alarm-topic';
+import type { CrmFunction } from '../constructs/crm-function';
 import { CrmHttpApi } from '../constructs/crm-http-api';
 import { workspaceAttribute } from '../constructs/crm-user-pool';
 import { spaAuthPaths, WebHosting } from '../constructs/web-hosting';
+import { CapabilityStack } from './capability-stack';
 
 export interface AppStackProps extends StackProps {
   table: ITable;
@@ -36,10 +36,12 @@ export interface AppStackProps extends StackProps {
   userPoolDomain: UserPoolDomain;
   /** The built SPA; deployed only if the folder exists at synth time. */
   webDistPath: string;
+  /** The capabilities to deploy: the CRM's registry unless a test builds a larger one. */
+  registry?: Registry;
 }
 
 /**
- * The stateless half: every function of the manifest behind the HTTP API, the SPA's user pool client and
+ * The stateless half: every capability (a nested stack each) behind the HTTP API, the SPA's user pool client and
  * the CloudFront distribution in front of both. The API, the client and the distribution refer to each
  * other (JWT audience -> client -> callback URL on the distribution -> API origin), so they share a stack.
  */
@@ -48,7 +50,9 @@ export class AppStack extends Stack {
   readonly web: WebHosting;
   readonly userPoolClient: UserPoolClient;
   readonly functions: CrmFunction[] = [];
+  readonly capabilityStacks: CapabilityStack[] = [];
   readonly eventBus: EventBus;
+  readonly alarms: AlarmTopic;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
@@ -95,54 +99,24 @@ export class AppStack extends Stack {
       retention: Duration.days(30),
     });
 
-    const functionScope = new Construct(this, 'Functions');
-    for (const spec of functions as readonly FunctionSpec[]) {
-      const fn = new CrmFunction(functionScope, spec.name, {
-        spec,
-        table: props.table,
-        eventBus: this.eventBus,
-        archiveBucket: props.archiveBucket,
-      });
-      this.functions.push(fn);
-      const { trigger } = spec;
-      switch (trigger.kind) {
-        case 'http':
-          this.api.addFunctionRoute({ ...spec, trigger }, fn.function);
-          break;
-        case 'event':
-          new Rule(functionScope, `${spec.name}Rule`, {
-            eventBus: this.eventBus,
-            // the manifest's pattern is plain EventBridge JSON; CDK types only the top-level fields
-            eventPattern: trigger.pattern as EventPattern,
-            // an event EventBridge cannot hand to Lambda at all goes to the function's dead-letter queue too
-            targets: [new LambdaFunction(fn.function, { deadLetterQueue: fn.deadLetterQueue })],
-          });
-          break;
-        case 'schedule':
-          new Rule(functionScope, `${spec.name}Schedule`, {
-            schedule: Schedule.expression(trigger.expression),
-            targets: [new LambdaFunction(fn.function, { deadLetterQueue: fn.deadLetterQueue })],
-          });
-          break;
-        case 'stream':
-          fn.function.addEventSource(
-            new DynamoEventSource(props.table, {
-              startingPosition: StartingPosition.TRIM_HORIZON,
-              batchSize: trigger.batchSize ?? 100,
-              bisectBatchOnError: true,
-              reportBatchItemFailures: true,
-              retryAttempts: 10,
-              maxRecordAge: Duration.days(1),
-              filters: [FilterCriteria.filter(trigger.filter as Record<string, unknown>)],
-              ...(fn.deadLetterQueue ? { onFailure: new SqsDlq(fn.deadLetterQueue) } : {}),
-            }),
-          );
-          break;
-        default: {
-          const unknown: never = trigger;
-          throw new Error(`${spec.name}: no wiring for trigger kind ${String(unknown)}`);
-        }
-      }
+    this.alarms = new AlarmTopic(this, 'Alarms', { email: this.node.tryGetContext('alarmEmail') });
+
+    // one nested stack per capability: its functions, their routes and triggers (decision 080)
+    for (const capability of (props.registry ?? crmRegistry).capabilities) {
+      const stack = new CapabilityStack(
+        this,
+        `${apiFunctionName(capability.name).replace(/Api$/, '')}Capability`,
+        {
+          capability,
+          api: this.api,
+          table: props.table,
+          eventBus: this.eventBus,
+          archiveBucket: props.archiveBucket,
+          alarmTopic: this.alarms.topic,
+        },
+      );
+      this.capabilityStacks.push(stack);
+      this.functions.push(...stack.functions);
     }
 
     this.web.deploy(props.webDistPath, {
@@ -164,5 +138,6 @@ export class AppStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'HostedUiDomain', { value: hostedUiBaseUrl });
     new CfnOutput(this, 'EventBusName', { value: this.eventBus.eventBusName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
   }
 }

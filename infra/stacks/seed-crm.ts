@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Aws } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import type { Registry } from '../../shared/registry/capability-registry';
 import { repoRoot } from '../constructs/repo-root';
 import { AppStack } from './app-stack';
 import { DataStack } from './data-stack';
@@ -10,6 +11,8 @@ export interface SeedCrmOptions {
   stage?: string;
   /** Defaults to web/dist. */
   webDistPath?: string;
+  /** The capabilities to deploy; the CRM's own registry unless a test builds another. */
+  registry?: Registry;
 }
 
 export interface SeedCrm {
@@ -35,6 +38,7 @@ export function createSeedCrm(scope: Construct, options: SeedCrmOptions = {}): S
     userPool: data.userPool,
     userPoolDomain: data.userPoolDomain,
     webDistPath: options.webDistPath ?? join(repoRoot, 'web', 'dist'),
+    ...(options.registry ? { registry: options.registry } : {}),
   });
   return { data, app };
 }

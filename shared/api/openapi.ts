@@ -1,12 +1,13 @@
-import { z } from 'zod';
-import { type HttpFunctionName, type HttpFunctionSpec, httpFunctions } from '../../functions/manifest';
+import type { $ZodType } from 'zod/v4/core';
+import { toJSONSchema } from 'zod/v4/core';
+import type { NamedRoute } from '../platform/capability';
 import { errorMessages } from '../platform/errors';
-import { type RouteSchemas, routeSchemas } from './route-schemas';
+import { type Registry, registry } from '../registry/capability-registry';
 
 type JsonSchema = Record<string, unknown>;
 
-const toSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+const toSchema = (schema: $ZodType, io: 'input' | 'output'): JsonSchema => {
+  const { $schema: _ignored, ...rest } = toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
   return rest;
 };
 
@@ -34,10 +35,10 @@ const errorResponse = {
   },
 };
 
-function operationOf(fn: HttpFunctionSpec, schemas: RouteSchemas) {
-  const { trigger } = fn;
+function operationOf(route: NamedRoute) {
+  const schemas = route;
   const parameters: JsonSchema[] = [];
-  const pathNames = [...trigger.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+  const pathNames = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
   for (const name of pathNames)
     parameters.push({ name, in: 'path', required: true, schema: { type: 'string' } });
   if (schemas.query) {
@@ -60,9 +61,9 @@ function operationOf(fn: HttpFunctionSpec, schemas: RouteSchemas) {
   }
   const status = String(schemas.status ?? 200);
   return {
-    operationId: fn.name,
-    summary: fn.description,
-    ...(trigger.auth === 'jwt' ? { security: [{ bearer: [] }], 'x-roles': trigger.roles } : { security: [] }),
+    operationId: route.name,
+    summary: route.summary,
+    ...(route.roles === 'public' ? { security: [] } : { security: [{ bearer: [] }], 'x-roles': route.roles }),
     ...(parameters.length ? { parameters } : {}),
     ...(schemas.body
       ? {
@@ -84,13 +85,13 @@ function operationOf(fn: HttpFunctionSpec, schemas: RouteSchemas) {
   };
 }
 
-/** The OpenAPI 3.1 document of the API, generated from the manifest and the zod schemas. */
-export function buildOpenApiDocument() {
+/** The OpenAPI 3.1 document of the API, generated from the registry's routes and their zod schemas. */
+export function buildOpenApiDocument(from: Registry = registry) {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const fn of httpFunctions) {
-    paths[fn.trigger.path] ??= {};
-    const operations = paths[fn.trigger.path] as Record<string, unknown>;
-    operations[fn.trigger.method.toLowerCase()] = operationOf(fn, routeSchemas[fn.name as HttpFunctionName]);
+  for (const route of from.routes) {
+    paths[route.path] ??= {};
+    const operations = paths[route.path] as Record<string, unknown>;
+    operations[route.method.toLowerCase()] = operationOf(route);
   }
   return {
     openapi: '3.1.0',

@@ -1,13 +1,13 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
-import { rolesForRoute } from '../../functions/manifest';
-import type { RouteSchemas } from '../api/route-schemas';
+import type { $ZodType, output } from 'zod/v4/core';
 import { type AuthContext, authFromClaims } from './auth';
+import type { RouteContract, RouteContracts } from './capability';
 import {
   BadRequestError,
   type FieldErrors,
   ForbiddenError,
+  NotFoundError,
   PayloadTooLargeError,
   toErrorResponse,
   UnsupportedMediaTypeError,
@@ -33,27 +33,18 @@ export interface ApiResult {
   text?: string;
 }
 
-/** What a route accepts beyond JSON bodies (public form posts are `application/x-www-form-urlencoded`). */
-export interface BodyOptions {
-  /** Also read `application/x-www-form-urlencoded` bodies, into `{ name: value }` (`name: [values]` if repeated). */
-  formUrlEncoded?: boolean;
-  /** Hand the bytes over unread (no size, media type or JSON check): webhooks archive first, then judge. */
-  rawBody?: boolean;
-}
-
-type Schema = z.ZodType;
-type RouteSpec = RouteSchemas;
-type Parsed<S, K extends keyof RouteSpec> = S extends { [P in K]: infer T }
-  ? T extends Schema
-    ? z.output<T>
+type Parsed<R, K extends keyof RouteContract> = R extends { [P in K]: infer T }
+  ? T extends $ZodType
+    ? output<T>
     : undefined
   : undefined;
 
-export interface ApiRequest<S extends RouteSpec> {
+export interface ApiRequest<R extends RouteContract> {
   auth: AuthContext;
-  body: Parsed<S, 'body'>;
-  query: Parsed<S, 'query'>;
-  path: Parsed<S, 'path'>;
+  body: Parsed<R, 'body'>;
+  query: Parsed<R, 'query'>;
+  /** The path parameters, parsed with the route's `params` schema. */
+  params: Parsed<R, 'params'>;
   /** Lower-cased header names. */
   headers: Record<string, string | undefined>;
   /** The body's bytes and media type as received (webhooks archive them as they came). */
@@ -62,7 +53,12 @@ export interface ApiRequest<S extends RouteSpec> {
   sourceIp?: string;
 }
 
-type State = { auth?: AuthContext; rawBody?: unknown; raw?: ApiRequest<RouteSpec>['raw'] };
+type State = {
+  route?: RouteHandler<RouteContract>;
+  auth?: AuthContext;
+  rawBody?: unknown;
+  raw?: ApiRequest<RouteContract>['raw'];
+};
 type ApiContext = Context & { crm?: State };
 
 const jsonHeaders = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
@@ -80,10 +76,22 @@ function stateOf(context: ApiContext): State {
   return context.crm;
 }
 
-/** Authenticates from verified claims and authorises by the route's roles in the manifest (fail closed). */
+/** Finds the route API Gateway matched (`GET /api/contacts/{id}`) among the capability's own: else 404. */
+const resolveRoute = (
+  handlers: ReadonlyMap<string, RouteHandler<RouteContract>>,
+): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> => ({
+  before: ({ event, context }) => {
+    const route = handlers.get(event.requestContext.routeKey);
+    if (!route) throw new NotFoundError('route.not_found');
+    stateOf(context).route = route;
+  },
+});
+
+/** Authenticates from verified claims and authorises by the route's roles (fail closed). */
 const authorize = (): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> => ({
   before: ({ event, context }) => {
-    const allowed = rolesForRoute(event.requestContext.routeKey);
+    const state = stateOf(context);
+    const allowed = state.route?.route.roles;
     if (allowed === 'public') return;
     const auth = authFromClaims(event.requestContext.authorizer?.jwt?.claims);
     if (!allowed || !auth.roles.some((role) => allowed.includes(role))) {
@@ -91,7 +99,7 @@ const authorize = (): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> =>
         `roles ${auth.roles.join(',')} not allowed on ${event.requestContext.routeKey}`,
       );
     }
-    stateOf(context).auth = auth;
+    state.auth = auth;
   },
 });
 
@@ -141,7 +149,7 @@ const mediaTypeOf = (contentType: string | undefined) =>
 export function readRequestBody(
   bytes: Buffer,
   contentType: string | undefined,
-  options: Pick<BodyOptions, 'formUrlEncoded'> = {},
+  options: { formUrlEncoded?: boolean } = {},
 ): unknown {
   if (bytes.byteLength > maxBodyBytes) throw new PayloadTooLargeError();
   const mediaType = mediaTypeOf(contentType);
@@ -163,14 +171,17 @@ export function readRequestBody(
 }
 
 /** Reads the body of a POST, PUT or PATCH (readRequestBody), unless the route takes it raw. */
-const requestBody = (options: BodyOptions): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> => ({
+const requestBody = (): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> => ({
   before: ({ event, context }) => {
+    const accepts = stateOf(context).route?.route.accepts ?? 'json';
     const method = event.requestContext.http.method;
     if (!['POST', 'PUT', 'PATCH'].includes(method) || event.body === undefined || event.body === '') return;
     const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
     stateOf(context).raw = { bytes: raw, mediaType: mediaTypeOf(event.headers['content-type']) };
-    if (options.rawBody) return;
-    stateOf(context).rawBody = readRequestBody(raw, event.headers['content-type'], options);
+    if (accepts === 'raw') return;
+    stateOf(context).rawBody = readRequestBody(raw, event.headers['content-type'], {
+      formUrlEncoded: accepts === 'form',
+    });
   },
 });
 
@@ -195,41 +206,67 @@ const errorResponse = (): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext
   },
 });
 
+/** A route of a capability with the code that answers it. */
+export interface RouteHandler<R extends RouteContract> {
+  route: R;
+  run: (request: ApiRequest<R>) => Promise<ApiResult> | ApiResult;
+}
+
+/** Binds a route's contract to the code that answers it; the handler receives typed, validated input. */
+export function implement<const R extends RouteContract>(
+  route: R,
+  run: (request: ApiRequest<R>) => Promise<ApiResult> | ApiResult,
+): RouteHandler<R> {
+  return { route, run };
+}
+
+function respond(result: ApiResult): ApiResponse {
+  if (result.text !== undefined) {
+    return {
+      statusCode: result.statusCode ?? 200,
+      headers: { 'cache-control': 'no-store', ...result.headers },
+      body: result.text,
+    };
+  }
+  const statusCode = result.statusCode ?? (result.body === undefined ? 204 : 200);
+  return json(statusCode, result.body, result.headers);
+}
+
 /**
- * The one middleware stack of every HTTP handler: error response (last to act), authorisation,
- * JSON body (or urlencoded, where `options` allow it), then the route's zod schemas. The handler receives
- * typed, validated input.
+ * The Lambda handler of a capability's API function: one middleware stack for all its routes — error
+ * response (last to act), the route API Gateway matched, authorisation by the route's roles, the body
+ * (JSON, urlencoded or raw, as the route accepts), then the route's zod schemas. Every route of the
+ * capability must have its handler (the type says so), and no other route is served.
  */
-export function apiHandler<const S extends RouteSpec>(
-  spec: S,
-  run: (request: ApiRequest<S>) => Promise<ApiResult> | ApiResult,
-  options: BodyOptions = {},
+export function apiRouter<const Rs extends RouteContracts>(
+  routes: Rs,
+  handlers: { [K in keyof Rs]: RouteHandler<Rs[K]> },
 ) {
+  const byRouteKey = new Map<string, RouteHandler<RouteContract>>();
+  for (const [name, route] of Object.entries(routes)) {
+    const handler = handlers[name] as RouteHandler<RouteContract> | undefined;
+    if (handler?.route !== route) throw new Error(`${name}: its handler implements another route`);
+    byRouteKey.set(`${route.method} ${route.path}`, handler);
+  }
   return middy<ApiEvent, ApiResponse, Error, ApiContext>()
     .use(errorResponse())
+    .use(resolveRoute(byRouteKey))
     .use(authorize())
-    .use(requestBody(options))
+    .use(requestBody())
     .handler(async (event, context) => {
       const state = stateOf(context);
+      const handler = state.route as RouteHandler<RouteContract>;
+      const { route } = handler;
       const request = {
         auth: state.auth as AuthContext,
         // a raw-body route reads its bytes itself; its body schema only documents them
-        body: spec.body && !options.rawBody ? parseOrThrow(spec.body, state.rawBody) : undefined,
-        query: spec.query ? parseOrThrow(spec.query, event.queryStringParameters ?? {}) : undefined,
-        path: spec.path ? parseOrThrow(spec.path, event.pathParameters ?? {}) : undefined,
+        body: route.body && route.accepts !== 'raw' ? parseOrThrow(route.body, state.rawBody) : undefined,
+        query: route.query ? parseOrThrow(route.query, event.queryStringParameters ?? {}) : undefined,
+        params: route.params ? parseOrThrow(route.params, event.pathParameters ?? {}) : undefined,
         headers: event.headers,
         raw: state.raw,
         sourceIp: event.requestContext.http?.sourceIp,
-      } as ApiRequest<S>;
-      const result = await run(request);
-      if (result.text !== undefined) {
-        return {
-          statusCode: result.statusCode ?? 200,
-          headers: { 'cache-control': 'no-store', ...result.headers },
-          body: result.text,
-        };
-      }
-      const statusCode = result.statusCode ?? (result.body === undefined ? 204 : 200);
-      return json(statusCode, result.body, result.headers);
+      } as ApiRequest<RouteContract>;
+      return respond(await handler.run(request));
     });
 }

@@ -1,8 +1,8 @@
-import type { z } from 'zod';
+import { type $ZodError, type $ZodType, type output, safeParse } from 'zod/v4/core';
 import { type FieldErrors, ValidationError } from './errors';
 
 /** Turns zod issues into one message per field path (`customFields.size`, `tags.2`, `(root)`). */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+export function fieldErrorsOf(error: $ZodError): FieldErrors {
   // a Map, because a plain object would swallow a field called "__proto__"
   const fields = new Map<string, string>();
   const add = (path: string, message: string) => {
@@ -19,8 +19,8 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 }
 
 /** Parses with a schema, or throws a 400 that names every bad field. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+export function parseOrThrow<S extends $ZodType>(schema: S, input: unknown): output<S> {
+  const result = safeParse(schema, input);
   if (!result.success) throw new ValidationError(fieldErrorsOf(result.error));
   return result.data;
 }

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { functions } from '../../functions/manifest';
 import { lambdaBundling } from '../../infra/lambda-bundling';
 import { repoRoot } from '../../infra/local/local-cloud';
+import { registry } from '../../shared/registry/capability-registry';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
@@ -36,7 +36,7 @@ export async function benchBundles(): Promise<string> {
       "import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';\nexport const handler = (e: { k: string }) => new DynamoDBClient({}).send(new GetItemCommand({ TableName: 't', Key: { pk: { S: e.k } } }));",
   });
   const rows: string[] = [];
-  for (const fn of functions) {
+  for (const fn of registry.functions) {
     const size = await bundle(join(repoRoot, 'functions', `${fn.handler}.ts`));
     rows.push(`| ${fn.name} | ${kb(size)} | ${(size / baseline).toFixed(2)}× |`);
   }

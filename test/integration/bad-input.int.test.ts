@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { type HttpFunctionSpec, httpFunctions, routeKeyOf } from '../../functions/manifest';
-import { type RouteSchemas, routeSchemas } from '../../shared/api/route-schemas';
+import { routeKeyOf } from '../../shared/platform/capability';
 import { etagOf } from '../../shared/platform/versioning';
+import { type RegisteredRoute, registry } from '../../shared/registry/capability-registry';
 import { apiAs, newWorkspaceId, testTable } from '../support/api-client';
 import { replayHint, runsFor, seedFor } from '../support/property-runs';
 import { errorShapeProblem, type RawRequest, rawApiAs } from '../support/raw-api';
@@ -17,6 +17,7 @@ import {
   validBodyFor,
   workspaceHints,
 } from '../support/record-fixtures';
+import { schemasOf } from '../support/registry-routes';
 import {
   badBodyOf,
   badIfMatchValues,
@@ -35,53 +36,49 @@ import {
  * they were. Each (route, part) is one property with a fixed seed (see property-runs.ts).
  */
 const table = testTable();
-const schemasOf = (fn: HttpFunctionSpec): RouteSchemas =>
-  (routeSchemas as Record<string, RouteSchemas>)[fn.name] ?? {};
 const parts = ['body', 'query', 'path', 'ifMatch'] as const;
 type Part = (typeof parts)[number];
-const fuzzed = httpFunctions.flatMap((fn) =>
-  parts
-    .filter((part) => schemasOf(fn)[part])
-    .map((part) => [`${routeKeyOf(fn.trigger)} ${part}`, fn, part] as const),
+const fuzzed = registry.routes.flatMap((fn) =>
+  parts.filter((part) => schemasOf(fn)[part]).map((part) => [`${routeKeyOf(fn)} ${part}`, fn, part] as const),
 );
 
 /** A workspace with one record of every kind, and the record the route addresses (if it has path params). */
-async function workspaceFor(fn: HttpFunctionSpec) {
+async function workspaceFor(fn: RegisteredRoute) {
   const workspaceId = newWorkspaceId('fuzz');
   const seeded = await seedWorkspace(await apiAs(workspaceId));
-  const record: SeededRecord | undefined = pathParamNames(fn.trigger.path).length
+  const record: SeededRecord | undefined = pathParamNames(fn.path).length
     ? seeded[recordKindOf(fn).name]
     : undefined;
   return { workspaceId, seeded, record, call: await rawApiAs(workspaceId), hints: workspaceHints(seeded) };
 }
 
 function validBodyOf(
-  fn: HttpFunctionSpec,
+  fn: RegisteredRoute,
   record: SeededRecord | undefined,
   hints: Hints,
 ): fc.Arbitrary<unknown> {
   const body = schemasOf(fn).body;
   if (!body) return fc.constant(undefined);
-  return record ? fc.constant(validBodyFor(fn, record, hints)) : validValueOf(body, { hints });
+  return record ? fc.constant(validBodyFor(fn, record, hints)) : validValueOf(body as z.ZodType, { hints });
 }
 
 /** The requests of one property: the part under test is bad, the others valid (so the bad part is reached). */
 function badRequestsFor(
-  fn: HttpFunctionSpec,
+  fn: RegisteredRoute,
   part: Part,
   context: Awaited<ReturnType<typeof workspaceFor>>,
   version: () => number,
 ): fc.Arbitrary<Labelled<RawRequest>> {
   const schemas = schemasOf(fn);
   const { record, hints, workspaceId } = context;
-  const path = () => (record ? pathWith(fn, record.params) : fn.trigger.path);
+  const path = () => (record ? pathWith(fn, record.params) : fn.path);
   const ifMatch = () => (schemas.ifMatch ? { 'if-match': etagOf(version()) } : undefined);
   const json = (value: unknown) => (value === undefined ? undefined : JSON.stringify(value));
   switch (part) {
     case 'body':
       return badBodyOf(schemas.body as z.ZodType, { hints }).map((bad) =>
         labelled(bad.mutation, {
-          method: fn.trigger.method,
+          method: fn.method,
           path: path(),
           body: json(bad.value),
           headers: ifMatch(),
@@ -90,19 +87,19 @@ function badRequestsFor(
     case 'query':
       return badQueryOf(schemas.query as z.ZodType, { hints, workspaceId }).map((bad) =>
         labelled(bad.mutation, {
-          method: fn.trigger.method,
+          method: fn.method,
           path: path(),
           query: bad.value,
           headers: ifMatch(),
         }),
       );
     case 'path':
-      if (!record) throw new Error(`${routeKeyOf(fn.trigger)} has a path schema but no path parameters`);
+      if (!record) throw new Error(`${routeKeyOf(fn)} has a path schema but no path parameters`);
       return fc
         .tuple(badPathOf(schemas.path as z.ZodType, record.params), validBodyOf(fn, record, hints))
         .map(([bad, body]) =>
           labelled(bad.mutation, {
-            method: fn.trigger.method,
+            method: fn.method,
             path: pathWith(fn, bad.value),
             body: json(body),
             headers: ifMatch(),
@@ -113,7 +110,7 @@ function badRequestsFor(
         .tuple(fc.constantFrom(...badIfMatchValues), validBodyOf(fn, record, hints))
         .map(([header, body]) =>
           labelled(`ifMatch ${JSON.stringify(header.slice(0, 20))}`, {
-            method: fn.trigger.method,
+            method: fn.method,
             path: path(),
             body: json(body),
             headers: { 'if-match': header },
@@ -124,14 +121,13 @@ function badRequestsFor(
 
 describe('bad input never gets a 5xx, and a refused request writes nothing', () => {
   it('knows how to exercise every route that takes input', () => {
-    const problems = httpFunctions.flatMap((fn) => {
+    const problems = registry.routes.flatMap((fn) => {
       const schemas = schemasOf(fn);
-      const params = pathParamNames(fn.trigger.path);
+      const params = pathParamNames(fn.path);
       const found: string[] = [];
-      if (params.length && !schemas.path)
-        found.push(`${routeKeyOf(fn.trigger)} has {params} but no path schema`);
-      if (['POST', 'PATCH'].includes(fn.trigger.method) && !schemas.body)
-        found.push(`${routeKeyOf(fn.trigger)} takes a body but has no body schema`);
+      if (params.length && !schemas.path) found.push(`${routeKeyOf(fn)} has {params} but no path schema`);
+      if (['POST', 'PATCH'].includes(fn.method) && !schemas.body)
+        found.push(`${routeKeyOf(fn)} takes a body but has no body schema`);
       try {
         if (params.length) recordKindOf(fn);
       } catch (error) {
@@ -165,7 +161,7 @@ describe('bad input never gets a 5xx, and a refused request writes nothing', () 
           } else {
             snapshot = await table.itemsOf(context.workspaceId);
             const etag = reply.headers.get('etag');
-            if (fn.trigger.method === 'PATCH' && etag) version = Number(JSON.parse(etag));
+            if (fn.method === 'PATCH' && etag) version = Number(JSON.parse(etag));
           }
           if (problems.length) {
             failures.push(
@@ -180,9 +176,9 @@ describe('bad input never gets a 5xx, and a refused request writes nothing', () 
     expect(failures, `${failures.length} bad answers (${replayHint(name, seed)})`).toEqual([]);
   });
 
-  const writeRoutes = httpFunctions
-    .filter((fn) => schemasOf(fn).body && ['POST', 'PATCH'].includes(fn.trigger.method))
-    .map((fn) => [routeKeyOf(fn.trigger), fn] as const);
+  const writeRoutes = registry.routes
+    .filter((fn) => schemasOf(fn).body && ['POST', 'PATCH'].includes(fn.method))
+    .map((fn) => [routeKeyOf(fn), fn] as const);
 
   it.each(writeRoutes)(
     '%s takes valid but unusual bodies (unicode, maximum lengths) with 2xx',
@@ -190,7 +186,7 @@ describe('bad input never gets a 5xx, and a refused request writes nothing', () 
       const context = await workspaceFor(fn);
       const kind = recordKindOf(fn);
       const schema = schemasOf(fn).body as z.ZodType;
-      const creates = fn.trigger.method === 'POST';
+      const creates = fn.method === 'POST';
       // a change keeps the record's unique values: changing them is covered by the API tests
       const omit = creates ? [] : (kind.unique?.fields ?? []);
       const used = new Set(
@@ -216,8 +212,8 @@ describe('bad input never gets a 5xx, and a refused request writes nothing', () 
           const duplicate = unique !== undefined && used.has(unique);
           const text = JSON.stringify(body);
           const reply = await context.call({
-            method: fn.trigger.method,
-            path: context.record ? pathWith(fn, context.record.params) : fn.trigger.path,
+            method: fn.method,
+            path: context.record ? pathWith(fn, context.record.params) : fn.path,
             body: text,
             headers: {
               // a shop webhook's body is valid only signed

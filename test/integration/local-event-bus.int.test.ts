@@ -5,11 +5,11 @@ import {
   TestEventPatternCommand,
 } from '@aws-sdk/client-eventbridge';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { functions } from '../../functions/manifest';
 import type { Clock } from '../../infra/local/event-bus/clock';
 import type { BusEvent } from '../../infra/local/event-bus/deliveries';
 import { rulesFromFunctions } from '../../infra/local/event-bus/event-rules';
 import { type LocalEventBus, startLocalEventBus } from '../../infra/local/event-bus/local-event-bus';
+import { registry } from '../../shared/registry/capability-registry';
 
 interface Invocation {
   functionName: string;
@@ -413,15 +413,17 @@ describe('local event bus schedules, on a clock the test moves', () => {
 });
 
 describe('local event bus rules', () => {
-  it('come from the manifest: event and schedule triggers get a rule, HTTP functions none', () => {
-    const triggered = functions.filter((fn) => fn.trigger.kind === 'event' || fn.trigger.kind === 'schedule');
+  it('come from the registry: event and schedule triggers get a rule, API functions none', () => {
+    const triggered = registry.functions.filter(
+      (fn) => fn.trigger.kind === 'event' || fn.trigger.kind === 'schedule',
+    );
     expect(triggered.length).toBeGreaterThan(0);
-    expect(rulesFromFunctions(functions).map((rule) => rule.functionName)).toEqual(
+    expect(rulesFromFunctions(registry.functions).map((rule) => rule.functionName)).toEqual(
       triggered.map((fn) => fn.name),
     );
     expect(
       rulesFromFunctions([
-        { name: 'GetHealth', trigger: { kind: 'http' } },
+        { name: 'HealthApi', trigger: { kind: 'api' } },
         { name: 'SendWelcome', trigger: { kind: 'event', pattern: { 'detail-type': ['Contact Created'] } } },
         { name: 'PurgeExpired', trigger: { kind: 'schedule', expression: 'cron(0 3 * * ? *)' } },
       ] as const),

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type HttpFunctionSpec, httpFunctions, routeKeyOf } from '../../functions/manifest';
-import { type RouteSchemas, routeSchemas } from '../../shared/api/route-schemas';
+import { routeKeyOf } from '../../shared/platform/capability';
 import { etagOf } from '../../shared/platform/versioning';
+import { type RegisteredRoute, registry } from '../../shared/registry/capability-registry';
 import { apiAs, newWorkspaceId, testTable } from '../support/api-client';
 import { errorShapeProblem, type RawApi, type RawReply, type RawRequest, rawApiAs } from '../support/raw-api';
 import {
@@ -15,9 +15,10 @@ import {
   validBodyFor,
   workspaceHints,
 } from '../support/record-fixtures';
+import { schemasOf } from '../support/registry-routes';
 
 /**
- * A record of another workspace answers 404 on every route. The routes come from the manifest, so a new
+ * A record of another workspace answers 404 on every route. The routes come from the registry, so a new
  * route is walked the day it lands; one this test cannot exercise fails it (see recordKindOf).
  * Public routes are exempt, but only the ones listed here: a new public route forces a decision.
  */
@@ -34,9 +35,7 @@ const publicRoutes = [
   'POST /api/webhooks/shop/{connectionId}',
 ];
 
-const schemasOf = (fn: HttpFunctionSpec): RouteSchemas =>
-  (routeSchemas as Record<string, RouteSchemas>)[fn.name] ?? {};
-const protectedRoutes = httpFunctions.filter((fn) => !publicRoutes.includes(routeKeyOf(fn.trigger)));
+const protectedRoutes = registry.routes.filter((fn) => !publicRoutes.includes(routeKeyOf(fn)));
 
 interface Probe {
   what: string;
@@ -84,16 +83,16 @@ describe('workspace isolation', () => {
   };
 
   /** What B sends to a route, naming A's records, and what it must get back. */
-  function probesFor(fn: HttpFunctionSpec): Probe[] {
+  function probesFor(fn: RegisteredRoute): Probe[] {
     const kind = recordKindOf(fn);
     const record = seededA[kind.name];
     const schemas = schemasOf(fn);
-    if (pathParamNames(fn.trigger.path).length > 0) {
+    if (pathParamNames(fn.path).length > 0) {
       return [
         {
           what: `A's ${kind.name} by its path`,
           request: {
-            method: fn.trigger.method,
+            method: fn.method,
             path: pathWith(fn, record.params),
             ...(schemas.body
               ? { body: JSON.stringify(validBodyFor(fn, record, workspaceHints(seededA))) }
@@ -104,14 +103,14 @@ describe('workspace isolation', () => {
         },
       ];
     }
-    if (fn.trigger.method === 'GET') {
+    if (fn.method === 'GET') {
       const queryNames = Object.keys(
         (schemas.query as unknown as { shape?: object } | undefined)?.shape ?? {},
       );
       const filters = Object.entries(record.finds).filter(([name]) => queryNames.includes(name));
       return [[], ...filters.map((filter) => [filter]), filters].map((query) => ({
         what: `the list${query.length ? ` with ${query.map(([name]) => name).join(' and ')} of A's ${kind.name}` : ''}`,
-        request: { method: 'GET', path: fn.trigger.path, query: query as Array<[string, string]> },
+        request: { method: 'GET', path: fn.path, query: query as Array<[string, string]> },
         check: (reply) => {
           expect(reply.status, reply.text).toBe(200);
           const items = (reply.json as { items: Record<string, unknown>[] }).items;
@@ -123,11 +122,11 @@ describe('workspace isolation', () => {
         },
       }));
     }
-    if (fn.trigger.method === 'POST') {
+    if (fn.method === 'POST') {
       return kind.crossWorkspaceCreates(record, seededA).map((create) => ({
         what: `a create naming ${create.what}`,
         caller: 'C' as const,
-        request: { method: 'POST', path: fn.trigger.path, body: JSON.stringify(create.body) },
+        request: { method: 'POST', path: fn.path, body: JSON.stringify(create.body) },
         check: (reply) => {
           expect(reply.status, reply.text).toBe(create.status);
           if (create.field)
@@ -138,15 +137,15 @@ describe('workspace isolation', () => {
       }));
     }
     throw new Error(
-      `${routeKeyOf(fn.trigger)}: the isolation test does not know how to exercise a ${fn.trigger.method} ` +
+      `${routeKeyOf(fn)}: the isolation test does not know how to exercise a ${fn.method} ` +
         'without path parameters. Teach probesFor() what another workspace may send to it.',
     );
   }
 
   it('exempts exactly the public routes listed in this test', () => {
-    const publicInManifest = httpFunctions
-      .filter((fn) => fn.trigger.auth === 'none')
-      .map((fn) => routeKeyOf(fn.trigger));
+    const publicInManifest = registry.routes
+      .filter((fn) => fn.roles === 'public')
+      .map((fn) => routeKeyOf(fn));
     expect(publicInManifest.sort()).toEqual([...publicRoutes].sort());
   });
 
@@ -163,7 +162,7 @@ describe('workspace isolation', () => {
     expect(recordKinds.length).toBeGreaterThan(0);
   });
 
-  it.each(protectedRoutes.map((fn) => [routeKeyOf(fn.trigger), fn] as const))(
+  it.each(protectedRoutes.map((fn) => [routeKeyOf(fn), fn] as const))(
     '%s as workspace B never reaches workspace A',
     async (_key, fn) => {
       for (const probe of probesFor(fn)) {
@@ -184,13 +183,13 @@ describe('workspace isolation', () => {
     }
     // still there for A: every protected GET of one record answers it (public ones need more than a token)
     for (const fn of protectedRoutes.filter(
-      (candidate) => candidate.trigger.method === 'GET' && pathParamNames(candidate.trigger.path).length,
+      (candidate) => candidate.method === 'GET' && pathParamNames(candidate.path).length,
     )) {
       const record = seededA[recordKindOf(fn).name];
       const reply = await callAsA({ method: 'GET', path: pathWith(fn, record.params) });
-      expect(reply.status, `${routeKeyOf(fn.trigger)} as A`).toBe(200);
+      expect(reply.status, `${routeKeyOf(fn)} as A`).toBe(200);
       // a record's own route answers its version; a sub-resource (a contact's orders) has none of its own
-      if (fn.trigger.path.endsWith('}')) expect(reply.headers.get('etag')).toBe(etagOf(record.version));
+      if (fn.path.endsWith('}')) expect(reply.headers.get('etag')).toBe(etagOf(record.version));
     }
   });
 });

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import type { HttpFunctionSpec } from '../../functions/manifest';
-import { routeKeyOf } from '../../functions/manifest';
-import { type RouteSchemas, routeSchemas } from '../../shared/api/route-schemas';
+import type { z } from 'zod';
+import { safeParse } from 'zod/v4/core';
+import { routeKeyOf } from '../../shared/platform/capability';
+import type { RegisteredRoute } from '../../shared/registry/capability-registry';
 import type { Api } from './api-client';
 import { encodePathSegment } from './raw-api';
 import {
@@ -15,7 +16,7 @@ import { sharedWebhookReceiver } from './webhook-receiver';
 import { type Hints, validValueOf } from './zod-arbitraries';
 
 /**
- * One fixture factory per record kind. The manifest-driven tests (workspace isolation, bad input) find
+ * One fixture factory per record kind. The registry-driven tests (workspace isolation, bad input) find
  * the kind of a route from its path and fail loudly when a route's kind has no factory here.
  */
 export type RecordKindName =
@@ -445,24 +446,24 @@ export function pathParamNames(path: string): string[] {
 }
 
 /** The record kind a route serves, or a loud failure naming what to add. */
-export function recordKindOf(fn: HttpFunctionSpec): RecordKind {
-  const collection = collectionPathOf(fn.trigger.path);
+export function recordKindOf(fn: RegisteredRoute): RecordKind {
+  const collection = collectionPathOf(fn.path);
   const kind = recordKinds.find((candidate) => candidate.collectionPath === collection);
   if (!kind) {
     throw new Error(
-      `${routeKeyOf(fn.trigger)} (${fn.name}): no record kind serves ${collection}. Add a RecordKind with a ` +
-        'fixture factory to test/support/record-fixtures.ts so the manifest-driven tests can exercise it.',
+      `${routeKeyOf(fn)} (${fn.name}): no record kind serves ${collection}. Add a RecordKind with a ` +
+        'fixture factory to test/support/record-fixtures.ts so the registry-driven tests can exercise it.',
     );
   }
   return kind;
 }
 
 /** A manifest path with its parameters filled in (encoded); fails loudly when one is missing. */
-export function pathWith(fn: HttpFunctionSpec, params: Record<string, string>): string {
-  return fn.trigger.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+export function pathWith(fn: RegisteredRoute, params: Record<string, string>): string {
+  return fn.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) {
-      throw new Error(`${routeKeyOf(fn.trigger)}: the fixture gives no value for path parameter {${name}}`);
+      throw new Error(`${routeKeyOf(fn)}: the fixture gives no value for path parameter {${name}}`);
     }
     return encodePathSegment(value);
   });
@@ -522,9 +523,9 @@ export function workspaceHints(seeded: Seeded): Hints {
  * A valid body for a route that addresses a seeded record: the record's patch when the route takes it,
  * else a value derived from the route's body schema (a sub-resource's own body, say).
  */
-export function validBodyFor(fn: HttpFunctionSpec, record: SeededRecord, hints: Hints): unknown {
-  const schema = (routeSchemas as Record<string, RouteSchemas>)[fn.name]?.body;
+export function validBodyFor(fn: RegisteredRoute, record: SeededRecord, hints: Hints): unknown {
+  const schema = fn.body;
   if (!schema) return undefined;
-  if (schema.safeParse(record.patch).success) return record.patch;
-  return fc.sample(validValueOf(schema, { hints }), { seed: 1, numRuns: 1 })[0];
+  if (safeParse(schema, record.patch).success) return record.patch;
+  return fc.sample(validValueOf(schema as z.ZodType, { hints }), { seed: 1, numRuns: 1 })[0];
 }

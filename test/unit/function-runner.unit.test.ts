@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { functions } from '../../functions/manifest';
 import { matchRoute, toApiGatewayEvent } from '../../infra/local/api-gateway-event';
 import { invokeFunction } from '../../infra/local/function-runner';
+import { registry } from '../../shared/registry/capability-registry';
 
 const saved = { ...process.env };
 afterEach(() => {
@@ -22,8 +22,8 @@ function healthEvent() {
 }
 
 describe('the local function runner', () => {
-  const health = functions.find((fn) => fn.name === 'GetHealth');
-  if (!health) throw new Error('GetHealth is in the manifest');
+  const health = registry.functions.find((fn) => fn.name === 'HealthApi');
+  if (!health) throw new Error('HealthApi is in the registry');
 
   it("serves one local cloud per process, and says so when a second one's endpoints appear", async () => {
     process.env.DYNAMODB_ENDPOINT = 'http://127.0.0.1:8001';

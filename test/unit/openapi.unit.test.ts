@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { httpFunctions, routeKeyOf } from '../../functions/manifest';
 import { buildOpenApiDocument } from '../../shared/api/openapi';
-import { type RouteSchemas, routeSchemas } from '../../shared/api/route-schemas';
+import { routeKeyOf } from '../../shared/platform/capability';
 import { errorMessages } from '../../shared/platform/errors';
+import { registry } from '../../shared/registry/capability-registry';
+import { schemasOf } from '../support/registry-routes';
 
 interface Operation {
   operationId: string;
@@ -13,7 +14,6 @@ interface Operation {
 }
 
 const document = buildOpenApiDocument();
-const schemasOf = (name: string) => (routeSchemas as Record<string, RouteSchemas>)[name] ?? {};
 const operationOf = (method: string, path: string) =>
   (document.paths[path] as Record<string, Operation> | undefined)?.[method.toLowerCase()];
 
@@ -27,16 +27,16 @@ describe('OpenAPI document', () => {
     const documented = Object.entries(document.paths).flatMap(([path, operations]) =>
       Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
     );
-    expect(documented.sort()).toEqual(httpFunctions.map((fn) => routeKeyOf(fn.trigger)).sort());
+    expect(documented.sort()).toEqual(registry.routes.map((fn) => routeKeyOf(fn)).sort());
   });
 
-  describe.each(httpFunctions.map((fn) => [routeKeyOf(fn.trigger), fn] as const))('%s', (_key, fn) => {
-    const operation = operationOf(fn.trigger.method, fn.trigger.path) as Operation;
-    const schemas = schemasOf(fn.name);
+  describe.each(registry.routes.map((fn) => [routeKeyOf(fn), fn] as const))('%s', (_key, fn) => {
+    const operation = operationOf(fn.method, fn.path) as Operation;
+    const schemas = schemasOf(fn);
 
     it('is named after the function and secured as the manifest says', () => {
       expect(operation.operationId).toBe(fn.name);
-      expect(operation.security).toEqual(fn.trigger.auth === 'jwt' ? [{ bearer: [] }] : []);
+      expect(operation.security).toEqual(fn.roles !== 'public' ? [{ bearer: [] }] : []);
     });
 
     it('has a JSON requestBody exactly when the route has a body schema', () => {
@@ -50,7 +50,7 @@ describe('OpenAPI document', () => {
 
     it('declares every path parameter, query parameter and If-Match', () => {
       const parameters = operation.parameters ?? [];
-      const pathNames = [...fn.trigger.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+      const pathNames = [...fn.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
       expect(parameters.filter((p) => p.in === 'path').map((p) => p.name)).toEqual(pathNames);
       expect(parameters.filter((p) => p.in === 'path').every((p) => p.required)).toBe(true);
       const queryNames = schemas.query
@@ -74,14 +74,14 @@ describe('OpenAPI document', () => {
   });
 
   it('documents request bodies without server-owned fields', () => {
-    for (const fn of httpFunctions) {
-      const operation = operationOf(fn.trigger.method, fn.trigger.path);
+    for (const fn of registry.routes) {
+      const operation = operationOf(fn.method, fn.path);
       const schema = operation?.requestBody?.content['application/json']?.schema as
         | { properties?: Record<string, unknown>; additionalProperties?: boolean }
         | undefined;
       if (!schema) continue;
       // a public webhook's body is the sending platform's payload: it is verified and read by topic, not refused
-      if (fn.trigger.auth === 'none' && fn.trigger.path.startsWith('/api/webhooks/')) continue;
+      if (fn.roles === 'public' && fn.path.startsWith('/api/webhooks/')) continue;
       expect(schema.additionalProperties, fn.name).toBe(false);
       for (const owned of ['id', 'version', 'createdAt', 'updatedAt', 'workspaceId'])
         expect(Object.keys(schema.properties ?? {}), fn.name).not.toContain(owned);

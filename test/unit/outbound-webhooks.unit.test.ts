@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeTime } from 'ulid';
 import { describe, expect, it } from 'vitest';
-import { functions } from '../../functions/manifest';
 import { matchesPattern } from '../../infra/local/event-bus/event-pattern-matcher';
 import { payloadOf } from '../../shared/outbound-webhooks/outbound-deliveries';
 import { maxAttempts, nextAttemptAfter, retryDelaysMs } from '../../shared/outbound-webhooks/retry-schedule';
@@ -32,6 +31,7 @@ import {
   strictUrlPolicy,
   webhookUrlProblem,
 } from '../../shared/outbound-webhooks/webhook-url-policy';
+import { registry } from '../../shared/registry/capability-registry';
 
 const local = { allowLoopback: true };
 const minute = 60_000;
@@ -182,7 +182,7 @@ describe('event types', () => {
   });
 
   it('gives the delivery function the rule of webhook-event-types.ts, which skips webhook.* events', () => {
-    const deliver = functions.find((fn) => fn.name === 'DeliverOutboundWebhooks');
+    const deliver = registry.functions.find((fn) => fn.name === 'DeliverOutboundWebhooks');
     expect(deliver?.trigger).toEqual({ kind: 'event', pattern: deliverableEventPattern });
     const event = (type: string, source = 'crm') => ({ source, 'detail-type': type, detail: {} });
     expect(matchesPattern(deliverableEventPattern, event('contact.created'))).toBe(true);

@@ -1,19 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { type HttpFunctionSpec, httpFunctions } from '../../functions/manifest';
+import { type RegisteredRoute, registry } from '../../shared/registry/capability-registry';
 import { encodePathSegment } from '../support/raw-api';
 import { collectionPathOf, pathParamNames, pathWith, recordKindOf } from '../support/record-fixtures';
 
-const route = (method: HttpFunctionSpec['trigger']['method'], path: string): HttpFunctionSpec => ({
+const route = (method: RegisteredRoute['method'], path: string): RegisteredRoute => ({
   name: 'Imaginary',
-  handler: 'imaginary/handler',
-  description: 'a route the manifest-driven tests have never seen',
-  trigger: { kind: 'http', method, path, auth: 'jwt', roles: ['admin'] },
-  access: {},
+  method,
+  path,
+  roles: ['admin'],
+  summary: 'a route the registry-driven tests have never seen',
+  functionName: 'ImaginaryApi',
+  capability: 'imaginary',
 });
 
-describe('record fixtures of the manifest-driven tests', () => {
-  it('finds the record kind of every manifest route with path parameters', () => {
-    for (const fn of httpFunctions.filter((candidate) => pathParamNames(candidate.trigger.path).length)) {
+describe('record fixtures of the registry-driven tests', () => {
+  it('finds the record kind of every registry route with path parameters', () => {
+    for (const fn of registry.routes.filter((candidate) => pathParamNames(candidate.path).length)) {
       expect(() => recordKindOf(fn), fn.name).not.toThrow();
     }
   });

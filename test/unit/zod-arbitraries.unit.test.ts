@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { httpFunctions } from '../../functions/manifest';
-import { type RouteSchemas, routeSchemas } from '../../shared/api/route-schemas';
 import { maxBodyBytes } from '../../shared/platform/http-handler';
+import { registry } from '../../shared/registry/capability-registry';
 import { decodeCursor } from '../../shared/store/cursor';
 import { crmTable } from '../../shared/store/table';
 import { validPhones } from '../support/record-fixtures';
+import { schemasOf } from '../support/registry-routes';
 import {
   badBodyOf,
   badPathOf,
@@ -23,16 +23,15 @@ import {
 
 const hints = { phone: fc.constantFrom(...validPhones) };
 const sample = <T>(arbitrary: fc.Arbitrary<T>, numRuns = 150) => fc.sample(arbitrary, { numRuns, seed: 42 });
-const schemasOf = (name: string) => (routeSchemas as Record<string, RouteSchemas>)[name] ?? {};
 // a public webhook's body is the sending platform's (or the form's) payload, open by nature: the strict-body
 // promises below do not apply to it (the bad-input test still fuzzes those routes)
-const bodyRoutes = httpFunctions
-  .filter((fn) => schemasOf(fn.name).body)
-  .filter((fn) => !(fn.trigger.auth === 'none' && fn.trigger.path.startsWith('/api/webhooks/')))
-  .map((fn) => [fn.name, schemasOf(fn.name).body as z.ZodType] as const);
-const queryRoutes = httpFunctions
-  .filter((fn) => schemasOf(fn.name).query)
-  .map((fn) => [fn.name, schemasOf(fn.name).query as z.ZodType] as const);
+const bodyRoutes = registry.routes
+  .filter((fn) => schemasOf(fn).body)
+  .filter((fn) => !(fn.roles === 'public' && fn.path.startsWith('/api/webhooks/')))
+  .map((fn) => [fn.name, schemasOf(fn).body as z.ZodType] as const);
+const queryRoutes = registry.routes
+  .filter((fn) => schemasOf(fn).query)
+  .map((fn) => [fn.name, schemasOf(fn).query as z.ZodType] as const);
 const bytesOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value) ?? '');
 
 describe('JSON Schema helpers', () => {

@@ -4,7 +4,7 @@ import type { Clock } from './clock';
 
 export type BusEvent = EventBridgeEvent<string, unknown>;
 
-/** Runs a function of the manifest with an event, as Lambda's asynchronous invoke; rejects when it fails. */
+/** Runs a function of the registry with an event, as Lambda's asynchronous invoke; rejects when it fails. */
 export type InvokeFunction = (functionName: string, event: BusEvent) => Promise<unknown>;
 
 export interface RetryPolicy {

@@ -6,7 +6,7 @@ import type {
   ScheduleTrigger,
 } from '../../../shared/events/event-pattern';
 
-/** An EventBridge rule on the local bus: it sends matching events to one function of the manifest. */
+/** An EventBridge rule on the local bus: it sends matching events to one function of the registry. */
 export interface EventPatternRule {
   name: string;
   functionName: string;
@@ -31,7 +31,7 @@ const isScheduleTrigger = (trigger: { kind: string }): trigger is ScheduleTrigge
   trigger.kind === 'schedule';
 
 /**
- * The rules of the manifest's event- and schedule-triggered functions, named `<Function>Rule` and
+ * The rules of the registry's event- and schedule-triggered functions, named `<Function>Rule` and
  * `<Function>Schedule`; HTTP functions have none.
  */
 export function rulesFromFunctions(

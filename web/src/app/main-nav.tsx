@@ -10,10 +10,10 @@ import {
   IconWebhook,
 } from '@tabler/icons-react';
 import { lazy, Suspense } from 'react';
-import type { HttpFunctionName } from '../../../functions/manifest';
+import type { NavGate } from './gated-nav-item';
 import { type NavArea, NavItem } from './nav-item';
 
-// who may call what comes from the manifest, which stays out of the first load: gated links follow it
+// who may call what comes from the routes' contracts, which stay out of the first load: gated links follow them
 const GatedNavItem = lazy(() =>
   import('./gated-nav-item').then((module) => ({ default: module.GatedNavItem })),
 );
@@ -26,7 +26,7 @@ const areas: NavArea[] = [
   { to: '/lists', label: 'Lists', icon: <IconListDetails {...iconProps} /> },
 ];
 
-const settings: (NavArea & { needs?: HttpFunctionName })[] = [
+const settings: (NavArea & { needs?: NavGate })[] = [
   { to: '/settings/fields', label: 'Custom fields', icon: <IconAdjustmentsHorizontal {...iconProps} /> },
   { to: '/settings/forms', label: 'Forms', icon: <IconForms {...iconProps} /> },
   { to: '/settings/shops', label: 'Shop connections', icon: <IconBuildingStore {...iconProps} /> },

@@ -3,6 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { IconBuildingSkyscraper, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { companiesRoutes } from '../../../shared/companies/companies-routes';
 import type { Company } from '../../../shared/companies/company';
 import { useCan } from '../auth/permissions';
 import { CursorPager } from '../records/cursor-pager';
@@ -110,7 +111,7 @@ function CompanyCards({ companies }: { companies: Company[] }) {
 export function CompaniesPage() {
   const filters = useListFilters();
   const pages = useCursorPages();
-  const canCreate = useCan('CreateCompany');
+  const canCreate = useCan(companiesRoutes.CreateCompany);
   const isPhone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
   const tagQuery = tagQueryOf(filters.tagFilter);
   const badTag = filters.tagFilter.state === 'invalid';

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Link } from 'react-router';
 import type { Company } from '../../../shared/companies/company';
+import { contactsRoutes } from '../../../shared/contacts/contacts-routes';
 import { useCan } from '../auth/permissions';
 import { ContactList } from '../contacts/contact-list';
 import { contactListQuery } from '../contacts/contact-queries';
@@ -32,7 +33,7 @@ function AddContactAtCompany({ company }: { company: Company }) {
 export function CompanyContacts({ company }: { company: Company }) {
   const titleId = useId();
   const pages = useCursorPages();
-  const canAddContact = useCan('CreateContact');
+  const canAddContact = useCan(contactsRoutes.CreateContact);
   const list = useQuery(contactListQuery({ companyId: company.id, cursor: pages.cursor, limit: pageSize }));
   const addContact = canAddContact && <AddContactAtCompany company={company} />;
   const hasContacts = Boolean(list.data && list.data.items.length > 0);

@@ -2,6 +2,7 @@ import { Anchor, Avatar, Button, Grid, Stack, Text } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
+import { companiesRoutes } from '../../../shared/companies/companies-routes';
 import type { Company } from '../../../shared/companies/company';
 import { useCan } from '../auth/permissions';
 import { CustomFieldList } from '../custom-fields/custom-field-list';
@@ -45,8 +46,8 @@ export function CompanyDetailPage() {
   const query = useQuery(companyQuery(id));
   const definitions = useQuery(fieldDefinitionsQuery('company'));
   const remove = useDeleteCompany(id);
-  const canEdit = useCan('UpdateCompany');
-  const canDelete = useCan('DeleteCompany');
+  const canEdit = useCan(companiesRoutes.UpdateCompany);
+  const canDelete = useCan(companiesRoutes.DeleteCompany);
 
   if (query.isPending) return <DetailSkeleton />;
   if (query.isError) {

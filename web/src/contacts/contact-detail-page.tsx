@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Contact } from '../../../shared/contacts/contact';
 import { contactDisplayName } from '../../../shared/contacts/contact-display-name';
+import { contactsRoutes } from '../../../shared/contacts/contacts-routes';
 import { ContactSubmissions } from '../activities/contact-submissions';
 import { useCan } from '../auth/permissions';
 import { CompanyName } from '../companies/company-name';
@@ -43,8 +44,8 @@ export function ContactDetailPage() {
   const query = useQuery(contactQuery(id));
   const definitions = useQuery(fieldDefinitionsQuery('contact'));
   const remove = useDeleteContact(id);
-  const canEdit = useCan('UpdateContact');
-  const canDelete = useCan('DeleteContact');
+  const canEdit = useCan(contactsRoutes.UpdateContact);
+  const canDelete = useCan(contactsRoutes.DeleteContact);
 
   if (query.isPending) return <DetailSkeleton />;
   if (query.isError) {

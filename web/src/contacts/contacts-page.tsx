@@ -2,6 +2,7 @@ import { Button, Stack } from '@mantine/core';
 import { IconPlus, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { contactsRoutes } from '../../../shared/contacts/contacts-routes';
 import { useCan } from '../auth/permissions';
 import { CursorPager } from '../records/cursor-pager';
 import { ListEmpty, ListSkeleton, LoadError } from '../records/list-states';
@@ -17,7 +18,7 @@ import { contactListQuery, contactSearchParams } from './contact-queries';
 export function ContactsPage() {
   const filters = useListFilters();
   const pages = useCursorPages();
-  const canCreate = useCan('CreateContact');
+  const canCreate = useCan(contactsRoutes.CreateContact);
   const tagQuery = tagQueryOf(filters.tagFilter);
   const badTag = filters.tagFilter.state === 'invalid';
   const list = useQuery({

@@ -17,6 +17,7 @@ import { useForm } from '@mantine/form';
 import { IconAdjustmentsHorizontal, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { customFieldsRoutes } from '../../../shared/custom-fields/custom-fields-routes';
 import {
   type FieldDefinition,
   type FieldEntity,
@@ -146,7 +147,7 @@ function DeleteField({ definition }: { definition: FieldDefinition }) {
 }
 
 function FieldTable({ definitions, canManage }: { definitions: FieldDefinition[]; canManage: boolean }) {
-  const canEdit = useCan('UpdateFieldDefinition');
+  const canEdit = useCan(customFieldsRoutes.UpdateFieldDefinition);
   return (
     <Paper withBorder radius="md">
       <Table.ScrollContainer minWidth={680}>
@@ -228,7 +229,7 @@ function EntityFields({ entity, canManage }: { entity: FieldEntity; canManage: b
 }
 
 export function CustomFieldsPage() {
-  const canManage = useCan('CreateFieldDefinition');
+  const canManage = useCan(customFieldsRoutes.CreateFieldDefinition);
   return (
     <Stack gap="lg" maw={960}>
       <PageHeader

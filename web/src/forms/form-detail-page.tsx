@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { FieldDefinition } from '../../../shared/custom-fields/field-definition';
 import type { Form } from '../../../shared/forms/form';
+import { formsRoutes } from '../../../shared/forms/forms-routes';
 import { useCan } from '../auth/permissions';
 import { fieldDefinitionsQuery } from '../custom-fields/field-definition-queries';
 import { lists } from '../lists/list-queries';
@@ -134,8 +135,8 @@ export function FormDetailPage() {
   const query = useQuery(forms.detailQuery(formId));
   const definitions = useQuery(fieldDefinitionsQuery('contact'));
   const remove = forms.useDelete(formId);
-  const canEdit = useCan('UpdateForm');
-  const canDelete = useCan('DeleteForm');
+  const canEdit = useCan(formsRoutes.UpdateForm);
+  const canDelete = useCan(formsRoutes.DeleteForm);
 
   if (query.isPending) return <DetailSkeleton />;
   if (query.isError) {

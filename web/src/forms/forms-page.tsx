@@ -2,6 +2,7 @@ import { Badge, Text } from '@mantine/core';
 import { IconForms } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { Form } from '../../../shared/forms/form';
+import { formsRoutes } from '../../../shared/forms/forms-routes';
 import { useCan } from '../auth/permissions';
 import { type SettingsColumn, SettingsListPage } from '../records/settings-list';
 import { TagBadges } from '../records/tag-badges';
@@ -42,7 +43,7 @@ const columns: SettingsColumn<Form>[] = [
 ];
 
 export function FormsPage() {
-  const canCreate = useCan('CreateForm');
+  const canCreate = useCan(formsRoutes.CreateForm);
   return (
     <SettingsListPage
       title="Forms"

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Contact } from '../../../shared/contacts/contact';
 import { contactDisplayName } from '../../../shared/contacts/contact-display-name';
+import { listsRoutes } from '../../../shared/lists/lists-routes';
 import { messageOf } from '../api/api-error';
 import { useCan } from '../auth/permissions';
 import { DetailSection } from '../records/detail-section';
@@ -15,8 +16,8 @@ import { contactListsQuery, lists, useAddListMember, useRemoveListMember } from 
 export function ContactLists({ contact }: { contact: Contact }) {
   const toast = useToast();
   const name = contactDisplayName(contact);
-  const canAdd = useCan('AddListMember');
-  const canRemove = useCan('RemoveListMember');
+  const canAdd = useCan(listsRoutes.AddListMember);
+  const canRemove = useCan(listsRoutes.RemoveListMember);
   const joined = useQuery(contactListsQuery(contact.id));
   const all = useQuery({ ...lists.listQuery(), enabled: canAdd });
   const add = useAddListMember();

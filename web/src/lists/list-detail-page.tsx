@@ -1,6 +1,7 @@
 import { Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
+import { listsRoutes } from '../../../shared/lists/lists-routes';
 import { useCan } from '../auth/permissions';
 import { ConfirmDelete } from '../records/confirm-delete';
 import { DetailError, DetailSkeleton } from '../records/detail-states';
@@ -18,8 +19,8 @@ export function ListDetailPage() {
   const toast = useToast();
   const query = useQuery(listDetailQuery(listId));
   const remove = lists.useDelete(listId);
-  const canEdit = useCan('UpdateList');
-  const canDelete = useCan('DeleteList');
+  const canEdit = useCan(listsRoutes.UpdateList);
+  const canDelete = useCan(listsRoutes.DeleteList);
 
   if (query.isPending) return <DetailSkeleton />;
   if (query.isError) {

@@ -5,6 +5,7 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import { contactDisplayName } from '../../../shared/contacts/contact-display-name';
 import type { ContactList, MembershipSource } from '../../../shared/lists/list';
+import { listsRoutes } from '../../../shared/lists/lists-routes';
 import { useCan } from '../auth/permissions';
 import { ListEmpty } from '../records/list-states';
 import { PagedListStates } from '../records/paged-list-states';
@@ -24,7 +25,7 @@ export function ListMembers({ list }: { list: ContactList }) {
   const titleId = useId();
   const pages = useCursorPages();
   const toast = useToast();
-  const canRemove = useCan('RemoveListMember');
+  const canRemove = useCan(listsRoutes.RemoveListMember);
   const remove = useRemoveListMember();
   const members = useQuery(listMembersQuery(list.id, { cursor: pages.cursor, limit: pageSize }));
 

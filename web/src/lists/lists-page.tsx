@@ -2,6 +2,7 @@ import { Stack, Text } from '@mantine/core';
 import { IconListDetails } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { ContactList } from '../../../shared/lists/list';
+import { listsRoutes } from '../../../shared/lists/lists-routes';
 import { useCan } from '../auth/permissions';
 import { ListEmpty, ListSkeleton, LoadError } from '../records/list-states';
 import { type SettingsColumn, SettingsList } from '../records/settings-list';
@@ -31,7 +32,7 @@ const columns: SettingsColumn<ContactList>[] = [
 
 export function ListsPage() {
   const query = useQuery(lists.listQuery());
-  const canCreate = useCan('CreateList');
+  const canCreate = useCan(listsRoutes.CreateList);
   const newList = canCreate && <NewListButton />;
   return (
     <Stack gap="lg" maw={1080}>

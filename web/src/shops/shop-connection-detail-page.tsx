@@ -3,6 +3,7 @@ import { IconInfoCircle, IconPlugConnectedX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
 import type { ShopConnection } from '../../../shared/shops/shop-connection';
+import { shopsRoutes } from '../../../shared/shops/shops-routes';
 import { useCan } from '../auth/permissions';
 import { ConfirmAction } from '../records/confirm-action';
 import { DetailItem, DetailList, DetailSection } from '../records/detail-section';
@@ -109,9 +110,9 @@ export function ShopConnectionDetailPage() {
   const toast = useToast();
   const query = useQuery(shopConnections.detailQuery(connectionId));
   const remove = shopConnections.useDelete(connectionId);
-  const canEdit = useCan('UpdateShopConnection');
-  const canDelete = useCan('DeleteShopConnection');
-  const canRotate = useCan('RotateShopConnectionSecret');
+  const canEdit = useCan(shopsRoutes.UpdateShopConnection);
+  const canDelete = useCan(shopsRoutes.DeleteShopConnection);
+  const canRotate = useCan(shopsRoutes.RotateShopConnectionSecret);
 
   if (query.isPending) return <DetailSkeleton />;
   if (query.isError) {

@@ -2,6 +2,7 @@ import { Badge, Text } from '@mantine/core';
 import { IconBuildingStore } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { ShopConnection } from '../../../shared/shops/shop-connection';
+import { shopsRoutes } from '../../../shared/shops/shops-routes';
 import { useCan } from '../auth/permissions';
 import { type SettingsColumn, SettingsListPage } from '../records/settings-list';
 import { formatDate } from '../ui/format';
@@ -29,7 +30,7 @@ const columns: SettingsColumn<ShopConnection>[] = [
 ];
 
 export function ShopConnectionsPage() {
-  const canCreate = useCan('CreateShopConnection');
+  const canCreate = useCan(shopsRoutes.CreateShopConnection);
   return (
     <SettingsListPage
       title="Shop connections"

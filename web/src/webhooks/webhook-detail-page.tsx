@@ -3,6 +3,7 @@ import { IconKey, IconPlayerPause, IconPlayerPlay, IconSend } from '@tabler/icon
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
+import { outboundWebhooksRoutes } from '../../../shared/outbound-webhooks/outbound-webhooks-routes';
 import type { WebhookSubscription } from '../../../shared/outbound-webhooks/webhook-subscription';
 import { messageOf } from '../api/api-error';
 import { useCan } from '../auth/permissions';
@@ -171,10 +172,10 @@ export function WebhookDetailPage() {
   }, [location.state, location.search, navigate]);
   const query = useQuery(webhookSubscriptions.detailQuery(subscriptionId));
   const remove = webhookSubscriptions.useDelete(subscriptionId);
-  const canManage = useCan('UpdateWebhookSubscription');
-  const canDelete = useCan('DeleteWebhookSubscription');
-  const canTest = useCan('SendWebhookTestEvent');
-  const canReadLog = useCan('ListOutboundWebhookDeliveries');
+  const canManage = useCan(outboundWebhooksRoutes.UpdateWebhookSubscription);
+  const canDelete = useCan(outboundWebhooksRoutes.DeleteWebhookSubscription);
+  const canTest = useCan(outboundWebhooksRoutes.SendWebhookTestEvent);
+  const canReadLog = useCan(outboundWebhooksRoutes.ListOutboundWebhookDeliveries);
 
   if (query.isPending) return <DetailSkeleton />;
   if (query.isError) {

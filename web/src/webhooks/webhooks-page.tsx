@@ -1,6 +1,7 @@
 import { Text } from '@mantine/core';
 import { IconWebhook } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { outboundWebhooksRoutes } from '../../../shared/outbound-webhooks/outbound-webhooks-routes';
 import type { WebhookSubscription } from '../../../shared/outbound-webhooks/webhook-subscription';
 import { useCan } from '../auth/permissions';
 import { type SettingsColumn, SettingsListPage } from '../records/settings-list';
@@ -22,7 +23,7 @@ const columns: SettingsColumn<WebhookSubscription>[] = [
 ];
 
 export function WebhooksPage() {
-  const canCreate = useCan('CreateWebhookSubscription');
+  const canCreate = useCan(outboundWebhooksRoutes.CreateWebhookSubscription);
   return (
     <SettingsListPage
       title="Webhooks"

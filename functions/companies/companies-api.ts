@@ -1,0 +1,16 @@
+import { companiesRoutes } from '../../shared/companies/companies-routes';
+import { apiRouter } from '../../shared/platform/http-handler';
+import { createCompanyRoute } from './create-company';
+import { deleteCompanyRoute } from './delete-company';
+import { getCompanyRoute } from './get-company';
+import { listCompaniesRoute } from './list-companies';
+import { updateCompanyRoute } from './update-company';
+
+/** The companies API function: every route of the capability, one Lambda. */
+export const handler = apiRouter(companiesRoutes, {
+  ListCompanies: listCompaniesRoute,
+  CreateCompany: createCompanyRoute,
+  GetCompany: getCompanyRoute,
+  UpdateCompany: updateCompanyRoute,
+  DeleteCompany: deleteCompanyRoute,
+});

@@ -1,0 +1,14 @@
+import { customFieldsRoutes } from '../../shared/custom-fields/custom-fields-routes';
+import { apiRouter } from '../../shared/platform/http-handler';
+import { createFieldDefinitionRoute } from './create-field-definition';
+import { deleteFieldDefinitionRoute } from './delete-field-definition';
+import { listFieldDefinitionsRoute } from './list-field-definitions';
+import { updateFieldDefinitionRoute } from './update-field-definition';
+
+/** The custom-fields API function: every route of the capability, one Lambda. */
+export const handler = apiRouter(customFieldsRoutes, {
+  ListFieldDefinitions: listFieldDefinitionsRoute,
+  CreateFieldDefinition: createFieldDefinitionRoute,
+  UpdateFieldDefinition: updateFieldDefinitionRoute,
+  DeleteFieldDefinition: deleteFieldDefinitionRoute,
+});

@@ -1,0 +1,8 @@
+import { ordersRoutes } from '../../shared/orders/orders-routes';
+import { apiRouter } from '../../shared/platform/http-handler';
+import { listContactOrdersRoute } from './list-contact-orders';
+
+/** The orders API function: every route of the capability, one Lambda. */
+export const handler = apiRouter(ordersRoutes, {
+  ListContactOrders: listContactOrdersRoute,
+});

@@ -1,0 +1,10 @@
+import { apiRouter } from '../../shared/platform/http-handler';
+import { webhooksRoutes } from '../../shared/webhooks/webhooks-routes';
+import { listWebhookDeliveriesRoute } from './list-webhook-deliveries';
+import { replayWebhookDeliveryRoute } from './replay-webhook-delivery';
+
+/** The webhooks API function: every route of the capability, one Lambda. */
+export const handler = apiRouter(webhooksRoutes, {
+  ListWebhookDeliveries: listWebhookDeliveriesRoute,
+  ReplayWebhookDelivery: replayWebhookDeliveryRoute,
+});

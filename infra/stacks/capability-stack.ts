@@ -1,0 +1,88 @@
+import { Duration, NestedStack, type NestedStackProps } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { type EventPattern, type IEventBus, Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { Construct } from 'constructs';
+import type { Capability, FunctionSpec } from '../../shared/platform/capability';
+import { CrmFunction } from '../constructs/crm-function';
+import type { CrmHttpApi } from '../constructs/crm-http-api';
+
+export interface CapabilityStackProps extends NestedStackProps {
+  capability: Capability;
+  api: CrmHttpApi;
+  table: ITable;
+  eventBus: IEventBus;
+  archiveBucket: IBucket;
+  alarmTopic: ITopic;
+}
+
+/**
+ * One capability's functions and their triggers, in a nested stack of its own: its API function behind
+ * its routes (one integration, one permission, a resource per route), and its background functions with
+ * their rules, schedules or stream mapping. A stack per capability keeps every stack far from
+ * CloudFormation's 500 resources as the product grows (decision 080).
+ */
+export class CapabilityStack extends NestedStack {
+  readonly functions: CrmFunction[] = [];
+
+  constructor(scope: Construct, id: string, props: CapabilityStackProps) {
+    super(scope, id, { ...props, description: `Seed CRM capability ${props.capability.name}` });
+    for (const spec of props.capability.functions) {
+      const fn = new CrmFunction(this, spec.name, {
+        spec,
+        table: props.table,
+        eventBus: props.eventBus,
+        archiveBucket: props.archiveBucket,
+        alarmTopic: props.alarmTopic,
+      });
+      this.functions.push(fn);
+      this.wire(fn, spec, props);
+    }
+  }
+
+  private wire(fn: CrmFunction, spec: FunctionSpec, props: CapabilityStackProps): void {
+    const { trigger } = spec;
+    switch (trigger.kind) {
+      case 'api':
+        props.api.addFunctionRoutes(fn, fn.function, trigger.routes);
+        return;
+      case 'event':
+        new Rule(fn, 'Rule', {
+          eventBus: props.eventBus,
+          // the capability's pattern is plain EventBridge JSON; CDK types only the top-level fields
+          eventPattern: trigger.pattern as EventPattern,
+          // an event EventBridge cannot hand to Lambda at all goes to the function's dead-letter queue too
+          targets: [new LambdaFunction(fn.function, { deadLetterQueue: fn.deadLetterQueue })],
+        });
+        return;
+      case 'schedule':
+        new Rule(fn, 'Schedule', {
+          schedule: Schedule.expression(trigger.expression),
+          targets: [new LambdaFunction(fn.function, { deadLetterQueue: fn.deadLetterQueue })],
+        });
+        return;
+      case 'stream':
+        fn.function.addEventSource(
+          new DynamoEventSource(props.table, {
+            startingPosition: StartingPosition.TRIM_HORIZON,
+            batchSize: trigger.batchSize ?? 100,
+            bisectBatchOnError: true,
+            reportBatchItemFailures: true,
+            retryAttempts: 10,
+            maxRecordAge: Duration.days(1),
+            filters: [FilterCriteria.filter(trigger.filter as Record<string, unknown>)],
+            ...(fn.deadLetterQueue ? { onFailure: new SqsDlq(fn.deadLetterQueue) } : {}),
+          }),
+        );
+        return;
+      default: {
+        const unknown: never = trigger;
+        throw new Error(`${spec.name}: no wiring for trigger kind ${String(unknown)}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import { defineCapability } from '../platform/capability';
+import { companiesRoutes } from './companies-routes';
+import { CompanyCreated, CompanyDeleted, CompanyUpdated } from './company-events';
+
+export const companiesCapability = defineCapability({
+  name: 'companies',
+  description: 'Companies and the contacts that work there',
+  routes: companiesRoutes,
+  api: {
+    handler: 'companies/companies-api',
+    access: {
+      table: 'readWrite',
+    },
+  },
+  events: [CompanyCreated, CompanyUpdated, CompanyDeleted],
+});

@@ -1,0 +1,14 @@
+import { defineCapability } from '../platform/capability';
+import { customFieldsRoutes } from './custom-fields-routes';
+
+export const customFieldsCapability = defineCapability({
+  name: 'custom-fields',
+  description: 'Custom field definitions of contacts and companies',
+  routes: customFieldsRoutes,
+  api: {
+    handler: 'custom-fields/custom-fields-api',
+    access: {
+      table: 'readWrite',
+    },
+  },
+});

@@ -1,0 +1,41 @@
+import { ConsentConfirmed } from '../consents/consent-events';
+import { defineCapability } from '../platform/capability';
+import { FormSubmitted } from './form-events';
+import { formsRoutes } from './forms-routes';
+
+export const formsCapability = defineCapability({
+  name: 'forms',
+  description: 'Web forms: settings, public posts, consent with double opt-in',
+  routes: formsRoutes,
+  api: {
+    handler: 'forms/forms-api',
+    access: {
+      table: 'readWrite',
+      archive: 'write',
+    },
+  },
+  background: [
+    {
+      name: 'ProcessFormSubmission',
+      handler: 'webhooks/process-form-submission',
+      description: 'Record a form post on its contact: upsert, tags, activity, consent, opt-in email',
+      trigger: {
+        kind: 'event',
+        pattern: {
+          source: ['crm'],
+          'detail-type': ['webhook.received'],
+          detail: {
+            source: ['form'],
+          },
+        },
+      },
+      access: {
+        table: 'readWrite',
+        archive: 'read',
+        ses: 'send',
+      },
+      timeoutSeconds: 30,
+    },
+  ],
+  events: [FormSubmitted, ConsentConfirmed],
+});

@@ -1,0 +1,16 @@
+import { defineCapability } from '../platform/capability';
+import { ListJoined, ListLeft } from './list-events';
+import { listsRoutes } from './lists-routes';
+
+export const listsCapability = defineCapability({
+  name: 'lists',
+  description: 'Lists and their members',
+  routes: listsRoutes,
+  api: {
+    handler: 'lists/lists-api',
+    access: {
+      table: 'readWrite',
+    },
+  },
+  events: [ListJoined, ListLeft],
+});

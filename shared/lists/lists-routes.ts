@@ -1,0 +1,98 @@
+import { defineRoutes } from '../platform/capability';
+import { everyone, marketingTeam } from '../platform/roles';
+import { IdPath } from '../records/record-fields';
+import {
+  AddListMemberBody,
+  ContactList,
+  ContactListList,
+  ContactListsResponse,
+  ContactListWithCount,
+  ListInput,
+  ListMemberPath,
+  ListMembership,
+  ListMembersPage,
+  ListMembersQuery,
+  ListPatch,
+  ListPath,
+} from './list';
+
+/** The routes of lists: what each accepts, answers and who may call it. */
+export const listsRoutes = defineRoutes({
+  ListLists: {
+    method: 'GET',
+    path: '/api/lists',
+    roles: everyone,
+    summary: 'The lists of the workspace, by name',
+    response: ContactListList,
+  },
+  CreateList: {
+    method: 'POST',
+    path: '/api/lists',
+    roles: marketingTeam,
+    summary: 'Create a list (unique name, 50 per workspace at most)',
+    body: ListInput,
+    response: ContactList,
+    status: 201,
+  },
+  GetList: {
+    method: 'GET',
+    path: '/api/lists/{listId}',
+    roles: everyone,
+    summary: 'Read one list with its member count',
+    params: ListPath,
+    response: ContactListWithCount,
+  },
+  UpdateList: {
+    method: 'PATCH',
+    path: '/api/lists/{listId}',
+    roles: marketingTeam,
+    summary: 'Rename a list or change its description (If-Match version)',
+    params: ListPath,
+    body: ListPatch,
+    response: ContactList,
+    ifMatch: true,
+  },
+  DeleteList: {
+    method: 'DELETE',
+    path: '/api/lists/{listId}',
+    roles: marketingTeam,
+    summary: 'Delete a list and its memberships (the contacts stay)',
+    params: ListPath,
+    status: 204,
+  },
+  ListListMembers: {
+    method: 'GET',
+    path: '/api/lists/{listId}/members',
+    roles: everyone,
+    summary: 'The members of a list, with their contacts',
+    params: ListPath,
+    query: ListMembersQuery,
+    response: ListMembersPage,
+  },
+  AddListMember: {
+    method: 'PUT',
+    path: '/api/lists/{listId}/members/{contactId}',
+    roles: everyone,
+    summary: 'Put a contact on a list (list.joined); a member already is answered as it is',
+    params: ListMemberPath,
+    body: AddListMemberBody,
+    response: ListMembership,
+    status: 201,
+  },
+  RemoveListMember: {
+    method: 'DELETE',
+    path: '/api/lists/{listId}/members/{contactId}',
+    roles: everyone,
+    summary: 'Take a contact off a list (list.left)',
+    params: ListMemberPath,
+    status: 204,
+  },
+  ListContactLists: {
+    method: 'GET',
+    path: '/api/contacts/{id}/lists',
+    roles: everyone,
+    summary: 'The lists a contact is on',
+    params: IdPath,
+    response: ContactListsResponse,
+  },
+});

@@ -1,0 +1,98 @@
+import { defineRoutes } from '../platform/capability';
+import { admins, everyone } from '../platform/roles';
+import { DeliveryListQuery, DeliveryPath, WebhookDelivery, WebhookDeliveryPage } from './webhook-delivery';
+import {
+  EmptyActionBody,
+  SubscriptionPath,
+  WebhookSubscription,
+  WebhookSubscriptionInput,
+  WebhookSubscriptionList,
+  WebhookSubscriptionPatch,
+  WebhookSubscriptionQuery,
+} from './webhook-subscription';
+
+/** The routes of outbound-webhooks: what each accepts, answers and who may call it. */
+export const outboundWebhooksRoutes = defineRoutes({
+  ListWebhookSubscriptions: {
+    method: 'GET',
+    path: '/api/settings/webhooks',
+    roles: everyone,
+    summary: 'List the outbound webhook subscriptions of the workspace (without secrets)',
+    query: WebhookSubscriptionQuery,
+    response: WebhookSubscriptionList,
+  },
+  CreateWebhookSubscription: {
+    method: 'POST',
+    path: '/api/settings/webhooks',
+    roles: admins,
+    summary: 'Subscribe a URL to CRM events; the answer shows the new signing secret',
+    body: WebhookSubscriptionInput,
+    response: WebhookSubscription,
+    status: 201,
+  },
+  GetWebhookSubscription: {
+    method: 'GET',
+    path: '/api/settings/webhooks/{subscriptionId}',
+    roles: everyone,
+    summary: 'Read one webhook subscription (its secret for admins only)',
+    params: SubscriptionPath,
+    response: WebhookSubscription,
+  },
+  UpdateWebhookSubscription: {
+    method: 'PATCH',
+    path: '/api/settings/webhooks/{subscriptionId}',
+    roles: admins,
+    summary: 'Change a webhook subscription: URL, event types, active, description (If-Match version)',
+    params: SubscriptionPath,
+    body: WebhookSubscriptionPatch,
+    response: WebhookSubscription,
+    ifMatch: true,
+  },
+  DeleteWebhookSubscription: {
+    method: 'DELETE',
+    path: '/api/settings/webhooks/{subscriptionId}',
+    roles: admins,
+    summary: 'Delete a webhook subscription; its pending deliveries are never sent',
+    params: SubscriptionPath,
+    status: 204,
+  },
+  RotateWebhookSubscriptionSecret: {
+    method: 'POST',
+    path: '/api/settings/webhooks/{subscriptionId}/rotate-secret',
+    roles: admins,
+    summary: 'Generate a new signing secret; the previous one also signs for 24 hours',
+    params: SubscriptionPath,
+    body: EmptyActionBody,
+    response: WebhookSubscription,
+    status: 201,
+  },
+  SendWebhookTestEvent: {
+    method: 'POST',
+    path: '/api/settings/webhooks/{subscriptionId}/test',
+    roles: admins,
+    summary: 'Send a webhook.test event to the subscription now and answer the delivery',
+    params: SubscriptionPath,
+    body: EmptyActionBody,
+    response: WebhookDelivery,
+    status: 201,
+  },
+  ListOutboundWebhookDeliveries: {
+    method: 'GET',
+    path: '/api/settings/webhooks/{subscriptionId}/deliveries',
+    roles: admins,
+    summary: 'The delivery log of a webhook subscription, newest first, by status, with every attempt',
+    params: SubscriptionPath,
+    query: DeliveryListQuery,
+    response: WebhookDeliveryPage,
+  },
+  RedeliverOutboundWebhookDelivery: {
+    method: 'POST',
+    path: '/api/settings/webhooks/deliveries/{deliveryId}/redeliver',
+    roles: admins,
+    summary: 'Attempt a webhook delivery again now, whatever its status',
+    params: DeliveryPath,
+    body: EmptyActionBody,
+    response: WebhookDelivery,
+    status: 201,
+  },
+});

@@ -1,0 +1,142 @@
+/**
+ * How a capability declares its contract: its routes (method, path, roles, schemas), its functions (the
+ * one that serves its routes and its background ones), its events and its errors. The registry
+ * (shared/registry/capability-registry.ts) gathers every capability for infra, the local cloud, OpenAPI,
+ * the docs and the walks. Types and plain data only: the web app and the Lambda bundles import
+ * contracts, so nothing here may pull in runtime code, aws-cdk-lib or another capability.
+ */
+import type { $ZodType } from 'zod/v4/core';
+import type { EventPattern, EventTrigger, ScheduleTrigger } from '../events/event-pattern';
+import type { Role } from './roles';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
+
+/** What a route accepts and answers; handlers validate with these and OpenAPI is generated from them. */
+export interface RouteContract {
+  method: HttpMethod;
+  /** API Gateway route path, `{name}` for path parameters. */
+  path: string;
+  /** Who may call it (Cognito groups), or `public`: no token, the route reads no workspace from one. */
+  roles: readonly Role[] | 'public';
+  /** One line for OpenAPI and the docs. */
+  summary: string;
+  /** Path parameters, by the names in `path`. */
+  params?: $ZodType;
+  query?: $ZodType;
+  body?: $ZodType;
+  response?: $ZodType;
+  /** Success status: 200 unless said; 202 for webhooks, processed after the answer. */
+  status?: 200 | 201 | 202 | 204;
+  /** PATCH routes take the version the client saw in If-Match. */
+  ifMatch?: true;
+  /**
+   * Bodies beyond JSON: `form` also reads `application/x-www-form-urlencoded` (public form posts);
+   * `raw` hands the bytes over unread (webhooks archive first, then judge), `body` only documents them.
+   */
+  accepts?: 'json' | 'form' | 'raw';
+}
+
+/** A named set of routes: the operation id (`GetContact`) is the key. */
+export type RouteContracts = Record<string, RouteContract>;
+
+/** Declares routes with their literal types kept, so handlers get typed input. */
+export const defineRoutes = <const R extends RouteContracts>(routes: R): R => routes;
+
+export function routeKeyOf(route: Pick<RouteContract, 'method' | 'path'>): string {
+  return `${route.method} ${route.path}`;
+}
+
+export interface FunctionAccess {
+  table?: 'read' | 'readWrite';
+  /** `publish`: may put events on the CRM event bus (EVENT_BUS_NAME). */
+  eventBus?: 'publish';
+  /** The webhook archive (ARCHIVE_BUCKET): `write` stores raw deliveries, `read` loads them back. */
+  archive?: 'write' | 'read';
+  /** `send`: may send email through SES (SESv2 SendEmail) from MAIL_FROM. */
+  ses?: 'send';
+}
+
+/**
+ * Run the function for the records of the table's stream that match `filter`, written in the event
+ * pattern language (Lambda event filtering and the local poller both use it), in batches; a failed
+ * record is retried from where it failed, then set aside in a dead-letter queue.
+ */
+export interface StreamTrigger {
+  kind: 'stream';
+  filter: EventPattern;
+  batchSize?: number;
+}
+
+/** The capability's API function serves every one of these routes (one Lambda, a router inside). */
+export interface ApiTrigger {
+  kind: 'api';
+  routes: readonly NamedRoute[];
+}
+
+export type BackgroundTrigger = EventTrigger | ScheduleTrigger | StreamTrigger;
+export type FunctionTrigger = ApiTrigger | BackgroundTrigger;
+
+export interface NamedRoute extends RouteContract {
+  /** The operation id: unique across the registry. */
+  name: string;
+}
+
+/** One Lambda function. */
+export interface FunctionSpec {
+  /** PascalCase, unique: the CDK construct id and the local cloud's log prefix. */
+  name: string;
+  /** Module path under functions/ without extension; it exports `handler`. */
+  handler: string;
+  description: string;
+  trigger: FunctionTrigger;
+  access: FunctionAccess;
+  timeoutSeconds?: number;
+  memoryMb?: number;
+}
+
+export type BackgroundFunctionSpec = FunctionSpec & { trigger: BackgroundTrigger };
+export type ApiFunctionSpec = FunctionSpec & { trigger: ApiTrigger };
+
+/** What a capability declares; `defineCapability` turns it into its functions. */
+export interface CapabilityContract {
+  /** kebab-case, unique: names the capability's stack and, in PascalCase, its API function. */
+  name: string;
+  description: string;
+  routes?: RouteContracts;
+  /** The function that serves `routes`: its module under functions/, grants and limits. */
+  api?: Omit<FunctionSpec, 'name' | 'trigger' | 'description'>;
+  background?: readonly BackgroundFunctionSpec[];
+  /** The domain events the capability publishes (their contracts), for the catalog and the docs. */
+  events?: readonly { detailType: string }[];
+  /** Error codes the capability answers with, and their user-facing text. */
+  errors?: Readonly<Record<string, string>>;
+}
+
+export interface Capability extends CapabilityContract {
+  functions: readonly FunctionSpec[];
+  namedRoutes: readonly NamedRoute[];
+}
+
+const pascal = (name: string) =>
+  name.replace(/(^|-)([a-z0-9])/g, (_, _dash: string, letter: string) => letter.toUpperCase());
+
+/** The API function of a capability is `<Capability>Api`: `contacts` → `ContactsApi`. */
+export const apiFunctionName = (capability: string) => `${pascal(capability)}Api`;
+
+export function defineCapability(contract: CapabilityContract): Capability {
+  const namedRoutes = Object.entries(contract.routes ?? {}).map(([name, route]) => ({ ...route, name }));
+  if (namedRoutes.length > 0 && !contract.api)
+    throw new Error(`${contract.name}: routes need an api function`);
+  const api: FunctionSpec[] =
+    contract.api && namedRoutes.length > 0
+      ? [
+          {
+            ...contract.api,
+            name: apiFunctionName(contract.name),
+            description: `${contract.description}: ${namedRoutes.length} routes`,
+            trigger: { kind: 'api', routes: namedRoutes },
+          },
+        ]
+      : [];
+  return { ...contract, namedRoutes, functions: [...api, ...(contract.background ?? [])] };
+}

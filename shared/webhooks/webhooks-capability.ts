@@ -1,0 +1,16 @@
+import { defineCapability } from '../platform/capability';
+import { WebhookReceived } from './webhook-events';
+import { webhooksRoutes } from './webhooks-routes';
+
+export const webhooksCapability = defineCapability({
+  name: 'webhooks',
+  description: 'Webhook intake: the inbox of raw deliveries and their replay',
+  routes: webhooksRoutes,
+  api: {
+    handler: 'webhooks/webhooks-api',
+    access: {
+      table: 'readWrite',
+    },
+  },
+  events: [WebhookReceived],
+});

@@ -1,0 +1,145 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { defineCapability, routeKeyOf } from '../../shared/platform/capability';
+import { roles } from '../../shared/platform/roles';
+import { buildRegistry, registry } from '../../shared/registry/capability-registry';
+
+const root = join(import.meta.dirname, '..', '..');
+const functionsDir = join(root, 'functions');
+
+function tsFilesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return tsFilesUnder(path);
+    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+const moduleOf = (file: string) => relative(functionsDir, file).replace(/\\/g, '/').replace(/\.ts$/, '');
+const importsOf = (file: string) =>
+  [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)[^'"]*from '([^']+)'/gm)].map(
+    (m) => m[1] as string,
+  );
+
+describe('the capability registry', () => {
+  it('has a handler module under functions/ for every function, and every module there serves one', () => {
+    const handlers = registry.functions.map((fn) => fn.handler);
+    // a route's module is imported by its capability's API function; background handlers stand alone
+    const routeModules = registry.apiFunctions.flatMap((fn) =>
+      importsOf(join(functionsDir, `${fn.handler}.ts`))
+        .filter((path) => path.startsWith('./'))
+        .map((path) => `${fn.handler.split('/')[0]}/${path.slice(2)}`),
+    );
+    for (const file of tsFilesUnder(functionsDir)) {
+      const module = moduleOf(file);
+      expect(
+        handlers.filter((handler) => handler === module).length +
+          routeModules.filter((route) => route === module).length,
+        `functions/${module}.ts serves exactly one function`,
+      ).toBe(1);
+    }
+  });
+
+  it.each(registry.functions.map((fn) => [fn.name, fn.handler] as const))(
+    '%s: its handler module %s exports `handler`',
+    async (_name, handler) => {
+      const file = join(functionsDir, `${handler}.ts`);
+      expect(existsSync(file), `functions/${handler}.ts`).toBe(true);
+      const module = (await import(pathToFileURL(file).href)) as { handler?: unknown };
+      expect(typeof module.handler).toBe('function');
+    },
+  );
+
+  it('names functions in PascalCase and capabilities in kebab-case, each once', () => {
+    for (const fn of registry.functions) expect(fn.name).toMatch(/^[A-Z][A-Za-z0-9]+$/);
+    for (const capability of registry.capabilities) expect(capability.name).toMatch(/^[a-z]+(-[a-z]+)*$/);
+  });
+
+  it('refuses a registry that names a route, a route key or a function twice', () => {
+    const route = { method: 'GET', path: '/api/a', roles: 'public', summary: 'a' } as const;
+    const api = { handler: 'x/x-api', access: {} };
+    const one = defineCapability({ name: 'one', description: 'one', routes: { GetA: route }, api });
+    expect(() => buildRegistry([one, one])).toThrow(/names one twice/);
+    const sameKey = defineCapability({ name: 'two', description: 'two', routes: { GetB: route }, api });
+    expect(() => buildRegistry([one, sameKey])).toThrow(/names GET \/api\/a twice/);
+    const sameName = defineCapability({
+      name: 'three',
+      description: 'three',
+      routes: { GetA: { ...route, path: '/api/b' } },
+      api,
+    });
+    expect(() => buildRegistry([one, sameName])).toThrow(/names GetA twice/);
+  });
+
+  it('serves every route by exactly one API function, named after its capability', () => {
+    for (const route of registry.routes) {
+      const fn = registry.apiFunctions.filter((candidate) =>
+        candidate.trigger.routes.some((served) => routeKeyOf(served) === routeKeyOf(route)),
+      );
+      expect(fn.map((candidate) => candidate.name)).toEqual([route.functionName]);
+    }
+  });
+
+  it.each(registry.routes.map((route) => [routeKeyOf(route), route] as const))(
+    '%s: its schemas match its path, method and roles',
+    (_key, route) => {
+      const pathNames = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+      const params =
+        (route.params as unknown as { shape?: Record<string, unknown> } | undefined)?.shape ?? {};
+      expect(Object.keys(params).sort(), 'params schema keys = {params} of the path').toEqual(pathNames);
+      expect(Boolean(route.body), 'POST, PUT and PATCH take a body schema').toBe(
+        ['POST', 'PUT', 'PATCH'].includes(route.method),
+      );
+      expect(Boolean(route.ifMatch), 'PATCH routes, and only they, take If-Match').toBe(
+        route.method === 'PATCH',
+      );
+      if (route.method === 'DELETE') expect(route.status).toBe(204);
+      // 202: accepted for processing after the answer (webhooks, replays)
+      if (route.method === 'POST') expect([201, 202]).toContain(route.status);
+      // PUT puts something in place: 201 when it was not there (the handler answers 200 when it was)
+      if (route.method === 'PUT') expect(route.status).toBe(201);
+      expect(route.path.startsWith('/api/')).toBe(true);
+      if (route.roles === 'public') {
+        // the only public writes are webhooks, which verify their callers themselves
+        if (route.method !== 'GET') expect(route.path.startsWith('/api/webhooks/')).toBe(true);
+        return;
+      }
+      expect(route.roles.length).toBeGreaterThan(0);
+      for (const role of route.roles) expect(roles).toContain(role);
+    },
+  );
+
+  it('gives an API function write access exactly when one of its routes writes', () => {
+    for (const fn of registry.apiFunctions) {
+      if (fn.access.table === undefined) continue;
+      const writes = fn.trigger.routes.some((route) => route.method !== 'GET');
+      expect(fn.access.table, fn.name).toBe(writes ? 'readWrite' : 'read');
+    }
+  });
+});
+
+describe('the layers', () => {
+  it('never import functions/ from shared/ or web/', () => {
+    const offenders = ['shared', 'web/src'].flatMap((dir) =>
+      tsFilesUnder(join(root, dir)).flatMap((file) =>
+        importsOf(file)
+          .filter((path) => /(^|\/)functions\//.test(path))
+          .map((path) => `${relative(root, file)} imports ${path}`),
+      ),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('keep the registry out of the web app and of every capability', () => {
+    const offenders = [...tsFilesUnder(join(root, 'web/src')), ...tsFilesUnder(join(root, 'shared'))]
+      .filter((file) => !/shared\/(registry|api\/openapi)/.test(file))
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((path) => path.includes('registry/capability-registry'))
+          .map((path) => `${relative(root, file)} imports ${path}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+});
