@@ -133,7 +133,7 @@ export function defineCapability(contract: CapabilityContract): Capability {
           {
             ...contract.api,
             name: apiFunctionName(contract.name),
-            description: `${contract.description}: ${namedRoutes.length} routes`,
+            description: `${contract.description}: ${namedRoutes.length} ${namedRoutes.length === 1 ? 'route' : 'routes'}`,
             trigger: { kind: 'api', routes: namedRoutes },
           },
         ]

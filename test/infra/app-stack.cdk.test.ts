@@ -1,58 +1,38 @@
 import { runInNewContext } from 'node:vm';
-import type { CfnElement } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
+import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { functions, httpFunctions, routeKeyOf } from '../../functions/manifest';
-import type { CrmFunction } from '../../infra/constructs/crm-function';
 import { functionDefaults } from '../../infra/constructs/crm-function';
 import { accessLogFields } from '../../infra/constructs/crm-http-api';
 import { spaAuthPaths } from '../../infra/constructs/web-hosting';
 import { spaRewriteCode } from '../../infra/spa-routes';
 import { claimNames } from '../../shared/platform/auth';
-import { type SynthesizedSeedCrm, synthSeedCrm } from './synth-seed-crm';
-
-interface Resource {
-  Type: string;
-  Properties: Record<string, unknown>;
-}
-interface Statement {
-  Effect: string;
-  Action: string | string[];
-  Resource: unknown;
-}
+import { apiFunctionName, routeKeyOf } from '../../shared/platform/capability';
+import { registry } from '../../shared/registry/capability-registry';
+import {
+  capabilityStackId,
+  type FoundResource,
+  type SynthesizedSeedCrm,
+  synthSeedCrm,
+  type TemplateResource,
+} from './synth-seed-crm';
 
 let crm: SynthesizedSeedCrm;
-let resources: Record<string, Resource>;
 beforeAll(() => {
   crm = synthSeedCrm();
-  resources = crm.appTemplate.toJSON().Resources;
 });
 
-const idOf = (element: unknown) => crm.app.getLogicalId(element as CfnElement);
+/** The logical id of what a construct synthesized to, in its own stack. */
+const idOf = (construct: unknown) => crm.resourceOf(construct as IConstruct).logicalId;
 /** The properties of the resource a construct synthesized to. */
-const propertiesOf = (element: unknown): Record<string, unknown> => {
-  const resource = resources[idOf(element)];
-  if (!resource) throw new Error(`no resource ${idOf(element)}`);
-  return resource.Properties;
-};
-const ofType = (type: string) => Object.entries(resources).filter(([, resource]) => resource.Type === type);
-const crmFunction = (name: string): CrmFunction => {
-  const fn = crm.app.functions.find((candidate) => candidate.spec.name === name);
-  if (!fn) throw new Error(`no CrmFunction ${name}`);
-  return fn;
-};
+const propertiesOf = (construct: unknown): Record<string, unknown> =>
+  crm.resourceOf(construct as IConstruct).resource.Properties;
+/** Every resource of a type, in any template, as [logical id, resource]. */
+const ofType = (type: string): [string, TemplateResource][] =>
+  crm.ofType(type).map(({ logicalId, resource }) => [logicalId, resource]);
 const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
-
-/** Every statement of the policies attached to a function's role. */
-function statementsOf(fn: CrmFunction): Statement[] {
-  const role = { Ref: idOf(fn.role.node.defaultChild) };
-  return ofType('AWS::IAM::Policy')
-    .filter(([, policy]) =>
-      (policy.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify(role)),
-    )
-    .flatMap(([, policy]) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
-}
 
 const writeActions = [
   'dynamodb:PutItem',
@@ -61,44 +41,80 @@ const writeActions = [
   'dynamodb:BatchWriteItem',
 ];
 
+const routeResource = (routeKey: string): FoundResource => {
+  const found = crm
+    .ofType('AWS::ApiGatewayV2::Route')
+    .filter((r) => r.resource.Properties.RouteKey === routeKey);
+  expect(found, routeKey).toHaveLength(1);
+  return found[0] as FoundResource;
+};
+
 describe('the HTTP API', () => {
-  it('has exactly one route per http function of the manifest, each integrated with its own function', () => {
-    const routes = ofType('AWS::ApiGatewayV2::Route');
-    expect(routes.map(([, route]) => route.Properties.RouteKey).sort()).toEqual(
-      httpFunctions.map((fn) => routeKeyOf(fn.trigger)).sort(),
-    );
-    // The local cloud's token issuer (POST /api/local/token) is not in the manifest and never deployed.
-    expect(routes.filter(([, route]) => String(route.Properties.RouteKey).includes('/api/local/'))).toEqual(
-      [],
-    );
-    for (const spec of httpFunctions) {
-      const [, route] = routes.find(([, r]) => r.Properties.RouteKey === routeKeyOf(spec.trigger)) ?? [];
-      const target = JSON.stringify(route?.Properties.Target);
-      const [integrationId] =
-        ofType('AWS::ApiGatewayV2::Integration').find(([id]) => target.includes(id)) ?? [];
-      expect(integrationId, spec.name).toBeDefined();
-      expect(resources[integrationId as string]?.Properties).toMatchObject({
+  it('has exactly one route per route of the registry, nothing of the local cloud', () => {
+    const routeKeys = crm.ofType('AWS::ApiGatewayV2::Route').map((r) => r.resource.Properties.RouteKey);
+    expect(routeKeys.sort()).toEqual(registry.routes.map(routeKeyOf).sort());
+    // The local cloud's token issuer (POST /api/local/token) is not in the registry and never deployed.
+    expect(routeKeys.filter((key) => String(key).includes('/api/local/'))).toEqual([]);
+  });
+
+  it("puts each route in its capability's stack, integrated with that capability's API function", () => {
+    const api = { Ref: idOf(crm.app.api.api) };
+    for (const route of registry.routes) {
+      const where = `${route.capability} ${routeKeyOf(route)}`;
+      const fn = crm.functionNamed(route.functionName);
+      const { stack, resource } = routeResource(routeKeyOf(route));
+      expect(stack.node.id, where).toBe(capabilityStackId(route.capability));
+      expect(Stack.of(fn).node.id, where).toBe(capabilityStackId(route.capability));
+      expect(crm.resolveIn(stack, resource.Properties.ApiId), where).toEqual(api);
+      const target = resource.Properties.Target as { 'Fn::Join': [string, [string, { Ref: string }]] };
+      const [prefix, integrationRef] = target['Fn::Join'][1];
+      expect(prefix, where).toBe('integrations/');
+      const integration = crm
+        .ofType('AWS::ApiGatewayV2::Integration')
+        .find((candidate) => candidate.stack === stack && candidate.logicalId === integrationRef.Ref);
+      expect(integration, where).toBeDefined();
+      expect(integration?.resource.Properties, where).toMatchObject({
         IntegrationType: 'AWS_PROXY',
         PayloadFormatVersion: '2.0',
-        IntegrationUri: { 'Fn::GetAtt': [idOf(crmFunction(spec.name).function.node.defaultChild), 'Arn'] },
+        IntegrationUri: { 'Fn::GetAtt': [idOf(fn.function), 'Arn'] },
       });
+      expect(crm.resolveIn(stack, integration?.resource.Properties.ApiId), where).toEqual(api);
     }
   });
 
-  it("sends 'jwt' routes through the Cognito authorizer and leaves 'none' routes public", () => {
-    const [[authorizerId]] = ofType('AWS::ApiGatewayV2::Authorizer') as [[string, Resource]];
-    for (const spec of httpFunctions) {
-      const [, route] = ofType('AWS::ApiGatewayV2::Route').find(
-        ([, r]) => r.Properties.RouteKey === routeKeyOf(spec.trigger),
-      ) as [string, Resource];
-      if (spec.trigger.auth === 'jwt') {
-        expect(route.Properties, spec.name).toMatchObject({
-          AuthorizationType: 'JWT',
-          AuthorizerId: { Ref: authorizerId },
-        });
+  it('lets the HTTP API invoke each API function, on this API only', () => {
+    for (const spec of registry.apiFunctions) {
+      const fn = crm.functionNamed(spec.name);
+      const { stack } = crm.resourceOf(fn.function);
+      const permissions = crm
+        .ofType('AWS::Lambda::Permission')
+        .filter((p) => p.stack === stack && p.resource.Properties.Principal === 'apigateway.amazonaws.com');
+      expect(permissions, spec.name).toHaveLength(1);
+      const { Properties } = (permissions[0] as FoundResource).resource;
+      expect(Properties.FunctionName, spec.name).toEqual({ 'Fn::GetAtt': [idOf(fn.function), 'Arn'] });
+      const [, parts] = (Properties.SourceArn as { 'Fn::Join': [string, unknown[]] })['Fn::Join'];
+      expect(
+        parts.slice(-2).map((part) => crm.resolveIn(stack, part)),
+        spec.name,
+      ).toEqual([{ Ref: idOf(crm.app.api.api) }, '/*/*']);
+      expect(JSON.stringify(parts), spec.name).toContain(':execute-api:');
+    }
+  });
+
+  it('sends routes with roles through the one Cognito authorizer and leaves public routes without', () => {
+    const authorizers = crm.ofType('AWS::ApiGatewayV2::Authorizer');
+    expect(authorizers.map(({ stack }) => stack)).toEqual([crm.app]);
+    const authorizer = { Ref: (authorizers[0] as FoundResource).logicalId };
+    expect(registry.routes.filter((route) => route.roles === 'public').length).toBeGreaterThan(0);
+    expect(registry.routes.filter((route) => route.roles !== 'public').length).toBeGreaterThan(0);
+    for (const route of registry.routes) {
+      const { stack, resource } = routeResource(routeKeyOf(route));
+      if (route.roles === 'public') {
+        expect(resource.Properties.AuthorizationType, route.name).toBe('NONE');
+        expect(resource.Properties.AuthorizerId, route.name).toBeUndefined();
       } else {
-        expect(route.Properties.AuthorizationType, spec.name).toBe('NONE');
-        expect(route.Properties.AuthorizerId, spec.name).toBeUndefined();
+        expect(resource.Properties.AuthorizationType, route.name).toBe('JWT');
+        expect(crm.resolveIn(stack, resource.Properties.AuthorizerId), route.name).toEqual(authorizer);
       }
     }
   });
@@ -108,7 +124,7 @@ describe('the HTTP API', () => {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
       JwtConfiguration: {
-        Audience: [{ Ref: idOf(crm.app.userPoolClient.node.defaultChild) }],
+        Audience: [{ Ref: idOf(crm.app.userPoolClient) }],
         Issuer: {
           'Fn::Join': [
             '',
@@ -123,7 +139,7 @@ describe('the HTTP API', () => {
   });
 
   it('has a throttled $default stage writing JSON access logs', () => {
-    const [[, stage]] = ofType('AWS::ApiGatewayV2::Stage') as [[string, Resource]];
+    const [[, stage]] = ofType('AWS::ApiGatewayV2::Stage') as [[string, TemplateResource]];
     expect(stage.Properties).toMatchObject({
       StageName: '$default',
       AutoDeploy: true,
@@ -138,12 +154,57 @@ describe('the HTTP API', () => {
   });
 });
 
+describe('the capability stacks', () => {
+  it('are one nested stack per capability, each holding exactly the functions its capability declares', () => {
+    expect(crm.app.capabilityStacks.map((stack) => stack.node.id)).toEqual(
+      registry.capabilities.map((capability) => capabilityStackId(capability.name)),
+    );
+    for (const capability of registry.capabilities) {
+      const stack = crm.app.capabilityStacks.find((s) => s.node.id === capabilityStackId(capability.name));
+      expect(
+        stack?.functions.map((fn) => fn.spec.name),
+        capability.name,
+      ).toEqual(capability.functions.map((fn) => fn.name));
+    }
+    // the function names the docs, the logs and the local cloud use
+    expect(registry.apiFunctions.map((fn) => fn.name)).toEqual(
+      registry.capabilities
+        .filter((capability) => capability.namedRoutes.length > 0)
+        .map((capability) => apiFunctionName(capability.name)),
+    );
+    expect(registry.apiFunctions.map((fn) => fn.name)).toEqual(
+      expect.arrayContaining(['ContactsApi', 'ShopsApi', 'HealthApi', 'ApiDocsApi']),
+    );
+  });
+
+  it('keep the API, its authorizer, the bus, the alarm topic, the client and CloudFront in the app stack', () => {
+    for (const type of [
+      'AWS::ApiGatewayV2::Api',
+      'AWS::ApiGatewayV2::Stage',
+      'AWS::ApiGatewayV2::Authorizer',
+      'AWS::Events::EventBus',
+      'AWS::SNS::Topic',
+      'AWS::Cognito::UserPoolClient',
+      'AWS::CloudFront::Distribution',
+    ]) {
+      expect(
+        crm.ofType(type).map(({ stack }) => stack.node.id),
+        type,
+      ).toEqual([crm.app.node.id]);
+    }
+    crm.appTemplate.resourceCountIs('AWS::CloudFormation::Stack', registry.capabilities.length);
+    crm.appTemplate.resourceCountIs('AWS::Lambda::Function', 0);
+  });
+});
+
 describe('the functions', () => {
-  it('are one per manifest entry, on Node.js 22 and arm64, with the manifest timeout and memory', () => {
-    expect(crm.app.functions.map((fn) => fn.spec.name).sort()).toEqual(functions.map((fn) => fn.name).sort());
+  it('are one per function of the registry, on Node.js 22 and arm64, with the declared timeout and memory', () => {
+    expect(crm.app.functions.map((fn) => fn.spec.name).sort()).toEqual(
+      registry.functions.map((fn) => fn.name).sort(),
+    );
     for (const fn of crm.app.functions) {
       const { spec } = fn;
-      const props = propertiesOf(fn.function.node.defaultChild);
+      const props = propertiesOf(fn.function);
       expect(props, spec.name).toMatchObject({
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
@@ -151,7 +212,7 @@ describe('the functions', () => {
         Timeout: spec.timeoutSeconds ?? functionDefaults.timeoutSeconds,
         MemorySize: spec.memoryMb ?? functionDefaults.memoryMb,
         TracingConfig: { Mode: 'Active' },
-        LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: idOf(fn.logGroup.node.defaultChild) } },
+        LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: idOf(fn.logGroup) } },
       });
       const variables = (props.Environment as { Variables: Record<string, unknown> }).Variables;
       expect(variables.NODE_OPTIONS).toBe('--enable-source-maps');
@@ -161,13 +222,13 @@ describe('the functions', () => {
 
   it('keep their logs for a bounded time', () => {
     for (const fn of crm.app.functions) {
-      expect(propertiesOf(fn.logGroup.node.defaultChild).RetentionInDays).toBeGreaterThan(0);
+      expect(propertiesOf(fn.logGroup).RetentionInDays, fn.spec.name).toBe(functionDefaults.logRetention);
     }
   });
 
-  it('get exactly the table access their manifest entry declares, and nothing else', () => {
+  it('get exactly the table access their capability declares, and nothing else', () => {
     for (const fn of crm.app.functions) {
-      const statements = statementsOf(fn);
+      const statements = crm.statementsOf(fn);
       const actions = statements.flatMap((statement) => asArray(statement.Action));
       const dynamodb = actions.filter((action) => action.startsWith('dynamodb:'));
       switch (fn.spec.access.table) {
@@ -199,7 +260,7 @@ describe('the functions', () => {
           break;
       }
       // Besides the table: its own log group, X-Ray (the one service that needs Resource "*"), and what
-      // its manifest entry and trigger add: publishing on the bus, its dead-letter queue.
+      // its capability and trigger add: publishing on the bus, mail, the archive, its dead-letter queue.
       const others = actions.filter((action) => !action.startsWith('dynamodb:'));
       expect(new Set(others), fn.spec.name).toEqual(
         new Set([
@@ -225,7 +286,7 @@ describe('the functions', () => {
           fn.spec.name,
         ).toBe(true);
       }
-      expect(propertiesOf(fn.role.node.defaultChild).ManagedPolicyArns, fn.spec.name).toBeUndefined();
+      expect(propertiesOf(fn.role).ManagedPolicyArns, fn.spec.name).toBeUndefined();
     }
   });
 });
@@ -248,7 +309,7 @@ describe('the SPA client', () => {
   });
 
   it('may read the workspace claim but never write it', () => {
-    const [[, client]] = ofType('AWS::Cognito::UserPoolClient') as [[string, Resource]];
+    const [[, client]] = ofType('AWS::Cognito::UserPoolClient') as [[string, TemplateResource]];
     expect(client.Properties.ReadAttributes).toContain(claimNames.workspaceId);
     expect(client.Properties.WriteAttributes).toBeDefined();
     expect(client.Properties.WriteAttributes).not.toContain(claimNames.workspaceId);
@@ -257,7 +318,7 @@ describe('the SPA client', () => {
 
 describe('web hosting', () => {
   const distributionConfig = () => {
-    const [[, distribution]] = ofType('AWS::CloudFront::Distribution') as [[string, Resource]];
+    const [[, distribution]] = ofType('AWS::CloudFront::Distribution') as [[string, TemplateResource]];
     return distribution.Properties.DistributionConfig as {
       DefaultCacheBehavior: Record<string, unknown>;
       CacheBehaviors: Record<string, unknown>[];
@@ -405,8 +466,16 @@ describe('web hosting', () => {
 });
 
 describe('outputs', () => {
-  it('give the API URL, web URL, user pool, client and hosted UI domain', () => {
-    for (const name of ['ApiUrl', 'WebUrl', 'UserPoolId', 'UserPoolClientId', 'HostedUiDomain']) {
+  it('give the API URL, web URL, user pool, client, hosted UI domain, bus and alarm topic', () => {
+    for (const name of [
+      'ApiUrl',
+      'WebUrl',
+      'UserPoolId',
+      'UserPoolClientId',
+      'HostedUiDomain',
+      'EventBusName',
+      'AlarmTopicArn',
+    ]) {
       crm.appTemplate.hasOutput(name, Match.anyValue());
     }
   });

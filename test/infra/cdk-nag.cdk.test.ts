@@ -1,25 +1,34 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CfnElement, Stack, Validations } from 'aws-cdk-lib';
+import { App, type CfnElement, Stack, Validations } from 'aws-cdk-lib';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nagPacks } from '../../infra/constructs/nag';
 import { spaAuthPaths } from '../../infra/constructs/web-hosting';
-import { fakeWebBuild, type SynthesizedSeedCrm, synthSeedCrm } from './synth-seed-crm';
+import { createSeedCrm } from '../../infra/stacks/seed-crm';
+import {
+  capabilityStackId,
+  fakeWebBuild,
+  noWebBuild,
+  type SynthesizedSeedCrm,
+  synthSeedCrm,
+} from './synth-seed-crm';
 
-/** Unacknowledged findings of both packs, as `rule resource` lines (empty when the stacks pass). */
-function findings(crm: SynthesizedSeedCrm): string[] {
-  return [crm.data, crm.app].flatMap((stack) =>
-    nagPacks().flatMap((pack) =>
-      pack
-        .validateScope(stack)
-        .violations.flatMap((violation) =>
-          violation.violatingResources.map((resource) => `${violation.ruleName} ${resource.constructPath}`),
-        ),
-    ),
+/** Unacknowledged findings of both packs under a scope, as `rule resource` lines (empty when it passes). */
+function findingsUnder(scope: IConstruct): string[] {
+  return nagPacks().flatMap((pack) =>
+    pack
+      .validateScope(scope)
+      .violations.flatMap((violation) =>
+        violation.violatingResources.map((resource) => `${violation.ruleName} ${resource.constructPath}`),
+      ),
   );
 }
+
+/** Both top-level stacks; the walk under the app stack goes through every capability's nested stack. */
+const findings = (crm: SynthesizedSeedCrm): string[] => [crm.data, crm.app].flatMap(findingsUnder);
 
 interface Acknowledgement {
   construct: IConstruct;
@@ -73,6 +82,20 @@ describe.each([
       // A stack-wide acknowledgement would also hide findings on resources added later.
       expect(Stack.isStack(construct) || construct === crm.root, where).toBe(false);
     }
+  });
+});
+
+describe('the rule packs', () => {
+  it('walk into the nested capability stacks, so a finding there fails the app stack', () => {
+    const root = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const crm = createSeedCrm(root, { webDistPath: noWebBuild });
+    const nested = crm.app.capabilityStacks.find((stack) => stack.node.id === capabilityStackId('contacts'));
+    if (!nested) throw new Error('no contacts capability stack');
+    // a queue with no dead-letter queue and no TLS-only policy: findings of both packs
+    const probe = new Queue(nested, 'NagProbe');
+    const found = findingsUnder(crm.app).filter((finding) => finding.includes(probe.node.path));
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.join('\n')).toContain('AwsSolutions-SQS');
   });
 });
 

@@ -16,6 +16,59 @@ interface Resource {
   UpdateReplacePolicy?: string;
 }
 
+/**
+ * The logical ids CloudFormation knows the stateful resources by: a new id means a new table, bucket or
+ * pool (the retained old one orphaned), so moving or renaming their constructs must be a deliberate change.
+ */
+const pinnedResources = [
+  'AuthGroupadmin7C6761D1 AWS::Cognito::UserPoolGroup',
+  'AuthGroupmarketing42E9A682 AWS::Cognito::UserPoolGroup',
+  'AuthGroupsales9F85A861 AWS::Cognito::UserPoolGroup',
+  'AuthGroupsupportA3A0475B AWS::Cognito::UserPoolGroup',
+  'AuthRiskConfiguration9882A496 AWS::Cognito::UserPoolRiskConfigurationAttachment',
+  'AuthUserPool8115E87F AWS::Cognito::UserPool',
+  'AuthUserPoolHostedUiAF35A5C3 AWS::Cognito::UserPoolDomain',
+  'TableCD117FA1 AWS::DynamoDB::Table',
+  'WebhookArchiveAccessLogs2C3D31BB AWS::S3::Bucket',
+  'WebhookArchiveAccessLogsPolicy778E1A2A AWS::S3::BucketPolicy',
+  'WebhookArchiveBucketCAA73931 AWS::S3::Bucket',
+  'WebhookArchiveBucketPolicy30098168 AWS::S3::BucketPolicy',
+];
+
+/**
+ * What the app stack imports from this one. CloudFormation refuses to remove an export a deployed stack
+ * still imports, so the data stack cannot drop one before the app stack stops using it.
+ */
+const pinnedExports = [
+  'seed-crm-dev-data:ExportsOutputFnGetAttTableCD117FA1ArnE2C8C204',
+  'seed-crm-dev-data:ExportsOutputFnGetAttTableCD117FA1StreamArnB270E65B',
+  'seed-crm-dev-data:ExportsOutputFnGetAttWebhookArchiveBucketCAA73931Arn76F1B5D9',
+  'seed-crm-dev-data:ExportsOutputRefAuthUserPool8115E87F4F9C6D4C',
+  'seed-crm-dev-data:ExportsOutputRefAuthUserPoolHostedUiAF35A5C34018B682',
+  'seed-crm-dev-data:ExportsOutputRefTableCD117FA1D18A8047',
+  'seed-crm-dev-data:ExportsOutputRefWebhookArchiveBucketCAA7393127A651E9',
+];
+
+describe('the data stack', () => {
+  it('keeps the logical ids of its table, buckets and user pool', () => {
+    const resources = crm.dataTemplate.toJSON().Resources as Record<string, { Type: string }>;
+    expect(
+      Object.entries(resources)
+        .map(([id, resource]) => `${id} ${resource.Type}`)
+        .sort(),
+    ).toEqual(pinnedResources);
+    expect(crm.resourceOf(crm.data.table).logicalId).toBe('TableCD117FA1');
+    expect(crm.resourceOf(crm.data.userPool).logicalId).toBe('AuthUserPool8115E87F');
+    expect(crm.resourceOf(crm.data.archiveBucket).logicalId).toBe('WebhookArchiveBucketCAA73931');
+  });
+
+  it('keeps the exports the app stack and its capability stacks import', () => {
+    const outputs = crm.dataTemplate.toJSON().Outputs as Record<string, { Export?: { Name: string } }>;
+    const exports = Object.values(outputs).flatMap((output) => (output.Export ? [output.Export.Name] : []));
+    expect(exports.sort()).toEqual(pinnedExports);
+  });
+});
+
 const only = (resources: Record<string, unknown>): Resource => {
   const all = Object.values(resources);
   expect(all).toHaveLength(1);

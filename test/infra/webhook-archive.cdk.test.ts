@@ -1,42 +1,16 @@
 import type { CfnElement } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { functions } from '../../functions/manifest';
 import { archiveLifecycle } from '../../infra/constructs/webhook-archive';
-import { type SynthesizedSeedCrm, synthSeedCrm } from './synth-seed-crm';
-
-interface Resource {
-  Type: string;
-  Properties: Record<string, unknown>;
-  DeletionPolicy?: string;
-}
-interface Statement {
-  Effect: string;
-  Action: string | string[];
-  Resource: unknown;
-}
+import { registry } from '../../shared/registry/capability-registry';
+import { type SynthesizedSeedCrm, synthSeedCrm, type TemplateResource } from './synth-seed-crm';
 
 let crm: SynthesizedSeedCrm;
-let appResources: Record<string, Resource>;
 beforeAll(() => {
   crm = synthSeedCrm();
-  appResources = crm.appTemplate.toJSON().Resources;
 });
 
 const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
-const archiveBucket = () =>
-  crm.dataTemplate.toJSON().Resources[
-    crm.data.getLogicalId(crm.data.archiveBucket.node.defaultChild as CfnElement)
-  ] as Resource;
-
-function statementsOf(name: string): Statement[] {
-  const fn = crm.app.functions.find((candidate) => candidate.spec.name === name);
-  if (!fn) throw new Error(`no function ${name}`);
-  const role = JSON.stringify({ Ref: crm.app.getLogicalId(fn.role.node.defaultChild as CfnElement) });
-  return Object.values(appResources)
-    .filter((resource) => resource.Type === 'AWS::IAM::Policy')
-    .filter((policy) => (policy.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === role))
-    .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
-}
+const archiveBucket = () => crm.resourceOf(crm.data.archiveBucket).resource;
 
 describe('the webhook archive bucket', () => {
   it('is private, TLS only, encrypted, versioned and retained', () => {
@@ -54,7 +28,9 @@ describe('the webhook archive bucket', () => {
       VersioningConfiguration: { Status: 'Enabled' },
     });
     expect(bucket.DeletionPolicy).toBe('Retain');
-    const policies = Object.values(crm.dataTemplate.findResources('AWS::S3::BucketPolicy')) as Resource[];
+    const policies = Object.values(
+      crm.dataTemplate.findResources('AWS::S3::BucketPolicy'),
+    ) as TemplateResource[];
     const own = policies.find(
       (policy) =>
         JSON.stringify(policy.Properties.Bucket) ===
@@ -88,30 +64,28 @@ describe('the webhook archive bucket', () => {
   });
 });
 
-describe('archive access from the manifest', () => {
-  const withArchive = functions.filter((fn) => 'archive' in fn.access);
+describe('archive access declared by the capabilities', () => {
+  const withArchive = registry.functions.filter((fn) => fn.access.archive !== undefined);
 
-  it('is declared by the webhook receivers (write) and the shop processor (read)', () => {
-    expect(
-      withArchive.map((fn) => `${fn.name}:${(fn.access as { archive: string }).archive}`).sort(),
-    ).toEqual(
+  it('is declared by the webhook intake APIs (write) and the processors (read)', () => {
+    expect(withArchive.map((fn) => `${fn.name}:${fn.access.archive}`).sort()).toEqual(
       expect.arrayContaining([
         'ProcessShopWebhook:read',
-        'ReceiveShopWebhook:write',
-        'ReceiveShopifyWebhook:write',
-        'ReceiveWooCommerceWebhook:write',
+        'ProcessFormSubmission:read',
+        'ShopsApi:write',
+        'FormsApi:write',
       ]),
     );
   });
 
   it('grants exactly PutObject or GetObject under webhooks/ of the archive bucket, and names it', () => {
+    expect(crm.app.functions.filter((fn) => fn.spec.access.archive).length).toBe(withArchive.length);
     for (const fn of crm.app.functions) {
-      const s3 = statementsOf(fn.spec.name).filter((statement) =>
-        asArray(statement.Action).some((action) => action.startsWith('s3:')),
-      );
+      const s3 = crm
+        .statementsOf(fn)
+        .filter((statement) => asArray(statement.Action).some((action) => action.startsWith('s3:')));
       const access = fn.spec.access.archive;
-      const resource = appResources[crm.app.getLogicalId(fn.function.node.defaultChild as CfnElement)];
-      const environment = resource?.Properties.Environment as
+      const environment = crm.resourceOf(fn.function).resource.Properties.Environment as
         | { Variables?: Record<string, unknown> }
         | undefined;
       const variables = environment?.Variables ?? {};
@@ -124,41 +98,42 @@ describe('archive access from the manifest', () => {
       expect(asArray(s3[0]?.Action as string | string[])).toEqual([
         access === 'write' ? 's3:PutObject' : 's3:GetObject',
       ]);
+      // the bucket's ARN, exported by the data stack, then the prefix
       expect(JSON.stringify(s3[0]?.Resource)).toMatch(/WebhookArchiveBucket.*\/webhooks\/\*/);
     }
   });
 });
 
 describe('the shop webhook processor and the abandoned-cart job', () => {
+  const ruleOf = (name: string): TemplateResource | undefined => {
+    const fn = crm.functionNamed(name);
+    const { stack, logicalId } = crm.resourceOf(fn.function);
+    return crm
+      .ofType('AWS::Events::Rule')
+      .find(
+        (rule) =>
+          rule.stack === stack && JSON.stringify(rule.resource.Properties.Targets).includes(logicalId),
+      )?.resource;
+  };
+
   it('is triggered by webhook.received of the shop sources, with retries and a dead-letter queue', () => {
-    const fn = crm.app.functions.find((candidate) => candidate.spec.name === 'ProcessShopWebhook');
-    const rules = Object.values(crm.appTemplate.findResources('AWS::Events::Rule')) as Resource[];
-    const rule = rules.find((candidate) =>
-      JSON.stringify(candidate.Properties.Targets).includes(
-        crm.app.getLogicalId(fn?.function.node.defaultChild as CfnElement),
-      ),
-    );
-    expect(rule?.Properties.EventPattern).toEqual({
+    const fn = crm.functionNamed('ProcessShopWebhook');
+    expect(crm.templateOf(fn)).toBe(crm.capabilityTemplates.get('shops'));
+    expect(ruleOf('ProcessShopWebhook')?.Properties.EventPattern).toEqual({
       source: ['crm'],
       'detail-type': ['webhook.received'],
       detail: { source: ['shopify', 'woocommerce', 'shop'] },
     });
-    expect(fn?.deadLetterQueue).toBeDefined();
-    expect(
-      appResources[crm.app.getLogicalId(fn?.function.node.defaultChild as CfnElement)]?.Properties,
-    ).toMatchObject({
+    expect(fn.deadLetterQueue).toBeDefined();
+    expect(crm.resourceOf(fn.function).resource.Properties).toMatchObject({
       DeadLetterConfig: expect.anything(),
     });
   });
 
   it('runs the abandoned-cart job every 15 minutes', () => {
-    const fn = crm.app.functions.find((candidate) => candidate.spec.name === 'RaiseAbandonedCarts');
-    const rules = Object.values(crm.appTemplate.findResources('AWS::Events::Rule')) as Resource[];
-    const rule = rules.find((candidate) =>
-      JSON.stringify(candidate.Properties.Targets).includes(
-        crm.app.getLogicalId(fn?.function.node.defaultChild as CfnElement),
-      ),
+    expect(crm.templateOf(crm.functionNamed('RaiseAbandonedCarts'))).toBe(
+      crm.capabilityTemplates.get('orders'),
     );
-    expect(rule?.Properties.ScheduleExpression).toBe('rate(15 minutes)');
+    expect(ruleOf('RaiseAbandonedCarts')?.Properties.ScheduleExpression).toBe('rate(15 minutes)');
   });
 });
