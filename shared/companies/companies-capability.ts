@@ -1,4 +1,5 @@
 import { defineCapability } from '../platform/capability';
+import { companiesErrors } from './companies-errors';
 import { companiesRoutes } from './companies-routes';
 import { CompanyCreated, CompanyDeleted, CompanyUpdated } from './company-events';
 
@@ -13,4 +14,5 @@ export const companiesCapability = defineCapability({
     },
   },
   events: [CompanyCreated, CompanyUpdated, CompanyDeleted],
+  errors: companiesErrors,
 });

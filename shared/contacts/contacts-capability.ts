@@ -1,6 +1,7 @@
 import { defineCapability } from '../platform/capability';
 import { TagAdded, TagRemoved } from '../records/tag-events';
 import { ContactCreated, ContactDeleted, ContactUpdated } from './contact-events';
+import { contactsErrors } from './contacts-errors';
 import { contactsRoutes } from './contacts-routes';
 
 export const contactsCapability = defineCapability({
@@ -14,4 +15,5 @@ export const contactsCapability = defineCapability({
     },
   },
   events: [ContactCreated, ContactUpdated, ContactDeleted, TagAdded, TagRemoved],
+  errors: contactsErrors,
 });

@@ -1,4 +1,5 @@
 import { defineCapability } from '../platform/capability';
+import { customFieldsErrors } from './custom-fields-errors';
 import { customFieldsRoutes } from './custom-fields-routes';
 
 export const customFieldsCapability = defineCapability({
@@ -11,4 +12,5 @@ export const customFieldsCapability = defineCapability({
       table: 'readWrite',
     },
   },
+  errors: customFieldsErrors,
 });

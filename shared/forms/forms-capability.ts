@@ -1,6 +1,7 @@
 import { ConsentConfirmed } from '../consents/consent-events';
 import { defineCapability } from '../platform/capability';
 import { FormSubmitted } from './form-events';
+import { formsErrors } from './forms-errors';
 import { formsRoutes } from './forms-routes';
 
 export const formsCapability = defineCapability({
@@ -38,4 +39,5 @@ export const formsCapability = defineCapability({
     },
   ],
   events: [FormSubmitted, ConsentConfirmed],
+  errors: formsErrors,
 });

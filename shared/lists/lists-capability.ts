@@ -1,5 +1,6 @@
 import { defineCapability } from '../platform/capability';
 import { ListJoined, ListLeft } from './list-events';
+import { listsErrors } from './lists-errors';
 import { listsRoutes } from './lists-routes';
 
 export const listsCapability = defineCapability({
@@ -13,4 +14,5 @@ export const listsCapability = defineCapability({
     },
   },
   events: [ListJoined, ListLeft],
+  errors: listsErrors,
 });

@@ -1,4 +1,5 @@
 import { defineCapability } from '../platform/capability';
+import { outboundWebhooksErrors } from './outbound-webhooks-errors';
 import { outboundWebhooksRoutes } from './outbound-webhooks-routes';
 
 export const outboundWebhooksCapability = defineCapability({
@@ -49,4 +50,5 @@ export const outboundWebhooksCapability = defineCapability({
       timeoutSeconds: 60,
     },
   ],
+  errors: outboundWebhooksErrors,
 });

@@ -1,4 +1,5 @@
 import { defineCapability } from '../platform/capability';
+import { shopsErrors } from './shops-errors';
 import { shopsRoutes } from './shops-routes';
 
 export const shopsCapability = defineCapability({
@@ -34,4 +35,5 @@ export const shopsCapability = defineCapability({
       timeoutSeconds: 30,
     },
   ],
+  errors: shopsErrors,
 });

@@ -1,5 +1,6 @@
 import { defineCapability } from '../platform/capability';
 import { WebhookReceived } from './webhook-events';
+import { webhooksErrors } from './webhooks-errors';
 import { webhooksRoutes } from './webhooks-routes';
 
 export const webhooksCapability = defineCapability({
@@ -13,4 +14,5 @@ export const webhooksCapability = defineCapability({
     },
   },
   events: [WebhookReceived],
+  errors: webhooksErrors,
 });

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { defineCapability, routeKeyOf } from '../../shared/platform/capability';
+import { errorMessages, platformErrors } from '../../shared/platform/errors';
 import { roles } from '../../shared/platform/roles';
 import { buildRegistry, registry } from '../../shared/registry/capability-registry';
 
@@ -116,6 +117,26 @@ describe('the capability registry', () => {
       if (fn.access.table === undefined) continue;
       const writes = fn.trigger.routes.some((route) => route.method !== 'GET');
       expect(fn.access.table, fn.name).toBe(writes ? 'readWrite' : 'read');
+    }
+  });
+});
+
+describe('error codes', () => {
+  it('are the platform codes plus the ones each capability declares, each declared once', () => {
+    const declared = registry.capabilities.flatMap((capability) => Object.keys(capability.errors ?? {}));
+    expect(new Set(declared).size).toBe(declared.length);
+    expect([...Object.keys(platformErrors), ...declared].sort()).toEqual(Object.keys(errorMessages).sort());
+  });
+
+  it('are namespaced, and no two capabilities answer in the same namespace', () => {
+    const owner = new Map<string, string>();
+    for (const capability of registry.capabilities) {
+      for (const code of Object.keys(capability.errors ?? {})) {
+        const namespace = code.split('.')[0] as string;
+        expect(code).toMatch(/^[a-z]+\.[a-z_]+$/);
+        expect(owner.get(namespace) ?? capability.name, code).toBe(capability.name);
+        owner.set(namespace, capability.name);
+      }
     }
   });
 });
