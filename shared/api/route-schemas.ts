@@ -72,10 +72,10 @@ import {
 import { WebhookAccepted } from '../webhooks/webhook-accepted';
 
 export interface RouteSchemas {
-  body?: z.ZodType;
-  query?: z.ZodType;
-  path?: z.ZodType;
-  response?: z.ZodType;
+  body?: z.core.$ZodType;
+  query?: z.core.$ZodType;
+  path?: z.core.$ZodType;
+  response?: z.core.$ZodType;
   /** Success status: 200 unless said; 202 for webhooks, processed after the answer. */
   status?: 200 | 201 | 202 | 204;
   /** PATCH routes take the version the client saw in If-Match. */

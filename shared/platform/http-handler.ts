@@ -41,7 +41,7 @@ export interface BodyOptions {
   rawBody?: boolean;
 }
 
-type Schema = z.ZodType;
+type Schema = z.core.$ZodType;
 type RouteSpec = RouteSchemas;
 type Parsed<S, K extends keyof RouteSpec> = S extends { [P in K]: infer T }
   ? T extends Schema
