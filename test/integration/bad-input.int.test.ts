@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { type HttpFunctionSpec, httpFunctions, routeKeyOf } from '../../functions/manifest';
 import { type RouteSchemas, routeSchemas } from '../../shared/api/route-schemas';
 import { etagOf } from '../../shared/platform/versioning';
@@ -79,7 +79,7 @@ function badRequestsFor(
   const json = (value: unknown) => (value === undefined ? undefined : JSON.stringify(value));
   switch (part) {
     case 'body':
-      return badBodyOf(schemas.body as z.ZodType, { hints }).map((bad) =>
+      return badBodyOf(schemas.body as z.core.$ZodType, { hints }).map((bad) =>
         labelled(bad.mutation, {
           method: fn.trigger.method,
           path: path(),
@@ -88,7 +88,7 @@ function badRequestsFor(
         }),
       );
     case 'query':
-      return badQueryOf(schemas.query as z.ZodType, { hints, workspaceId }).map((bad) =>
+      return badQueryOf(schemas.query as z.core.$ZodType, { hints, workspaceId }).map((bad) =>
         labelled(bad.mutation, {
           method: fn.trigger.method,
           path: path(),
@@ -99,7 +99,7 @@ function badRequestsFor(
     case 'path':
       if (!record) throw new Error(`${routeKeyOf(fn.trigger)} has a path schema but no path parameters`);
       return fc
-        .tuple(badPathOf(schemas.path as z.ZodType, record.params), validBodyOf(fn, record, hints))
+        .tuple(badPathOf(schemas.path as z.core.$ZodType, record.params), validBodyOf(fn, record, hints))
         .map(([bad, body]) =>
           labelled(bad.mutation, {
             method: fn.trigger.method,
@@ -189,7 +189,7 @@ describe('bad input never gets a 5xx, and a refused request writes nothing', () 
     async (name, fn) => {
       const context = await workspaceFor(fn);
       const kind = recordKindOf(fn);
-      const schema = schemasOf(fn).body as z.ZodType;
+      const schema = schemasOf(fn).body as z.core.$ZodType;
       const creates = fn.trigger.method === 'POST';
       // a change keeps the record's unique values: changing them is covered by the API tests
       const omit = creates ? [] : (kind.unique?.fields ?? []);
@@ -211,7 +211,7 @@ describe('bad input never gets a 5xx, and a refused request writes nothing', () 
       await fc.assert(
         fc.asyncProperty(bodies, async (body) => {
           const unique = creates
-            ? kind.unique?.keyOf(schema.parse(body) as Record<string, unknown>)
+            ? kind.unique?.keyOf(z.parse(schema, body) as Record<string, unknown>)
             : undefined;
           const duplicate = unique !== undefined && used.has(unique);
           const text = JSON.stringify(body);

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import * as z from 'zod/mini';
 import type { HttpFunctionSpec } from '../../functions/manifest';
 import { routeKeyOf } from '../../functions/manifest';
 import { type RouteSchemas, routeSchemas } from '../../shared/api/route-schemas';
@@ -525,6 +526,6 @@ export function workspaceHints(seeded: Seeded): Hints {
 export function validBodyFor(fn: HttpFunctionSpec, record: SeededRecord, hints: Hints): unknown {
   const schema = (routeSchemas as Record<string, RouteSchemas>)[fn.name]?.body;
   if (!schema) return undefined;
-  if (schema.safeParse(record.patch).success) return record.patch;
+  if (z.safeParse(schema, record.patch).success) return record.patch;
   return fc.sample(validValueOf(schema, { hints }), { seed: 1, numRuns: 1 })[0];
 }
