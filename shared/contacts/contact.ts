@@ -21,7 +21,7 @@ export const EmailAddress = z.pipe(
 export const PhoneNumber = z.pipe(
   z.string().check(z.trim(), z.maxLength(40, 'This is too long for a phone number.')),
   z.transform((value: string, ctx) => {
-    const parsed = parsePhoneNumberFromString(value);
+    const parsed = parsePhoneNumber(value, phoneMetadata());
     if (!parsed?.isValid()) {
       ctx.issues.push({
         code: 'custom',
