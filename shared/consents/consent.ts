@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * A consent record: what a person agreed to (the exact text and its version), when, and from where.
@@ -17,15 +17,15 @@ export const Consent = z.object({
   text: z.string(),
   version: z.string(),
   /** The version the page said it showed, when it sent one and it differs (a page cached before a change). */
-  submittedVersion: z.string().optional(),
+  submittedVersion: z.optional(z.string()),
   status: z.enum(consentStatuses),
   doubleOptIn: z.boolean(),
   givenAt: z.string(),
-  ip: z.string().optional(),
-  userAgent: z.string().optional(),
-  confirmationSentAt: z.string().optional(),
-  confirmedAt: z.string().optional(),
-  confirmedIp: z.string().optional(),
-  confirmedUserAgent: z.string().optional(),
+  ip: z.optional(z.string()),
+  userAgent: z.optional(z.string()),
+  confirmationSentAt: z.optional(z.string()),
+  confirmedAt: z.optional(z.string()),
+  confirmedIp: z.optional(z.string()),
+  confirmedUserAgent: z.optional(z.string()),
 });
 export type Consent = z.output<typeof Consent>;

@@ -1,5 +1,6 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { z } from 'zod';
+import parsePhoneNumber from 'libphonenumber-js/core';
+import * as z from 'zod/mini';
+import { phoneMetadata } from '#phone-metadata';
 import {
   CustomFieldChanges,
   listQueryShape,
@@ -12,28 +13,26 @@ import { hasNameOrEmail } from './contact-display-name';
 
 /** Contact schemas: the API, the OpenAPI document and the web forms all use these. */
 
-export const EmailAddress = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254, 'Keep the email under 254 characters.')
-  .pipe(z.email('Enter a valid email address.'));
+export const EmailAddress = z.pipe(
+  z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254, 'Keep the email under 254 characters.')),
+  z.email('Enter a valid email address.'),
+);
 
-export const PhoneNumber = z
-  .string()
-  .trim()
-  .max(40, 'This is too long for a phone number.')
-  .transform((value, ctx) => {
-    const parsed = parsePhoneNumberFromString(value);
+export const PhoneNumber = z.pipe(
+  z.string().check(z.trim(), z.maxLength(40, 'This is too long for a phone number.')),
+  z.transform((value: string, ctx) => {
+    const parsed = parsePhoneNumber(value, phoneMetadata());
     if (!parsed?.isValid()) {
-      ctx.addIssue({
+      ctx.issues.push({
         code: 'custom',
         message: 'Enter a valid phone number in international format, e.g. +44 20 7946 0958.',
+        input: value,
       });
       return z.NEVER;
     }
     return parsed.number;
-  });
+  }),
+);
 
 const nameOrEmailMessage = { message: 'Give the contact a name or an email address.', path: ['firstName'] };
 
@@ -48,41 +47,41 @@ const contactFields = {
 
 export const ContactInput = z
   .strictObject({
-    firstName: contactFields.firstName.optional(),
-    lastName: contactFields.lastName.optional(),
-    email: contactFields.email.optional(),
-    phone: contactFields.phone.optional(),
-    jobTitle: contactFields.jobTitle.optional(),
-    companyId: contactFields.companyId.optional(),
-    tags: Tags.optional(),
-    customFields: CustomFieldChanges.optional(),
+    firstName: z.optional(contactFields.firstName),
+    lastName: z.optional(contactFields.lastName),
+    email: z.optional(contactFields.email),
+    phone: z.optional(contactFields.phone),
+    jobTitle: z.optional(contactFields.jobTitle),
+    companyId: z.optional(contactFields.companyId),
+    tags: z.optional(Tags),
+    customFields: z.optional(CustomFieldChanges),
   })
-  .refine(hasNameOrEmail, nameOrEmailMessage);
+  .check(z.refine(hasNameOrEmail, nameOrEmailMessage));
 export type ContactInput = z.output<typeof ContactInput>;
 
 /** A change: a field that is sent is set, `null` clears it, a field left out stays as it is. */
 export const ContactPatch = z
   .strictObject({
-    firstName: contactFields.firstName.nullable().optional(),
-    lastName: contactFields.lastName.nullable().optional(),
-    email: contactFields.email.nullable().optional(),
-    phone: contactFields.phone.nullable().optional(),
-    jobTitle: contactFields.jobTitle.nullable().optional(),
-    companyId: contactFields.companyId.nullable().optional(),
-    tags: Tags.optional(),
-    customFields: CustomFieldChanges.optional(),
+    firstName: z.optional(z.nullable(contactFields.firstName)),
+    lastName: z.optional(z.nullable(contactFields.lastName)),
+    email: z.optional(z.nullable(contactFields.email)),
+    phone: z.optional(z.nullable(contactFields.phone)),
+    jobTitle: z.optional(z.nullable(contactFields.jobTitle)),
+    companyId: z.optional(z.nullable(contactFields.companyId)),
+    tags: z.optional(Tags),
+    customFields: z.optional(CustomFieldChanges),
   })
-  .refine((value) => Object.keys(value).length > 0, 'Send at least one field to change.');
+  .check(z.refine((value) => Object.keys(value).length > 0, 'Send at least one field to change.'));
 export type ContactPatch = z.output<typeof ContactPatch>;
 
 export const Contact = z.object({
   ...recordMeta,
-  firstName: z.string().optional(),
-  lastName: z.string().optional(),
-  email: z.string().optional(),
-  phone: z.string().optional(),
-  jobTitle: z.string().optional(),
-  companyId: z.string().optional(),
+  firstName: z.optional(z.string()),
+  lastName: z.optional(z.string()),
+  email: z.optional(z.string()),
+  phone: z.optional(z.string()),
+  jobTitle: z.optional(z.string()),
+  companyId: z.optional(z.string()),
   tags: z.array(z.string()),
   customFields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
 });
@@ -90,10 +89,10 @@ export type Contact = z.output<typeof Contact>;
 
 export const ContactListQuery = z.strictObject({
   ...listQueryShape,
-  email: EmailAddress.optional(),
+  email: z.optional(EmailAddress),
   /** The contacts linked to one company. */
-  companyId: RecordId.optional(),
+  companyId: z.optional(RecordId),
 });
 export type ContactListQuery = z.output<typeof ContactListQuery>;
 
-export const ContactPage = z.object({ items: z.array(Contact), nextCursor: z.string().optional() });
+export const ContactPage = z.object({ items: z.array(Contact), nextCursor: z.optional(z.string()) });

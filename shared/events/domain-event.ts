@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Every CRM domain event goes to EventBridge with this source. */
 export const crmEventSource = 'crm';
@@ -6,7 +6,7 @@ export const crmEventSource = 'crm';
 /** Fields every event's detail carries, whatever its type. */
 export const eventMetadata = {
   eventId: z.string(),
-  eventVersion: z.number().int().positive(),
+  eventVersion: z.int().check(z.positive()),
   workspaceId: z.string(),
   occurredAt: z.string(),
 };
@@ -15,13 +15,13 @@ export const eventMetadata = {
  * An event contract: its EventBridge detail-type, version and the zod schema of its detail.
  * Consumers parse `detail` with the schema; removing or retyping a field makes a new version.
  */
-export interface DomainEventContract<Type extends string, Data extends z.ZodRawShape> {
+export interface DomainEventContract<Type extends string, Data extends z.core.$ZodShape> {
   detailType: Type;
   version: number;
-  detail: z.ZodObject<typeof eventMetadata & Data>;
+  detail: z.ZodMiniObject<typeof eventMetadata & Data>;
 }
 
-export function defineEvent<const Type extends string, Data extends z.ZodRawShape>(
+export function defineEvent<const Type extends string, Data extends z.core.$ZodShape>(
   detailType: Type,
   version: number,
   data: Data,
@@ -36,9 +36,9 @@ export interface PendingEvent {
   data: Record<string, unknown>;
 }
 
-export function pendingEvent<Type extends string, Data extends z.ZodRawShape>(
+export function pendingEvent<Type extends string, Data extends z.core.$ZodShape>(
   contract: DomainEventContract<Type, Data>,
-  data: z.input<z.ZodObject<Data>>,
+  data: z.input<z.ZodMiniObject<Data>>,
 ): PendingEvent {
   return {
     detailType: contract.detailType,

@@ -1,5 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Consent } from '../consents/consent';
 import { getContact } from '../contacts/get-contact';
 import type { Deps } from '../platform/deps';
@@ -17,12 +17,12 @@ export const ContactActivitiesQuery = z.strictObject({
 export type ContactActivitiesQuery = z.output<typeof ContactActivitiesQuery>;
 
 /** A form submission on the contact's timeline, with the consent it gave (status as it is now). */
-export const ContactActivity = SubmissionActivity.extend({ consent: Consent.optional() });
+export const ContactActivity = z.extend(SubmissionActivity, { consent: z.optional(Consent) });
 export type ContactActivity = z.output<typeof ContactActivity>;
 
 export const ContactActivitiesPage = z.object({
   items: z.array(ContactActivity),
-  nextCursor: z.string().optional(),
+  nextCursor: z.optional(z.string()),
 });
 export type ContactActivitiesPage = z.output<typeof ContactActivitiesPage>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../events/domain-event';
 import { Utm } from './form-submission';
 
@@ -14,8 +14,8 @@ export const FormSubmitted = defineEvent('form.submitted', 1, {
   /** The form's tags, added to the contact. */
   tags: z.array(z.string()),
   utm: Utm,
-  pageUrl: z.string().optional(),
-  referrer: z.string().optional(),
+  pageUrl: z.optional(z.string()),
+  referrer: z.optional(z.string()),
   /** `none` when the box was not ticked or the form asks for no consent. */
   consent: z.enum(['none', 'pending', 'confirmed']),
 });

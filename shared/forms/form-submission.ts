@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { type ContactInput, ContactInput as ContactInputSchema } from '../contacts/contact';
 import { checkCustomFields } from '../custom-fields/check-custom-fields';
 import type { FieldDefinition } from '../custom-fields/field-definition';
@@ -20,11 +20,11 @@ import type { FormDefinition } from './form-item';
 
 /** Campaign parameters of a submission (`utm_source` → `source`...). */
 export const Utm = z.object({
-  source: z.string().optional(),
-  medium: z.string().optional(),
-  campaign: z.string().optional(),
-  content: z.string().optional(),
-  term: z.string().optional(),
+  source: z.optional(z.string()),
+  medium: z.optional(z.string()),
+  campaign: z.optional(z.string()),
+  content: z.optional(z.string()),
+  term: z.optional(z.string()),
 });
 export type Utm = z.output<typeof Utm>;
 
@@ -40,14 +40,14 @@ export const SubmissionActivity = z.object({
   occurredAt: z.string(),
   recordedAt: z.string(),
   utm: Utm,
-  pageUrl: z.string().optional(),
-  referrer: z.string().optional(),
-  ip: z.string().optional(),
-  userAgent: z.string().optional(),
+  pageUrl: z.optional(z.string()),
+  referrer: z.optional(z.string()),
+  ip: z.optional(z.string()),
+  userAgent: z.optional(z.string()),
   /** Posted fields the form does not map to the contact (a message box, say). */
   fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])),
   /** The consent record made by this submission, when the box was ticked. */
-  consentId: z.string().optional(),
+  consentId: z.optional(z.string()),
 });
 export type SubmissionActivity = z.output<typeof SubmissionActivity>;
 

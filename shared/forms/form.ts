@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ListIds } from '../lists/list';
 import { Tags } from '../records/record-fields';
 
@@ -37,17 +37,21 @@ export const customFieldTargetPrefix = 'customFields.';
 
 export const FormFieldName = z
   .string()
-  .regex(
-    /^[A-Za-z][A-Za-z0-9_-]{0,63}$/,
-    'Use 1-64 letters, digits, _ or -, starting with a letter (the name of the input on the page).',
+  .check(
+    z.regex(
+      /^[A-Za-z][A-Za-z0-9_-]{0,63}$/,
+      'Use 1-64 letters, digits, _ or -, starting with a letter (the name of the input on the page).',
+    ),
   );
 
 /** A contact field, or `customFields.<key>` of a contact custom field of the workspace. */
 export const FormFieldTarget = z
   .string()
-  .regex(
-    /^(?:email|firstName|lastName|phone|jobTitle|customFields\.[a-z][a-z0-9_]{0,39})$/,
-    'Choose email, firstName, lastName, phone, jobTitle or customFields.<key>.',
+  .check(
+    z.regex(
+      /^(?:email|firstName|lastName|phone|jobTitle|customFields\.[a-z][a-z0-9_]{0,39})$/,
+      'Choose email, firstName, lastName, phone, jobTitle or customFields.<key>.',
+    ),
   );
 
 export const FormFieldInput = z.strictObject({
@@ -55,9 +59,9 @@ export const FormFieldInput = z.strictObject({
   name: FormFieldName,
   target: FormFieldTarget,
   /** The label in the embed snippet; the target's name when absent. */
-  label: z.string().trim().min(1).max(100).optional(),
+  label: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
   /** The snippet marks the input required; the server always requires the email. */
-  required: z.boolean().optional(),
+  required: z.optional(z.boolean()),
 });
 export type FormFieldInput = z.output<typeof FormFieldInput>;
 
@@ -67,8 +71,7 @@ export type FormFieldInput = z.output<typeof FormFieldInput>;
  */
 export const FormFields = z
   .array(FormFieldInput)
-  .min(1, 'Map at least the email field.')
-  .max(30, 'At most 30 fields.');
+  .check(z.minLength(1, 'Map at least the email field.'), z.maxLength(30, 'At most 30 fields.'));
 
 function parsedUrl(value: string): URL | undefined {
   try {
@@ -80,41 +83,47 @@ function parsedUrl(value: string): URL | undefined {
 
 /** An absolute https URL without credentials (where a browser is sent after posting or confirming). */
 export const HttpsUrl = z
-  .string()
-  .trim()
-  .max(2048, 'Keep the address under 2048 characters.')
-  .pipe(z.url({ protocol: /^https$/, message: 'Enter an https:// address.' }))
-  .refine((value) => {
-    const url = parsedUrl(value);
-    return !url?.username && !url?.password;
-  }, 'Leave the user name and password out of the address.');
+  .pipe(
+    z.string().check(z.trim(), z.maxLength(2048, 'Keep the address under 2048 characters.')),
+    z.url({ protocol: /^https$/, message: 'Enter an https:// address.' }),
+  )
+  .check(
+    z.refine((value) => {
+      const url = parsedUrl(value);
+      return !url?.username && !url?.password;
+    }, 'Leave the user name and password out of the address.'),
+  );
 
 const hostLabel = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
 
 /** `https://host[:port]`, nothing after it; stored as browsers send it in `Origin` (lower case, no slash). */
-export const HttpsOrigin = z
-  .string()
-  .trim()
-  .max(300)
-  .regex(
-    new RegExp(`^https://${hostLabel}(?:\\.${hostLabel})*(?::\\d{1,5})?/?$`, 'i'),
-    'Enter an origin such as https://www.example.com (no path).',
-  )
-  .transform((value) => value.toLowerCase().replace(/\/$/, ''));
+export const HttpsOrigin = z.pipe(
+  z
+    .string()
+    .check(
+      z.trim(),
+      z.maxLength(300),
+      z.regex(
+        new RegExp(`^https://${hostLabel}(?:\\.${hostLabel})*(?::\\d{1,5})?/?$`, 'i'),
+        'Enter an origin such as https://www.example.com (no path).',
+      ),
+    ),
+  z.transform((value) => value.toLowerCase().replace(/\/$/, '')),
+);
 
 export const FormConsentInput = z.strictObject({
   /** The text beside the checkbox; the consent record keeps the text the person agreed to. */
-  text: z.string().trim().min(1, 'Write the consent text.').max(2000),
+  text: z.string().check(z.trim(), z.minLength(1, 'Write the consent text.'), z.maxLength(2000)),
   /** A submission without the box ticked is refused. */
-  required: z.boolean().default(false),
+  required: z._default(z.boolean(), false),
   /** Consent stays pending until the person follows the link in a confirmation email. */
   doubleOptIn: z.boolean(),
   /** Where the confirmation link leads after confirming; a small thank-you page when absent. */
-  confirmedRedirectUrl: HttpsUrl.optional(),
+  confirmedRedirectUrl: z.optional(HttpsUrl),
 });
 
 const formShape = {
-  name: z.string().trim().min(1, 'Give the form a name.').max(100),
+  name: z.string().check(z.trim(), z.minLength(1, 'Give the form a name.'), z.maxLength(100)),
   fields: FormFields,
   /** Tags added to the contact of every submission. */
   tags: Tags,
@@ -124,7 +133,7 @@ const formShape = {
   /** Browser posts are redirected here (303); a small thank-you page when absent. */
   successRedirectUrl: HttpsUrl,
   /** Origins whose pages may post the form; a post without Origin (server to server) is always allowed. */
-  allowedOrigins: z.array(HttpsOrigin).max(20, 'At most 20 origins.'),
+  allowedOrigins: z.array(HttpsOrigin).check(z.maxLength(20, 'At most 20 origins.')),
   /** A field people never see; a bot that fills it in is answered as usual and its submission dropped. */
   honeypotField: FormFieldName,
 };
@@ -132,28 +141,28 @@ const formShape = {
 export const FormInput = z.strictObject({
   name: formShape.name,
   fields: formShape.fields,
-  tags: formShape.tags.optional(),
-  lists: formShape.lists.optional(),
-  consent: formShape.consent.optional(),
-  successRedirectUrl: formShape.successRedirectUrl.optional(),
-  allowedOrigins: formShape.allowedOrigins.optional(),
-  honeypotField: formShape.honeypotField.optional(),
+  tags: z.optional(formShape.tags),
+  lists: z.optional(formShape.lists),
+  consent: z.optional(formShape.consent),
+  successRedirectUrl: z.optional(formShape.successRedirectUrl),
+  allowedOrigins: z.optional(formShape.allowedOrigins),
+  honeypotField: z.optional(formShape.honeypotField),
 });
 export type FormInput = z.output<typeof FormInput>;
 
 /** A change: a field that is sent is set, `null` removes an optional one, a field left out stays. */
 export const FormPatch = z
   .strictObject({
-    name: formShape.name.optional(),
-    fields: formShape.fields.optional(),
-    tags: formShape.tags.optional(),
-    lists: formShape.lists.optional(),
-    consent: formShape.consent.nullable().optional(),
-    successRedirectUrl: formShape.successRedirectUrl.nullable().optional(),
-    allowedOrigins: formShape.allowedOrigins.optional(),
-    honeypotField: formShape.honeypotField.optional(),
+    name: z.optional(formShape.name),
+    fields: z.optional(formShape.fields),
+    tags: z.optional(formShape.tags),
+    lists: z.optional(formShape.lists),
+    consent: z.optional(z.nullable(formShape.consent)),
+    successRedirectUrl: z.optional(z.nullable(formShape.successRedirectUrl)),
+    allowedOrigins: z.optional(formShape.allowedOrigins),
+    honeypotField: z.optional(formShape.honeypotField),
   })
-  .refine((value) => Object.keys(value).length > 0, 'Send at least one field to change.');
+  .check(z.refine((value) => Object.keys(value).length > 0, 'Send at least one field to change.'));
 export type FormPatch = z.output<typeof FormPatch>;
 
 export const FormConsent = z.object({
@@ -162,7 +171,7 @@ export const FormConsent = z.object({
   doubleOptIn: z.boolean(),
   /** Server-owned: changes whenever the text does, and is kept on every consent record. */
   version: z.string(),
-  confirmedRedirectUrl: z.string().optional(),
+  confirmedRedirectUrl: z.optional(z.string()),
 });
 export type FormConsent = z.output<typeof FormConsent>;
 
@@ -174,19 +183,19 @@ export const Form = z.object({
     z.object({
       name: z.string(),
       target: z.string(),
-      label: z.string().optional(),
-      required: z.boolean().optional(),
+      label: z.optional(z.string()),
+      required: z.optional(z.boolean()),
     }),
   ),
   tags: z.array(z.string()),
   lists: z.array(z.string()),
-  consent: FormConsent.optional(),
-  successRedirectUrl: z.string().optional(),
+  consent: z.optional(FormConsent),
+  successRedirectUrl: z.optional(z.string()),
   allowedOrigins: z.array(z.string()),
   honeypotField: z.string(),
   /** Where pages post the form, under the API's base URL. */
   submitPath: z.string(),
-  version: z.number().int(),
+  version: z.int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -203,10 +212,10 @@ export type FormEmbed = z.output<typeof FormEmbed>;
  * texts when a name repeats. JSON clients may also send numbers and booleans.
  */
 const FormFieldValueSchema = z.union([
-  z.string().max(10_000),
+  z.string().check(z.maxLength(10_000)),
   z.number(),
   z.boolean(),
-  z.array(z.string().max(10_000)).max(100, 'At most 100 values per field.'),
+  z.array(z.string().check(z.maxLength(10_000))).check(z.maxLength(100, 'At most 100 values per field.')),
 ]);
 
 /**
@@ -214,17 +223,20 @@ const FormFieldValueSchema = z.union([
  * other field is named by the form's settings (`email`, `first_name`, the honeypot...).
  */
 export const FormSubmissionFields = z
-  .object(
-    Object.fromEntries(reservedFieldNames.map((name) => [name, FormFieldValueSchema.optional()])) as Record<
-      (typeof reservedFieldNames)[number],
-      z.ZodOptional<typeof FormFieldValueSchema>
-    >,
+  .catchall(
+    z.object(
+      Object.fromEntries(
+        reservedFieldNames.map((name) => [name, z.optional(FormFieldValueSchema)]),
+      ) as Record<(typeof reservedFieldNames)[number], z.ZodMiniOptional<typeof FormFieldValueSchema>>,
+    ),
+    FormFieldValueSchema,
   )
-  .catchall(FormFieldValueSchema)
-  .refine((fields) => Object.keys(fields).length <= 200, 'At most 200 fields.')
-  .refine(
-    (fields) => Object.keys(fields).every((name) => name.length >= 1 && name.length <= 100),
-    'Field names have 1 to 100 characters.',
+  .check(
+    z.refine((fields) => Object.keys(fields).length <= 200, 'At most 200 fields.'),
+    z.refine(
+      (fields) => Object.keys(fields).every((name) => name.length >= 1 && name.length <= 100),
+      'Field names have 1 to 100 characters.',
+    ),
   );
 export type FormSubmissionFields = z.output<typeof FormSubmissionFields>;
 export type FormFieldValue = FormSubmissionFields[string];
@@ -234,6 +246,8 @@ export const FormSubmissionAccepted = z.object({
   submissionId: z.string(),
 });
 
-export const ConsentConfirmationQuery = z.strictObject({ token: z.string().min(1).max(2000) });
+export const ConsentConfirmationQuery = z.strictObject({
+  token: z.string().check(z.minLength(1), z.maxLength(2000)),
+});
 
 export const formSubmitPath = (formId: string) => `/api/webhooks/forms/${formId}`;

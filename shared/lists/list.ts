@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Contact } from '../contacts/contact';
 import { listQueryShape, RecordId, recordMeta } from '../records/record-fields';
 
@@ -10,34 +10,40 @@ import { listQueryShape, RecordId, recordMeta } from '../records/record-fields';
 export const maxListsPerWorkspace = 50;
 
 const listFields = {
-  name: z.string().trim().min(1, 'Give the list a name.').max(100, 'Keep the name to 100 characters.'),
-  description: z.string().trim().max(500, 'Keep the description to 500 characters.'),
+  name: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, 'Give the list a name.'),
+      z.maxLength(100, 'Keep the name to 100 characters.'),
+    ),
+  description: z.string().check(z.trim(), z.maxLength(500, 'Keep the description to 500 characters.')),
 };
 
 export const ListInput = z.strictObject({
   name: listFields.name,
-  description: listFields.description.optional(),
+  description: z.optional(listFields.description),
 });
 export type ListInput = z.output<typeof ListInput>;
 
 /** A change: a field that is sent is set, `null` clears the description, a field left out stays. */
 export const ListPatch = z
   .strictObject({
-    name: listFields.name.optional(),
-    description: listFields.description.nullable().optional(),
+    name: z.optional(listFields.name),
+    description: z.optional(z.nullable(listFields.description)),
   })
-  .refine((value) => Object.keys(value).length > 0, 'Send at least one field to change.');
+  .check(z.refine((value) => Object.keys(value).length > 0, 'Send at least one field to change.'));
 export type ListPatch = z.output<typeof ListPatch>;
 
 export const ContactList = z.object({
   ...recordMeta,
   name: z.string(),
-  description: z.string().optional(),
+  description: z.optional(z.string()),
 });
 export type ContactList = z.output<typeof ContactList>;
 
 /** One list as its own route shows it: with the number of its members. */
-export const ContactListWithCount = ContactList.extend({ memberCount: z.number().int() });
+export const ContactListWithCount = z.extend(ContactList, { memberCount: z.int() });
 export type ContactListWithCount = z.output<typeof ContactListWithCount>;
 
 export const ContactListList = z.object({ items: z.array(ContactList) });
@@ -61,7 +67,7 @@ export const ListMembership = z.object({
 export type ListMembership = z.output<typeof ListMembership>;
 
 /** Adding a member takes no body: the path says everything. */
-export const AddListMemberBody = z.strictObject({}).default({});
+export const AddListMemberBody = z._default(z.strictObject({}), {});
 
 export const ListMembersQuery = z.strictObject({
   limit: listQueryShape.limit,
@@ -71,14 +77,14 @@ export type ListMembersQuery = z.output<typeof ListMembersQuery>;
 
 export const ListMembersPage = z.object({
   items: z.array(z.object({ contact: Contact, joinedAt: z.string(), source: MembershipSource })),
-  nextCursor: z.string().optional(),
+  nextCursor: z.optional(z.string()),
 });
 export type ListMembersPage = z.output<typeof ListMembersPage>;
 
 export const ContactListsResponse = z.object({
   items: z.array(
     z.object({
-      list: ContactList.pick({ id: true, name: true }),
+      list: z.pick(ContactList, { id: true, name: true }),
       joinedAt: z.string(),
       source: MembershipSource,
     }),
@@ -87,7 +93,7 @@ export const ContactListsResponse = z.object({
 export type ContactListsResponse = z.output<typeof ContactListsResponse>;
 
 /** The list ids a form adds its contacts to. */
-export const ListIds = z
-  .array(RecordId)
-  .max(10, 'At most 10 lists.')
-  .transform((ids) => [...new Set(ids)]);
+export const ListIds = z.pipe(
+  z.array(RecordId).check(z.maxLength(10, 'At most 10 lists.')),
+  z.transform((ids) => [...new Set(ids)]),
+);

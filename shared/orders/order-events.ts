@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../events/domain-event';
 import { Checkout, Order } from './order';
 
@@ -6,11 +6,11 @@ import { Checkout, Order } from './order';
 export const OrderPlaced = defineEvent('order.placed', 1, {
   order: Order,
   /** The contact the order was filed under (absent for an order without an email). */
-  contactId: z.string().optional(),
+  contactId: z.optional(z.string()),
 });
 
 /** A checkout stayed open past its connection's threshold; raised once per checkout. */
 export const CartAbandoned = defineEvent('cart.abandoned', 1, {
   checkout: Checkout,
-  contactId: z.string().optional(),
+  contactId: z.optional(z.string()),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { listQueryShape } from '../records/record-fields';
 
 /**
@@ -8,22 +8,22 @@ import { listQueryShape } from '../records/record-fields';
  */
 export const CurrencyCode = z
   .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{3}$/, 'Use an ISO 4217 currency code such as EUR.');
+  .check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z]{3}$/, 'Use an ISO 4217 currency code such as EUR.'));
 
 export const Amount = z
   .string()
-  .trim()
-  .regex(/^-?\d{1,15}(?:\.\d{1,12})?$/, 'Write amounts as decimal strings, such as "24.90".');
+  .check(
+    z.trim(),
+    z.regex(/^-?\d{1,15}(?:\.\d{1,12})?$/, 'Write amounts as decimal strings, such as "24.90".'),
+  );
 
 export const LineItem = z.object({
   name: z.string(),
-  sku: z.string().optional(),
-  productId: z.string().optional(),
-  quantity: z.number().int(),
+  sku: z.optional(z.string()),
+  productId: z.optional(z.string()),
+  quantity: z.int(),
   /** Price of one unit, as the shop shows it. */
-  unitPrice: Amount.optional(),
+  unitPrice: z.optional(Amount),
   /** What the line costs in all (after line discounts, where the shop says). */
   total: Amount,
 });
@@ -35,44 +35,44 @@ export const maxLineItems = 250;
 /** An order as a shop reports it, mapped to the CRM's fields. */
 export const OrderData = z.object({
   /** The shop's id of the order: with the connection, what makes a redelivered order the same order. */
-  externalId: z.string().min(1).max(100),
+  externalId: z.string().check(z.minLength(1), z.maxLength(100)),
   /** What the shop shows its customer (`#1042`). */
-  number: z.string().max(100).optional(),
+  number: z.optional(z.string().check(z.maxLength(100))),
   /** When it was placed, in UTC. */
   placedAt: z.string(),
   currency: CurrencyCode,
   total: Amount,
-  subtotal: Amount.optional(),
-  tax: Amount.optional(),
-  shipping: Amount.optional(),
-  discount: Amount.optional(),
-  status: z.string().max(50).optional(),
+  subtotal: z.optional(Amount),
+  tax: z.optional(Amount),
+  shipping: z.optional(Amount),
+  discount: z.optional(Amount),
+  status: z.optional(z.string().check(z.maxLength(50))),
   /** The checkout this order completed, if the shop says. */
-  checkoutToken: z.string().max(200).optional(),
+  checkoutToken: z.optional(z.string().check(z.maxLength(200))),
   lineItems: z.array(LineItem),
   /** How many line items the shop sent (more than `lineItems` when it was over the limit). */
-  lineItemCount: z.number().int(),
+  lineItemCount: z.int(),
 });
 export type OrderData = z.output<typeof OrderData>;
 
-export const Order = OrderData.extend({
+export const Order = z.extend(OrderData, {
   id: z.string(),
   connectionId: z.string(),
   source: z.string(),
-  contactId: z.string().optional(),
-  email: z.string().optional(),
+  contactId: z.optional(z.string()),
+  email: z.optional(z.string()),
   createdAt: z.string(),
 });
 export type Order = z.output<typeof Order>;
 
 /** What a contact bought, kept up to date with each new order (server-owned, never in a request body). */
 export const PurchaseStats = z.object({
-  count: z.number().int(),
+  count: z.int(),
   /** The currency of the contact's first recorded order, and the total of its orders in it. */
   currency: z.string(),
   total: Amount,
   /** Totals of orders in other currencies, when there are any. */
-  otherTotals: z.record(z.string(), Amount).optional(),
+  otherTotals: z.optional(z.record(z.string(), Amount)),
   firstOrderAt: z.string(),
   lastOrderAt: z.string(),
   lastOrderId: z.string(),
@@ -87,34 +87,34 @@ export type ContactOrdersQuery = z.output<typeof ContactOrdersQuery>;
 
 export const ContactOrdersPage = z.object({
   /** Null until the contact's first order. */
-  purchases: PurchaseStats.nullable(),
+  purchases: z.nullable(PurchaseStats),
   items: z.array(Order),
-  nextCursor: z.string().optional(),
+  nextCursor: z.optional(z.string()),
 });
 export type ContactOrdersPage = z.output<typeof ContactOrdersPage>;
 
 /** A cart a shop reports, mapped to the CRM's fields. */
 export const CheckoutData = z.object({
-  token: z.string().min(1).max(200),
+  token: z.string().check(z.minLength(1), z.maxLength(200)),
   /** Its last change at the shop, in UTC: the abandonment clock starts here. */
   updatedAt: z.string(),
   /** Set when the shop says the checkout became an order. */
-  completedAt: z.string().optional(),
+  completedAt: z.optional(z.string()),
   currency: CurrencyCode,
   total: Amount,
   /** Where the customer can pick the cart up again. */
-  recoveryUrl: z.string().max(2048).optional(),
+  recoveryUrl: z.optional(z.string().check(z.maxLength(2048))),
   lineItems: z.array(LineItem),
-  lineItemCount: z.number().int(),
+  lineItemCount: z.int(),
 });
 export type CheckoutData = z.output<typeof CheckoutData>;
 
-export const Checkout = CheckoutData.extend({
+export const Checkout = z.extend(CheckoutData, {
   connectionId: z.string(),
   source: z.string(),
-  email: z.string().optional(),
-  contactId: z.string().optional(),
+  email: z.optional(z.string()),
+  contactId: z.optional(z.string()),
   abandonAfter: z.string(),
-  abandonedAt: z.string().optional(),
+  abandonedAt: z.optional(z.string()),
 });
 export type Checkout = z.output<typeof Checkout>;

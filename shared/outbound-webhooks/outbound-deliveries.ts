@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { eventMetadata } from '../events/domain-event';
 import { ConflictError, NotFoundError } from '../platform/errors';
 import { newId } from '../platform/ids';

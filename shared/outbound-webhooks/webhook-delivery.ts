@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * One event sent to one subscription, with every attempt. `pending`: waiting for its first attempt or a
@@ -16,9 +16,9 @@ export const DeliveryAttempt = z.object({
   at: z.string(),
   trigger: z.enum(attemptTriggers),
   /** The receiver's HTTP status; absent when no response came (timeout, refused connection). */
-  statusCode: z.number().int().optional(),
-  durationMs: z.number().int(),
-  error: z.string().optional(),
+  statusCode: z.optional(z.int()),
+  durationMs: z.int(),
+  error: z.optional(z.string()),
 });
 export type DeliveryAttempt = z.output<typeof DeliveryAttempt>;
 
@@ -26,7 +26,7 @@ export type DeliveryAttempt = z.output<typeof DeliveryAttempt>;
 export const WebhookPayload = z.object({
   id: z.string(),
   type: z.string(),
-  version: z.number().int(),
+  version: z.int(),
   occurredAt: z.string(),
   workspaceId: z.string(),
   data: z.record(z.string(), z.unknown()),
@@ -40,12 +40,12 @@ export const WebhookDelivery = z.object({
   eventType: z.string(),
   status: z.enum(deliveryStatuses),
   /** All attempts made; `attempts` keeps the most recent ones (oldest first). */
-  attemptCount: z.number().int(),
+  attemptCount: z.int(),
   attempts: z.array(DeliveryAttempt),
-  nextAttemptAt: z.string().optional(),
-  deliveredAt: z.string().optional(),
+  nextAttemptAt: z.optional(z.string()),
+  deliveredAt: z.optional(z.string()),
   payload: WebhookPayload,
-  version: z.number().int(),
+  version: z.int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -53,13 +53,13 @@ export type WebhookDelivery = z.output<typeof WebhookDelivery>;
 
 export const WebhookDeliveryPage = z.object({
   items: z.array(WebhookDelivery),
-  nextCursor: z.string().optional(),
+  nextCursor: z.optional(z.string()),
 });
 
 export const DeliveryListQuery = z.strictObject({
-  status: z.enum(deliveryStatuses).optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-  cursor: z.string().max(2048).optional(),
+  status: z.optional(z.enum(deliveryStatuses)),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 20),
+  cursor: z.optional(z.string().check(z.maxLength(2048))),
 });
 export type DeliveryListQuery = z.output<typeof DeliveryListQuery>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { allEventTypes, webhookEventTypes } from './webhook-event-types';
 import { maxWebhookUrlLength, webhookUrlProblem } from './webhook-url-policy';
 
@@ -10,45 +10,51 @@ export const maxSubscriptionsPerWorkspace = 20;
  * says so, see webhook-url-policy.ts), stored in its normalised form (`HTTPS://Ex.com` → `https://ex.com/`).
  * The server checks again with its own policy when it stores and when it sends.
  */
-export const WebhookUrl = z
-  .url({ protocol: /^https?$/, error: 'Enter a full URL starting with https://.' })
-  .max(maxWebhookUrlLength)
-  .superRefine((value, ctx) => {
-    const problem = webhookUrlProblem(value.trim(), { allowLoopback: true });
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  })
-  .transform((value) => new URL(value.trim()).href);
+export const WebhookUrl = z.pipe(
+  z.url({ protocol: /^https?$/, error: 'Enter a full URL starting with https://.' }).check(
+    z.maxLength(maxWebhookUrlLength),
+    z.superRefine((value, ctx) => {
+      const problem = webhookUrlProblem(value.trim(), { allowLoopback: true });
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  ),
+  z.transform((value) => new URL(value.trim()).href),
+);
 
 export const WebhookEventTypeName = z.enum([...webhookEventTypes, allEventTypes], {
   error: `Choose ${allEventTypes} or CRM event types such as ${webhookEventTypes[0]}.`,
 });
 
 /** Known event types or `*` (which stands alone: `['*', 'contact.created']` is stored as `['*']`). */
-export const WebhookEventTypes = z
-  .array(WebhookEventTypeName)
-  .min(1, 'Choose at least one event type, or * for all.')
-  .max(webhookEventTypes.length + 1)
-  .transform((types) => (types.includes(allEventTypes) ? [allEventTypes] : [...new Set(types)]));
+export const WebhookEventTypes = z.pipe(
+  z
+    .array(WebhookEventTypeName)
+    .check(
+      z.minLength(1, 'Choose at least one event type, or * for all.'),
+      z.maxLength(webhookEventTypes.length + 1),
+    ),
+  z.transform((types) => (types.includes(allEventTypes) ? [allEventTypes] : [...new Set(types)])),
+);
 
-const description = z.string().trim().max(200, 'Keep the description to 200 characters.');
+const description = z.string().check(z.trim(), z.maxLength(200, 'Keep the description to 200 characters.'));
 
 export const WebhookSubscriptionInput = z.strictObject({
   url: WebhookUrl,
   eventTypes: WebhookEventTypes,
-  active: z.boolean().default(true),
-  description: description.optional(),
+  active: z._default(z.boolean(), true),
+  description: z.optional(description),
 });
 export type WebhookSubscriptionInput = z.output<typeof WebhookSubscriptionInput>;
 
 /** A change; `description: null` clears it. */
 export const WebhookSubscriptionPatch = z
   .strictObject({
-    url: WebhookUrl.optional(),
-    eventTypes: WebhookEventTypes.optional(),
-    active: z.boolean().optional(),
-    description: description.nullable().optional(),
+    url: z.optional(WebhookUrl),
+    eventTypes: z.optional(WebhookEventTypes),
+    active: z.optional(z.boolean()),
+    description: z.optional(z.nullable(description)),
   })
-  .refine((value) => Object.keys(value).length > 0, 'Send at least one field to change.');
+  .check(z.refine((value) => Object.keys(value).length > 0, 'Send at least one field to change.'));
 export type WebhookSubscriptionPatch = z.output<typeof WebhookSubscriptionPatch>;
 
 export const SubscriptionPath = z.object({ subscriptionId: z.string() });
@@ -57,19 +63,19 @@ export const SubscriptionPath = z.object({ subscriptionId: z.string() });
 export const WebhookSubscriptionQuery = z.strictObject({});
 
 /** POST bodies of the action routes (rotate-secret, test, redeliver): nothing to say, `{}` or no body. */
-export const EmptyActionBody = z.strictObject({}).default({});
+export const EmptyActionBody = z._default(z.strictObject({}), {});
 
 export const WebhookSubscription = z.object({
   id: z.string(),
   url: z.string(),
   eventTypes: z.array(z.string()),
   active: z.boolean(),
-  description: z.string().optional(),
+  description: z.optional(z.string()),
   /** `whsec_...`: in the answer to create and rotate-secret, and to admins reading one subscription. */
-  secret: z.string().optional(),
+  secret: z.optional(z.string()),
   /** After a rotation, deliveries are signed with the previous secret too until then. */
-  previousSecretExpiresAt: z.string().optional(),
-  version: z.number().int(),
+  previousSecretExpiresAt: z.optional(z.string()),
+  version: z.int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { EmailAddress } from '../contacts/contact';
 import { workspaceIdPattern } from './auth';
 import { roles } from './roles';
@@ -7,17 +7,18 @@ import { roles } from './roles';
 export const LocalTokenRequest = z.strictObject({
   workspaceId: z
     .string()
-    .trim()
-    .toLowerCase()
-    .regex(
-      workspaceIdPattern,
-      'Use 1-63 lower-case letters, digits or dashes, starting with a letter or digit.',
+    .check(
+      z.trim(),
+      z.toLowerCase(),
+      z.regex(
+        workspaceIdPattern,
+        'Use 1-63 lower-case letters, digits or dashes, starting with a letter or digit.',
+      ),
     ),
   email: EmailAddress,
-  roles: z
-    .array(z.enum(roles))
-    .min(1, 'Pick at least one role.')
-    .max(roles.length)
-    .transform((values) => [...new Set(values)]),
+  roles: z.pipe(
+    z.array(z.enum(roles)).check(z.minLength(1, 'Pick at least one role.'), z.maxLength(roles.length)),
+    z.transform((values) => [...new Set(values)]),
+  ),
 });
 export type LocalTokenRequest = z.output<typeof LocalTokenRequest>;

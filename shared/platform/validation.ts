@@ -1,8 +1,13 @@
-import { type $ZodError, type $ZodType, type output, safeParse } from 'zod/v4/core';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 import { type FieldErrors, ValidationError } from './errors';
 
+// zod/mini sets no locale: without this every built-in check would say "Invalid input". Every path that
+// shows zod messages (API, webhook payloads, form submissions, web forms) imports this module.
+z.config(en());
+
 /** Turns zod issues into one message per field path (`customFields.size`, `tags.2`, `(root)`). */
-export function fieldErrorsOf(error: $ZodError): FieldErrors {
+export function fieldErrorsOf(error: z.core.$ZodError): FieldErrors {
   // a Map, because a plain object would swallow a field called "__proto__"
   const fields = new Map<string, string>();
   const add = (path: string, message: string) => {
@@ -19,8 +24,8 @@ export function fieldErrorsOf(error: $ZodError): FieldErrors {
 }
 
 /** Parses with a schema, or throws a 400 that names every bad field. */
-export function parseOrThrow<S extends $ZodType>(schema: S, input: unknown): output<S> {
-  const result = safeParse(schema, input);
+export function parseOrThrow<S extends z.core.$ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = z.safeParse(schema, input);
   if (!result.success) throw new ValidationError(fieldErrorsOf(result.error));
   return result.data;
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { normalizeAmount } from '../orders/money';
 import { Amount, CurrencyCode, maxLineItems } from '../orders/order';
 import type { RawWebhook } from '../webhooks/receive-webhook';
@@ -28,45 +28,45 @@ export const signatureToleranceSeconds = 5 * 60;
 const Timestamp = z.iso.datetime({ offset: true, message: 'Use an ISO 8601 timestamp with an offset.' });
 
 export const GenericCustomer = z.object({
-  email: z.string().trim().max(254),
-  firstName: z.string().trim().max(100).optional(),
-  lastName: z.string().trim().max(100).optional(),
-  phone: z.string().trim().max(40).optional(),
+  email: z.string().check(z.trim(), z.maxLength(254)),
+  firstName: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+  lastName: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+  phone: z.optional(z.string().check(z.trim(), z.maxLength(40))),
 });
 
 export const GenericLineItem = z.object({
-  name: z.string().trim().min(1).max(200),
-  sku: z.string().trim().max(100).optional(),
-  productId: z.string().trim().max(100).optional(),
-  quantity: z.number().int().min(0).max(1_000_000),
-  unitPrice: Amount.optional(),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  sku: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+  productId: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+  quantity: z.int().check(z.gte(0), z.lte(1_000_000)),
+  unitPrice: z.optional(Amount),
   total: Amount,
 });
 
 export const GenericOrder = z.object({
-  id: z.string().trim().min(1).max(100),
-  number: z.string().trim().max(100).optional(),
+  id: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  number: z.optional(z.string().check(z.trim(), z.maxLength(100))),
   placedAt: Timestamp,
   currency: CurrencyCode,
   total: Amount,
-  subtotal: Amount.optional(),
-  tax: Amount.optional(),
-  shipping: Amount.optional(),
-  discount: Amount.optional(),
-  status: z.string().trim().max(50).optional(),
+  subtotal: z.optional(Amount),
+  tax: z.optional(Amount),
+  shipping: z.optional(Amount),
+  discount: z.optional(Amount),
+  status: z.optional(z.string().check(z.trim(), z.maxLength(50))),
   /** The checkout (cart) this order completes, as sent in `checkout.id`. */
-  checkoutId: z.string().trim().min(1).max(200).optional(),
-  lineItems: z.array(GenericLineItem).max(maxLineItems),
+  checkoutId: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+  lineItems: z.array(GenericLineItem).check(z.maxLength(maxLineItems)),
 });
 
 export const GenericCheckout = z.object({
-  id: z.string().trim().min(1).max(200),
+  id: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   updatedAt: Timestamp,
-  completedAt: Timestamp.optional(),
+  completedAt: z.optional(Timestamp),
   currency: CurrencyCode,
   total: Amount,
-  recoveryUrl: z.url().max(2048).optional(),
-  lineItems: z.array(GenericLineItem).max(maxLineItems),
+  recoveryUrl: z.optional(z.url().check(z.maxLength(2048))),
+  lineItems: z.array(GenericLineItem).check(z.maxLength(maxLineItems)),
 });
 
 /**
@@ -75,9 +75,9 @@ export const GenericCheckout = z.object({
  * files the order or checkout under a contact. Unknown fields are ignored.
  */
 export const GenericShopWebhook = z.object({
-  customer: GenericCustomer.optional(),
-  order: GenericOrder.optional(),
-  checkout: GenericCheckout.optional(),
+  customer: z.optional(GenericCustomer),
+  order: z.optional(GenericOrder),
+  checkout: z.optional(GenericCheckout),
 });
 export type GenericShopWebhook = z.output<typeof GenericShopWebhook>;
 

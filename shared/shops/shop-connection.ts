@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Shop connection schemas: the settings API, the OpenAPI document and the web settings page use these.
@@ -17,42 +17,50 @@ export function webhookPathOf(provider: ShopProvider, connectionId: string): str
 
 export const ShopSecret = z
   .string()
-  .trim()
-  .min(16, 'A secret has at least 16 characters.')
-  .max(256, 'A secret has at most 256 characters.')
-  .regex(/^[\x21-\x7e]{16,256}$/, 'Use printable characters without spaces.');
+  .check(
+    z.trim(),
+    z.minLength(16, 'A secret has at least 16 characters.'),
+    z.maxLength(256, 'A secret has at most 256 characters.'),
+    z.regex(/^[\x21-\x7e]{16,256}$/, 'Use printable characters without spaces.'),
+  );
 
 const AbandonAfterHours = z
   .number()
-  .int('Give a whole number of hours.')
-  .min(1, 'At least 1 hour.')
-  .max(168, 'At most 168 hours (a week).');
+  .check(
+    z.int('Give a whole number of hours.'),
+    z.gte(1, 'At least 1 hour.'),
+    z.lte(168, 'At most 168 hours (a week).'),
+  );
 
-const ConnectionName = z.string().trim().min(1, 'Give the connection a name.').max(100);
+const ConnectionName = z
+  .string()
+  .check(z.trim(), z.minLength(1, 'Give the connection a name.'), z.maxLength(100));
 
 export const ShopConnectionInput = z
   .strictObject({
     provider: ShopProvider,
     name: ConnectionName,
     /** Shopify: the app's client secret (required). Others: generated when left out. */
-    secret: ShopSecret.optional(),
+    secret: z.optional(ShopSecret),
     /** A checkout not completed this many hours after its last change raises cart.abandoned. */
-    abandonAfterHours: AbandonAfterHours.optional(),
+    abandonAfterHours: z.optional(AbandonAfterHours),
   })
-  .refine((input) => input.provider !== 'shopify' || input.secret !== undefined, {
-    message: 'Enter the client secret of your Shopify app: Shopify signs its webhooks with it.',
-    path: ['secret'],
-  });
+  .check(
+    z.refine((input) => input.provider !== 'shopify' || input.secret !== undefined, {
+      message: 'Enter the client secret of your Shopify app: Shopify signs its webhooks with it.',
+      path: ['secret'],
+    }),
+  );
 export type ShopConnectionInput = z.output<typeof ShopConnectionInput>;
 
 export const ShopConnectionPatch = z
   .strictObject({
-    name: ConnectionName.optional(),
+    name: z.optional(ConnectionName),
     /** A new secret (Shopify: after rotating the app's secret); the previous one works for 24 hours. */
-    secret: ShopSecret.optional(),
-    abandonAfterHours: AbandonAfterHours.optional(),
+    secret: z.optional(ShopSecret),
+    abandonAfterHours: z.optional(AbandonAfterHours),
   })
-  .refine((value) => Object.keys(value).length > 0, 'Send at least one field to change.');
+  .check(z.refine((value) => Object.keys(value).length > 0, 'Send at least one field to change.'));
 export type ShopConnectionPatch = z.output<typeof ShopConnectionPatch>;
 
 export const ShopConnection = z.object({
@@ -60,14 +68,14 @@ export const ShopConnection = z.object({
   id: z.string(),
   provider: ShopProvider,
   name: z.string(),
-  abandonAfterHours: z.number().int(),
+  abandonAfterHours: z.int(),
   webhookPath: z.string(),
   /** Only shown to admins. */
-  secret: z.string().optional(),
+  secret: z.optional(z.string()),
   secretUpdatedAt: z.string(),
   /** Until then the secret before the last change is accepted too. */
-  previousSecretValidUntil: z.string().optional(),
-  version: z.number().int(),
+  previousSecretValidUntil: z.optional(z.string()),
+  version: z.int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

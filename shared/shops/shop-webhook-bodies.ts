@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * What the OpenAPI document shows for the Shopify and WooCommerce webhook routes. Intake reads these
@@ -7,14 +7,18 @@ import { z } from 'zod';
  */
 export const ShopifyWebhookBody = z
   .looseObject({})
-  .describe(
-    'The REST resource of the X-Shopify-Topic (orders/create, customers/create, checkouts/create, ' +
-      'checkouts/update), signed by X-Shopify-Hmac-Sha256 and identified by X-Shopify-Webhook-Id.',
+  .check(
+    z.describe(
+      'The REST resource of the X-Shopify-Topic (orders/create, customers/create, checkouts/create, ' +
+        'checkouts/update), signed by X-Shopify-Hmac-Sha256 and identified by X-Shopify-Webhook-Id.',
+    ),
   );
 
 export const WooCommerceWebhookBody = z
   .looseObject({})
-  .describe(
-    'The REST API v3 resource of the X-WC-Webhook-Topic (order.created, customer.created), signed by ' +
-      'X-WC-Webhook-Signature. The unsigned ping sent when a webhook is saved is answered 200.',
+  .check(
+    z.describe(
+      'The REST API v3 resource of the X-WC-Webhook-Topic (order.created, customer.created), signed by ' +
+        'X-WC-Webhook-Signature. The unsigned ping sent when a webhook is saved is answered 200.',
+    ),
   );

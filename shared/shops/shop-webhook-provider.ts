@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { type LineItem, maxLineItems } from '../orders/order';
 import { fieldErrorsOf } from '../platform/validation';
 import type { DeliveryVerdict, RawWebhook } from '../webhooks/receive-webhook';
@@ -46,8 +46,12 @@ export function parseJsonBody(body: Buffer): unknown {
 }
 
 /** Parses with a payload schema, or a 400 naming the fields that are wrong. */
-export function parsePayload<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(value);
+export function parsePayload<S extends z.core.$ZodType>(
+  schema: S,
+  value: unknown,
+  what: string,
+): z.output<S> {
+  const result = z.safeParse(schema, value);
   if (!result.success) throw new MalformedWebhookError(`not a ${what}`, fieldErrorsOf(result.error));
   return result.data;
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { formatMinorUnits, normalizeAmount, toMinorUnits } from '../orders/money';
 import { CurrencyCode, type LineItem } from '../orders/order';
 import type { RawWebhook } from '../webhooks/receive-webhook';
@@ -44,12 +44,12 @@ const ShopifyLineItem = z.looseObject({
   name: ShopText,
   title: ShopText,
   sku: ShopText,
-  product_id: ShopId.nullish(),
-  quantity: z.number().int().nonnegative(),
-  price: ShopMoney.nullish(),
+  product_id: z.nullish(ShopId),
+  quantity: z.int().check(z.nonnegative()),
+  price: z.nullish(ShopMoney),
   /** Checkouts give the line's price in all. */
-  line_price: ShopMoney.nullish(),
-  total_discount: ShopMoney.nullish(),
+  line_price: z.nullish(ShopMoney),
+  total_discount: z.nullish(ShopMoney),
 });
 
 export const ShopifyOrder = z.looseObject({
@@ -61,21 +61,21 @@ export const ShopifyOrder = z.looseObject({
   processed_at: ShopText,
   currency: CurrencyCode,
   total_price: ShopMoney,
-  subtotal_price: ShopMoney.nullish(),
-  total_tax: ShopMoney.nullish(),
-  total_discounts: ShopMoney.nullish(),
-  total_shipping_price_set: z.looseObject({ shop_money: z.looseObject({ amount: ShopMoney }) }).nullish(),
+  subtotal_price: z.nullish(ShopMoney),
+  total_tax: z.nullish(ShopMoney),
+  total_discounts: z.nullish(ShopMoney),
+  total_shipping_price_set: z.nullish(z.looseObject({ shop_money: z.looseObject({ amount: ShopMoney }) })),
   financial_status: ShopText,
   checkout_token: ShopText,
-  customer: ShopifyPerson.nullish(),
-  billing_address: ShopifyPerson.nullish(),
+  customer: z.nullish(ShopifyPerson),
+  billing_address: z.nullish(ShopifyPerson),
   line_items: z.array(ShopifyLineItem),
 });
 
-export const ShopifyCustomer = ShopifyPerson.extend({ id: ShopId });
+export const ShopifyCustomer = z.extend(ShopifyPerson, { id: ShopId });
 
 export const ShopifyCheckout = z.looseObject({
-  token: z.string().trim().min(1).max(200),
+  token: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   email: ShopText,
   created_at: ShopText,
   updated_at: z.string(),
@@ -83,8 +83,8 @@ export const ShopifyCheckout = z.looseObject({
   currency: CurrencyCode,
   total_price: ShopMoney,
   abandoned_checkout_url: ShopText,
-  customer: ShopifyPerson.nullish(),
-  billing_address: ShopifyPerson.nullish(),
+  customer: z.nullish(ShopifyPerson),
+  billing_address: z.nullish(ShopifyPerson),
   line_items: z.array(ShopifyLineItem),
 });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { normalizeAmount } from '../orders/money';
 import { CurrencyCode, type LineItem } from '../orders/order';
 import type { RawWebhook } from '../webhooks/receive-webhook';
@@ -38,11 +38,11 @@ const WooBilling = z.looseObject({
 const WooLineItem = z.looseObject({
   name: ShopText,
   sku: ShopText,
-  product_id: ShopId.nullish(),
-  quantity: z.number().int().nonnegative(),
+  product_id: z.nullish(ShopId),
+  quantity: z.int().check(z.nonnegative()),
   total: ShopMoney,
   /** A JSON number with many decimals (20.925): the net unit price. */
-  price: ShopMoney.nullish(),
+  price: z.nullish(ShopMoney),
 });
 
 export const WooOrder = z.looseObject({
@@ -53,10 +53,10 @@ export const WooOrder = z.looseObject({
   date_created_gmt: z.string(),
   date_modified_gmt: ShopText,
   total: ShopMoney,
-  total_tax: ShopMoney.nullish(),
-  shipping_total: ShopMoney.nullish(),
-  discount_total: ShopMoney.nullish(),
-  billing: WooBilling.nullish(),
+  total_tax: z.nullish(ShopMoney),
+  shipping_total: z.nullish(ShopMoney),
+  discount_total: z.nullish(ShopMoney),
+  billing: z.nullish(WooBilling),
   line_items: z.array(WooLineItem),
 });
 
@@ -67,7 +67,7 @@ export const WooCustomer = z.looseObject({
   last_name: ShopText,
   date_created_gmt: ShopText,
   date_modified_gmt: ShopText,
-  billing: WooBilling.nullish(),
+  billing: z.nullish(WooBilling),
 });
 
 /** `_gmt` fields are UTC without the `Z`. */

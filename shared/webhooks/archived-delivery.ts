@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** What the archive keeps of one delivery: enough to replay it byte for byte. */
 export const ArchivedDelivery = z.object({

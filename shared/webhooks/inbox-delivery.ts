@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { listQueryShape } from '../records/record-fields';
 
 /** Where a delivery is: queued for processing, done, or failed (with its last error, until replayed). */
@@ -15,24 +15,24 @@ export const InboxDelivery = z.object({
   archiveKey: z.string(),
   status: InboxDeliveryStatus,
   /** Processing attempts so far (each retry and replay counts). */
-  attempts: z.number().int(),
-  lastError: z.string().optional(),
-  replays: z.number().int(),
+  attempts: z.int(),
+  lastError: z.optional(z.string()),
+  replays: z.int(),
   receivedAt: z.string(),
-  processedAt: z.string().optional(),
+  processedAt: z.optional(z.string()),
 });
 export type InboxDelivery = z.output<typeof InboxDelivery>;
 
 export const InboxDeliveryQuery = z.strictObject({
   limit: listQueryShape.limit,
   cursor: listQueryShape.cursor,
-  status: InboxDeliveryStatus.optional(),
+  status: z.optional(InboxDeliveryStatus),
 });
 export type InboxDeliveryQuery = z.output<typeof InboxDeliveryQuery>;
 
 export const InboxDeliveryPage = z.object({
   items: z.array(InboxDelivery),
-  nextCursor: z.string().optional(),
+  nextCursor: z.optional(z.string()),
 });
 
 export const InboxDeliveryPath = z.object({ inboxId: z.string() });

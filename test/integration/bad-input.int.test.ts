@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { routeKeyOf } from '../../shared/platform/capability';
 import { etagOf } from '../../shared/platform/versioning';
 import { type RegisteredRoute, registry } from '../../shared/registry/capability-registry';
@@ -59,7 +59,7 @@ function validBodyOf(
 ): fc.Arbitrary<unknown> {
   const body = schemasOf(fn).body;
   if (!body) return fc.constant(undefined);
-  return record ? fc.constant(validBodyFor(fn, record, hints)) : validValueOf(body as z.ZodType, { hints });
+  return record ? fc.constant(validBodyFor(fn, record, hints)) : validValueOf(body, { hints });
 }
 
 /** The requests of one property: the part under test is bad, the others valid (so the bad part is reached). */
@@ -76,7 +76,7 @@ function badRequestsFor(
   const json = (value: unknown) => (value === undefined ? undefined : JSON.stringify(value));
   switch (part) {
     case 'body':
-      return badBodyOf(schemas.body as z.ZodType, { hints }).map((bad) =>
+      return badBodyOf(schemas.body as z.core.$ZodType, { hints }).map((bad) =>
         labelled(bad.mutation, {
           method: fn.method,
           path: path(),
@@ -85,7 +85,7 @@ function badRequestsFor(
         }),
       );
     case 'query':
-      return badQueryOf(schemas.query as z.ZodType, { hints, workspaceId }).map((bad) =>
+      return badQueryOf(schemas.query as z.core.$ZodType, { hints, workspaceId }).map((bad) =>
         labelled(bad.mutation, {
           method: fn.method,
           path: path(),
@@ -96,7 +96,7 @@ function badRequestsFor(
     case 'path':
       if (!record) throw new Error(`${routeKeyOf(fn)} has a path schema but no path parameters`);
       return fc
-        .tuple(badPathOf(schemas.path as z.ZodType, record.params), validBodyOf(fn, record, hints))
+        .tuple(badPathOf(schemas.path as z.core.$ZodType, record.params), validBodyOf(fn, record, hints))
         .map(([bad, body]) =>
           labelled(bad.mutation, {
             method: fn.method,
@@ -185,7 +185,7 @@ describe('bad input never gets a 5xx, and a refused request writes nothing', () 
     async (name, fn) => {
       const context = await workspaceFor(fn);
       const kind = recordKindOf(fn);
-      const schema = schemasOf(fn).body as z.ZodType;
+      const schema = schemasOf(fn).body as z.core.$ZodType;
       const creates = fn.method === 'POST';
       // a change keeps the record's unique values: changing them is covered by the API tests
       const omit = creates ? [] : (kind.unique?.fields ?? []);
@@ -207,7 +207,7 @@ describe('bad input never gets a 5xx, and a refused request writes nothing', () 
       await fc.assert(
         fc.asyncProperty(bodies, async (body) => {
           const unique = creates
-            ? kind.unique?.keyOf(schema.parse(body) as Record<string, unknown>)
+            ? kind.unique?.keyOf(z.parse(schema, body) as Record<string, unknown>)
             : undefined;
           const duplicate = unique !== undefined && used.has(unique);
           const text = JSON.stringify(body);

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import type { z } from 'zod';
-import { safeParse } from 'zod/v4/core';
+import * as z from 'zod/mini';
 import { routeKeyOf } from '../../shared/platform/capability';
 import type { RegisteredRoute } from '../../shared/registry/capability-registry';
 import type { Api } from './api-client';
@@ -526,6 +525,6 @@ export function workspaceHints(seeded: Seeded): Hints {
 export function validBodyFor(fn: RegisteredRoute, record: SeededRecord, hints: Hints): unknown {
   const schema = fn.body;
   if (!schema) return undefined;
-  if (safeParse(schema, record.patch).success) return record.patch;
-  return fc.sample(validValueOf(schema as z.ZodType, { hints }), { seed: 1, numRuns: 1 })[0];
+  if (z.safeParse(schema, record.patch).success) return record.patch;
+  return fc.sample(validValueOf(schema, { hints }), { seed: 1, numRuns: 1 })[0];
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { keys } from '../../shared/store/keys';
 
 /**
@@ -123,7 +123,7 @@ export function preview(value: unknown): string {
 }
 
 /** The request side of a schema, with patterns and formats only the output side shows folded in as hints. */
-export function inputJsonSchemaOf(schema: z.ZodType): JsonSchema {
+export function inputJsonSchemaOf(schema: z.core.$ZodType): JsonSchema {
   const toJson = (io: 'input' | 'output') => {
     const { $schema: _ignored, ...json } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
       string,
@@ -297,11 +297,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * Drops optional top-level properties the schema refuses (a random string is rarely a valid domain), so
  * most candidates survive; root refinements (name or email, at least one field) are left to the filter.
  */
-export function repairTopLevel(schema: z.ZodType, json: JsonSchema, value: unknown): unknown {
+export function repairTopLevel(schema: z.core.$ZodType, json: JsonSchema, value: unknown): unknown {
   if (!isPlainObject(value)) return value;
   const repaired = { ...value };
   for (let round = 0; round < 10; round++) {
-    const result = schema.safeParse(repaired);
+    const result = z.safeParse(schema, repaired);
     if (result.success) break;
     const culprits = new Set<string>();
     for (const issue of result.error.issues) {
@@ -316,11 +316,11 @@ export function repairTopLevel(schema: z.ZodType, json: JsonSchema, value: unkno
 }
 
 /** Values the zod schema accepts, as diverse as JSON Schema and the hints allow. */
-export function validValueOf(schema: z.ZodType, options: ValidOptions = {}): fc.Arbitrary<unknown> {
+export function validValueOf(schema: z.core.$ZodType, options: ValidOptions = {}): fc.Arbitrary<unknown> {
   const json = inputJsonSchemaOf(schema);
   return arbitraryOfJsonSchema(json, options)
     .map((value) => repairTopLevel(schema, json, value))
-    .filter((value) => schema.safeParse(value).success);
+    .filter((value) => z.safeParse(schema, value).success);
 }
 
 const sampleOfType: Record<string, unknown> = {
@@ -438,7 +438,10 @@ function propertyMutations(name: string, node: JsonSchema): fc.Arbitrary<Labelle
  * required, extra unknown or server-owned field, null, nesting...). Some mutations are acceptable input
  * (hostile text in a free-text field): the tests only require no 5xx and no write when refused.
  */
-export function badBodyOf(schema: z.ZodType, options: ValidOptions = {}): fc.Arbitrary<Labelled<unknown>> {
+export function badBodyOf(
+  schema: z.core.$ZodType,
+  options: ValidOptions = {},
+): fc.Arbitrary<Labelled<unknown>> {
   const json = inputJsonSchemaOf(schema);
   const valid = validValueOf(schema, options);
   const properties = Object.entries(json.properties ?? {});
@@ -493,7 +496,7 @@ export function badBodyOf(schema: z.ZodType, options: ValidOptions = {}): fc.Arb
 export type QueryPairs = Array<[string, string]>;
 
 /** Valid query parameters, as strings on the wire. */
-export function validQueryOf(schema: z.ZodType, options: ValidOptions = {}): fc.Arbitrary<QueryPairs> {
+export function validQueryOf(schema: z.core.$ZodType, options: ValidOptions = {}): fc.Arbitrary<QueryPairs> {
   return validValueOf(schema, options).map((value) =>
     Object.entries(isPlainObject(value) ? value : {}).map(([name, inner]): [string, string] => [
       name,
@@ -603,7 +606,7 @@ function queryValueMutations(name: string, node: JsonSchema): fc.Arbitrary<Label
  * parameter, unknown and repeated parameters.
  */
 export function badQueryOf(
-  schema: z.ZodType,
+  schema: z.core.$ZodType,
   options: ValidOptions & { workspaceId: string },
 ): fc.Arbitrary<Labelled<QueryPairs>> {
   const json = inputJsonSchemaOf(schema);
@@ -646,7 +649,7 @@ export function badQueryOf(
 
 /** Bad path parameters: one parameter of a valid set replaced by junk, absent-but-plausible or huge values. */
 export function badPathOf(
-  schema: z.ZodType,
+  schema: z.core.$ZodType,
   valid: Record<string, string>,
 ): fc.Arbitrary<Labelled<Record<string, string>>> {
   const names = Object.keys(inputJsonSchemaOf(schema).properties ?? {});

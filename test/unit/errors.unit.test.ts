@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   AppError,
   BadRequestError,
@@ -87,9 +87,9 @@ describe('error catalogue', () => {
 
 describe('fieldErrorsOf', () => {
   const schema = z.strictObject({
-    name: z.string().min(1, 'Give a name.'),
-    tags: z.array(z.string().max(3, 'Short tags.')).optional(),
-    nested: z.strictObject({ size: z.number() }).optional(),
+    name: z.string().check(z.minLength(1, 'Give a name.')),
+    tags: z.optional(z.array(z.string().check(z.maxLength(3, 'Short tags.')))),
+    nested: z.optional(z.strictObject({ size: z.number() })),
   });
   const fields = (input: unknown) => {
     const result = schema.safeParse(input);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { CompanyInput, CompanyListQuery, CompanyPatch } from '../../shared/companies/company';
 import { ContactInput, ContactListQuery, ContactPatch } from '../../shared/contacts/contact';
 import { FieldDefinitionInput, FieldDefinitionPatch } from '../../shared/custom-fields/field-definition';
@@ -7,7 +7,7 @@ import { ValidationError } from '../../shared/platform/errors';
 import { parseOrThrow } from '../../shared/platform/validation';
 
 /** The 400 `fields` a body gets, or undefined when the schema accepts it. */
-function fieldsOf(schema: z.ZodType, input: unknown): Record<string, string> | undefined {
+function fieldsOf(schema: z.core.$ZodType, input: unknown): Record<string, string> | undefined {
   try {
     parseOrThrow(schema, input);
     return undefined;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { LocalTokenRequest } from '../../../shared/platform/local-token-request';
 import { apiRequest } from '../api/api-client';
 import { type Session, sessionFromToken } from './session';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { type Company, CompanyInput, CompanyPatch } from '../../../shared/companies/company';
 import type { FieldDefinition } from '../../../shared/custom-fields/field-definition';
 import {

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Company, CompanyInput, CompanyPatch } from '../../../shared/companies/company';
 import type { Page } from '../../../shared/records/record-fields';
 import { apiRequest } from '../api/api-client';

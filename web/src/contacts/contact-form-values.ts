@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { type Contact, ContactInput, ContactPatch } from '../../../shared/contacts/contact';
 import type { FieldDefinition } from '../../../shared/custom-fields/field-definition';
 import {

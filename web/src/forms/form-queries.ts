@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Form, FormEmbed, FormInput, FormPatch } from '../../../shared/forms/form';
 import { apiRequest } from '../api/api-client';
 import { settingsResource } from '../api/resource-queries';

@@ -1,5 +1,5 @@
 import type { FormErrors, UseFormReturnType } from '@mantine/form';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { FieldErrors } from '../../../shared/platform/errors';
 import { fieldErrorsOf } from '../../../shared/platform/validation';
 
@@ -26,7 +26,7 @@ export function formErrorsFromFields(
 }
 
 export function formErrorsOf(
-  error: z.ZodError,
+  error: z.core.$ZodError,
   renames?: Record<string, string>,
   known?: (path: string) => boolean,
 ): Record<string, string> {

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { DeliveryStatus, WebhookDelivery } from '../../../shared/outbound-webhooks/webhook-delivery';
 import type {
   WebhookSubscription,
