@@ -3,7 +3,6 @@ import { pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
 import type { Deps } from '../platform/deps';
 import { keys } from '../store/keys';
-import { scanAcrossWorkspaces } from '../store/queries';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';
 import { cancellationReasons, failedAt, writeTransaction } from '../store/transactions';
@@ -16,38 +15,18 @@ const pageSize = 100;
 const concurrency = 10;
 
 /**
- * The workspaces that have shop connections: a Scan of the sparse acrossWorkspaces index, which holds a
- * few settings items per workspace (connections, subscriptions), so it costs what they number.
- */
-export async function workspacesWithShops(store: Store): Promise<string[]> {
-  const workspaces = new Set<string>();
-  for (const item of await scanAcrossWorkspaces(store, 'shopConnection')) {
-    const id = String(item.id ?? '');
-    workspaces.add(id.slice(0, id.indexOf('.')));
-  }
-  return [...workspaces].filter(Boolean);
-}
-
-/**
- * Raises cart.abandoned once for every checkout whose time has come. Primary course:
- * 1. find the workspaces with shop connections (a Scan of the small sparse index);
- * 2. per workspace, Query its due checkouts (byCollection `WS#w#CHECKOUTS_DUE`, sort key before now);
- * 3. per checkout, one transaction: mark it abandoned and take it off the index, on condition that it is
+ * Raises cart.abandoned once for every checkout of one workspace whose time has come (the job frame runs
+ * it for every registered workspace). Primary course:
+ * 1. Query the workspace's due checkouts (byCollection `WS#w#CHECKOUTS_DUE`, sort key before now);
+ * 2. per checkout, one transaction: mark it abandoned and take it off the index, on condition that it is
  *    still open, not abandoned yet and due (a completed or re-armed checkout is skipped), plus the outbox
  *    item with cart.abandoned. A second run, or two at once, raise nothing more.
  */
-export async function raiseAbandonedCarts(
+export async function raiseAbandonedCartsInWorkspace(
   deps: Pick<Deps, 'store' | 'clock'>,
+  workspaceId: string,
 ): Promise<{ raised: number; skipped: number }> {
-  const now = deps.clock();
-  let raised = 0;
-  let skipped = 0;
-  for (const workspaceId of await workspacesWithShops(deps.store)) {
-    const outcome = await raiseInWorkspace(deps.store, workspaceId, now);
-    raised += outcome.raised;
-    skipped += outcome.skipped;
-  }
-  return { raised, skipped };
+  return raiseInWorkspace(deps.store, workspaceId, deps.clock());
 }
 
 async function raiseInWorkspace(store: Store, workspaceId: string, now: Date) {
