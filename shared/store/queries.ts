@@ -60,14 +60,19 @@ export async function* queryPagesAfter(
       new QueryCommand({
         TableName: store.tableName,
         KeyConditionExpression: after ? 'pk = :pk AND sk > :after' : 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix, ...(after ? { ':after': after } : {}) },
-        ...(after ? { FilterExpression: 'begins_with(sk, :prefix)' } : {}),
+        ExpressionAttributeValues: after
+          ? { ':pk': pk, ':after': after }
+          : { ':pk': pk, ':prefix': skPrefix },
         ConsistentRead: true,
         Limit: pageSize,
         ExclusiveStartKey: startKey,
       }),
     );
-    yield page.Items ?? [];
+    const items = page.Items ?? [];
+    // sort keys come in order: past the first one without the prefix, none has it
+    const inRange = items.filter((item) => String(item.sk).startsWith(skPrefix));
+    yield inRange;
+    if (inRange.length < items.length) return;
     startKey = page.LastEvaluatedKey;
   } while (startKey);
 }
