@@ -37,3 +37,22 @@ export function bindWorkspace(workspaceId: string): void {
 export function newCorrelationId(): string {
   return randomUUID();
 }
+
+// a caller's correlation id is echoed into every log line and event: accept only a plain token
+const acceptableCorrelationId = /^[\w.:-]{1,128}$/;
+
+/**
+ * The context of an API request: the caller's `x-correlation-id` when it is a plain token, else API
+ * Gateway's request id. For the HTTP stack: `runWithContext(httpRequestContext(event, name), () => ...)`.
+ */
+export function httpRequestContext(
+  event: { headers?: Record<string, string | undefined>; requestContext?: { requestId?: string } },
+  functionName: string,
+): InvocationContext {
+  const given = event.headers?.['x-correlation-id'];
+  const correlationId =
+    given && acceptableCorrelationId.test(given)
+      ? given
+      : (event.requestContext?.requestId ?? newCorrelationId());
+  return { correlationId, functionName };
+}

@@ -42,19 +42,17 @@ export function createLogger(
   const emit = (level: LogLevel, message: string, fields: LogFields = {}) => {
     if (rank[level] < threshold) return;
     const context = currentContext();
-    const extra: LogFields = {};
-    for (const [name, value] of Object.entries(fields)) extra[name] = serialisable(value);
-    write(
-      JSON.stringify({
-        level,
-        time: now().toISOString(),
-        message,
-        functionName: context?.functionName ?? process.env.AWS_LAMBDA_FUNCTION_NAME,
-        workspaceId: context?.workspaceId,
-        correlationId: context?.correlationId,
-        ...extra,
-      }),
-    );
+    const line: LogFields = {
+      level,
+      time: now().toISOString(),
+      message,
+      functionName: context?.functionName ?? process.env.AWS_LAMBDA_FUNCTION_NAME,
+      workspaceId: context?.workspaceId,
+      correlationId: context?.correlationId,
+    };
+    // a field never overwrites the line's own (a `level` field cannot hide an error)
+    for (const [name, value] of Object.entries(fields)) if (!(name in line)) line[name] = serialisable(value);
+    write(JSON.stringify(line));
   };
   return {
     debug: (message, fields) => emit('debug', message, fields),

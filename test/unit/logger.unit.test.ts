@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineEvent, pendingEvent } from '../../shared/events/domain-event';
 import { outboxWrite } from '../../shared/events/outbox';
-import { bindWorkspace, currentContext, runWithContext } from '../../shared/platform/invocation-context';
+import {
+  bindWorkspace,
+  currentContext,
+  httpRequestContext,
+  runWithContext,
+} from '../../shared/platform/invocation-context';
 import { createLogger, logLevelFromEnv } from '../../shared/platform/logger';
 
 const now = new Date('2026-01-01T10:00:00.000Z');
@@ -43,6 +48,12 @@ describe('logger', () => {
     expect(lines[0]).toMatchObject({ level: 'error', error: { name: 'Error', message: 'boom' } });
   });
 
+  it('never lets a field overwrite the fields of the line', () => {
+    const { logger, lines } = captured({ level: 'info' });
+    logger.error('failed', { level: 'debug', message: 'nothing to see', detail: 1 });
+    expect(lines[0]).toMatchObject({ level: 'error', message: 'failed', detail: 1 });
+  });
+
   it('reads its level from LOG_LEVEL, info by default', () => {
     expect(logLevelFromEnv({})).toBe('info');
     expect(logLevelFromEnv({ LOG_LEVEL: 'DEBUG' })).toBe('debug');
@@ -64,6 +75,26 @@ describe('logger', () => {
       { correlationId: 'b', functionName: 'F', workspaceId: 'ws-b' },
     ]);
     expect(currentContext()).toBeUndefined();
+  });
+});
+
+describe('httpRequestContext', () => {
+  const request = (header?: string) => ({
+    headers: header === undefined ? {} : { 'x-correlation-id': header },
+    requestContext: { requestId: 'apigw-request-1' },
+  });
+
+  it("takes the caller's x-correlation-id, else API Gateway's request id", () => {
+    expect(httpRequestContext(request('checkout-42'), 'CreateContact')).toEqual({
+      correlationId: 'checkout-42',
+      functionName: 'CreateContact',
+    });
+    expect(httpRequestContext(request(), 'CreateContact').correlationId).toBe('apigw-request-1');
+  });
+
+  it('ignores a header that is not a plain token', () => {
+    expect(httpRequestContext(request('a b\n{"level":"x"}'), 'F').correlationId).toBe('apigw-request-1');
+    expect(httpRequestContext(request('x'.repeat(200)), 'F').correlationId).toBe('apigw-request-1');
   });
 });
 
