@@ -140,7 +140,7 @@ export function eventHandler<Detail extends EventEnvelope, Deps>(options: EventH
             eventId: detail.eventId,
           });
         }
-        logger.info('event handled', {
+        logger.debug('event handled', {
           detailType,
           eventId: detail.eventId,
           ms: ports.clock().getTime() - now.getTime(),
