@@ -1,5 +1,7 @@
 import { companiesRoutes } from '../../shared/companies/companies-routes';
 import { apiRouter } from '../../shared/platform/http-handler';
+import { registerWorkspacesIn } from '../../shared/platform/workspace-registry';
+import { storeFromEnv } from '../../shared/store/store';
 import { createCompanyRoute } from './create-company';
 import { deleteCompanyRoute } from './delete-company';
 import { getCompanyRoute } from './get-company';
@@ -7,10 +9,14 @@ import { listCompaniesRoute } from './list-companies';
 import { updateCompanyRoute } from './update-company';
 
 /** The companies API function: every route of the capability, one Lambda. */
-export const handler = apiRouter(companiesRoutes, {
-  ListCompanies: listCompaniesRoute,
-  CreateCompany: createCompanyRoute,
-  GetCompany: getCompanyRoute,
-  UpdateCompany: updateCompanyRoute,
-  DeleteCompany: deleteCompanyRoute,
-});
+export const handler = apiRouter(
+  companiesRoutes,
+  {
+    ListCompanies: listCompaniesRoute,
+    CreateCompany: createCompanyRoute,
+    GetCompany: getCompanyRoute,
+    UpdateCompany: updateCompanyRoute,
+    DeleteCompany: deleteCompanyRoute,
+  },
+  { onWorkspace: registerWorkspacesIn(storeFromEnv()) },
+);

@@ -1,5 +1,7 @@
 import { formsRoutes } from '../../shared/forms/forms-routes';
 import { apiRouter } from '../../shared/platform/http-handler';
+import { registerWorkspacesIn } from '../../shared/platform/workspace-registry';
+import { storeFromEnv } from '../../shared/store/store';
 import { confirmFormConsentRoute } from './confirm-form-consent';
 import { createFormRoute } from './create-form';
 import { deleteFormRoute } from './delete-form';
@@ -11,14 +13,18 @@ import { submitFormRoute } from './submit-form';
 import { updateFormRoute } from './update-form';
 
 /** The forms API function: every route of the capability, one Lambda. */
-export const handler = apiRouter(formsRoutes, {
-  ListForms: listFormsRoute,
-  CreateForm: createFormRoute,
-  GetForm: getFormRoute,
-  UpdateForm: updateFormRoute,
-  DeleteForm: deleteFormRoute,
-  GetFormEmbed: getFormEmbedRoute,
-  SubmitForm: submitFormRoute,
-  PreflightFormSubmission: preflightFormSubmissionRoute,
-  ConfirmFormConsent: confirmFormConsentRoute,
-});
+export const handler = apiRouter(
+  formsRoutes,
+  {
+    ListForms: listFormsRoute,
+    CreateForm: createFormRoute,
+    GetForm: getFormRoute,
+    UpdateForm: updateFormRoute,
+    DeleteForm: deleteFormRoute,
+    GetFormEmbed: getFormEmbedRoute,
+    SubmitForm: submitFormRoute,
+    PreflightFormSubmission: preflightFormSubmissionRoute,
+    ConfirmFormConsent: confirmFormConsentRoute,
+  },
+  { onWorkspace: registerWorkspacesIn(storeFromEnv()) },
+);

@@ -1,5 +1,7 @@
 import { listsRoutes } from '../../shared/lists/lists-routes';
 import { apiRouter } from '../../shared/platform/http-handler';
+import { registerWorkspacesIn } from '../../shared/platform/workspace-registry';
+import { storeFromEnv } from '../../shared/store/store';
 import { addListMemberRoute } from './add-list-member';
 import { createListRoute } from './create-list';
 import { deleteListRoute } from './delete-list';
@@ -11,14 +13,18 @@ import { removeListMemberRoute } from './remove-list-member';
 import { updateListRoute } from './update-list';
 
 /** The lists API function: every route of the capability, one Lambda. */
-export const handler = apiRouter(listsRoutes, {
-  ListLists: listListsRoute,
-  CreateList: createListRoute,
-  GetList: getListRoute,
-  UpdateList: updateListRoute,
-  DeleteList: deleteListRoute,
-  ListListMembers: listListMembersRoute,
-  AddListMember: addListMemberRoute,
-  RemoveListMember: removeListMemberRoute,
-  ListContactLists: listContactListsRoute,
-});
+export const handler = apiRouter(
+  listsRoutes,
+  {
+    ListLists: listListsRoute,
+    CreateList: createListRoute,
+    GetList: getListRoute,
+    UpdateList: updateListRoute,
+    DeleteList: deleteListRoute,
+    ListListMembers: listListMembersRoute,
+    AddListMember: addListMemberRoute,
+    RemoveListMember: removeListMemberRoute,
+    ListContactLists: listContactListsRoute,
+  },
+  { onWorkspace: registerWorkspacesIn(storeFromEnv()) },
+);

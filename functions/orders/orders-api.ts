@@ -1,8 +1,14 @@
 import { ordersRoutes } from '../../shared/orders/orders-routes';
 import { apiRouter } from '../../shared/platform/http-handler';
+import { registerWorkspacesIn } from '../../shared/platform/workspace-registry';
+import { storeFromEnv } from '../../shared/store/store';
 import { listContactOrdersRoute } from './list-contact-orders';
 
 /** The orders API function: every route of the capability, one Lambda. */
-export const handler = apiRouter(ordersRoutes, {
-  ListContactOrders: listContactOrdersRoute,
-});
+export const handler = apiRouter(
+  ordersRoutes,
+  {
+    ListContactOrders: listContactOrdersRoute,
+  },
+  { onWorkspace: registerWorkspacesIn(storeFromEnv()) },
+);

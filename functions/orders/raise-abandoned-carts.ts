@@ -1,10 +1,10 @@
-import { raiseAbandonedCarts } from '../../shared/orders/raise-abandoned-carts';
+import { raiseAbandonedCartsInWorkspace } from '../../shared/orders/raise-abandoned-carts';
 import { depsFromEnv } from '../../shared/platform/deps';
+import { workspaceJob } from '../../shared/platform/job-frame';
 
-const deps = depsFromEnv();
-
-/** Every 15 minutes (its capability's schedule): cart.abandoned for checkouts past their threshold. */
-export const handler = async (): Promise<void> => {
-  const { raised, skipped } = await raiseAbandonedCarts(deps);
-  console.log(JSON.stringify({ level: 'info', msg: 'abandoned carts', raised, skipped }));
-};
+/** Every 15 minutes (its capability's schedule): cart.abandoned for checkouts past their threshold, per workspace. */
+export const handler = workspaceJob({
+  name: 'RaiseAbandonedCarts',
+  deps: depsFromEnv(),
+  runForWorkspace: (deps, workspaceId) => raiseAbandonedCartsInWorkspace(deps, workspaceId),
+});

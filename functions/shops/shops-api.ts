@@ -1,5 +1,7 @@
 import { apiRouter } from '../../shared/platform/http-handler';
+import { registerWorkspacesIn } from '../../shared/platform/workspace-registry';
 import { shopsRoutes } from '../../shared/shops/shops-routes';
+import { storeFromEnv } from '../../shared/store/store';
 import { createShopConnectionRoute } from './create-shop-connection';
 import { deleteShopConnectionRoute } from './delete-shop-connection';
 import { getShopConnectionRoute } from './get-shop-connection';
@@ -11,14 +13,18 @@ import { rotateShopConnectionSecretRoute } from './rotate-shop-connection-secret
 import { updateShopConnectionRoute } from './update-shop-connection';
 
 /** The shops API function: every route of the capability, one Lambda. */
-export const handler = apiRouter(shopsRoutes, {
-  ReceiveShopifyWebhook: receiveShopifyWebhookRoute,
-  ReceiveWooCommerceWebhook: receiveWooCommerceWebhookRoute,
-  ReceiveShopWebhook: receiveShopWebhookRoute,
-  ListShopConnections: listShopConnectionsRoute,
-  CreateShopConnection: createShopConnectionRoute,
-  GetShopConnection: getShopConnectionRoute,
-  UpdateShopConnection: updateShopConnectionRoute,
-  DeleteShopConnection: deleteShopConnectionRoute,
-  RotateShopConnectionSecret: rotateShopConnectionSecretRoute,
-});
+export const handler = apiRouter(
+  shopsRoutes,
+  {
+    ReceiveShopifyWebhook: receiveShopifyWebhookRoute,
+    ReceiveWooCommerceWebhook: receiveWooCommerceWebhookRoute,
+    ReceiveShopWebhook: receiveShopWebhookRoute,
+    ListShopConnections: listShopConnectionsRoute,
+    CreateShopConnection: createShopConnectionRoute,
+    GetShopConnection: getShopConnectionRoute,
+    UpdateShopConnection: updateShopConnectionRoute,
+    DeleteShopConnection: deleteShopConnectionRoute,
+    RotateShopConnectionSecret: rotateShopConnectionSecretRoute,
+  },
+  { onWorkspace: registerWorkspacesIn(storeFromEnv()) },
+);

@@ -9,6 +9,8 @@ export const eventMetadata = {
   eventVersion: z.int().check(z.positive()),
   workspaceId: z.string(),
   occurredAt: z.string(),
+  /** The id of the request (or job run) that caused the event; absent on events written before it existed. */
+  correlationId: z.optional(z.string()),
 };
 
 /**
@@ -20,6 +22,12 @@ export interface DomainEventContract<Type extends string, Data extends z.core.$Z
   version: number;
   detail: z.ZodMiniObject<typeof eventMetadata & Data>;
 }
+
+/**
+ * Not a contract of its own: the envelope every CRM event shares, for consumers that take every type
+ * (outbound webhooks), keeping the fields they do not know as they are.
+ */
+export const anyDomainEvent = { detailType: 'any crm event', detail: z.looseObject(eventMetadata) };
 
 export function defineEvent<const Type extends string, Data extends z.core.$ZodShape>(
   detailType: Type,

@@ -1,4 +1,5 @@
 import { newId } from '../platform/ids';
+import { currentContext } from '../platform/invocation-context';
 import { keys } from '../store/keys';
 import type { TransactItem } from '../store/transactions';
 import type { PendingEvent } from './domain-event';
@@ -13,6 +14,7 @@ export interface OutboxEvent {
     eventVersion: number;
     workspaceId: string;
     occurredAt: string;
+    correlationId?: string;
   };
 }
 
@@ -20,6 +22,7 @@ export interface OutboxEvent {
  * The events of one change, as ONE outbox item written in the change's own transaction: the events exist
  * if and only if the change does, and a crash after the commit loses nothing because the table's stream
  * delivers the item to the publisher (decision 005). One item per write keeps transactions within limits.
+ * Each event carries the correlation id of the current invocation, so consumers log under the same id.
  */
 export function outboxWrite(
   tableName: string,
@@ -29,6 +32,8 @@ export function outboxWrite(
 ): TransactItem[] {
   if (events.length === 0) return [];
   const occurredAt = now.toISOString();
+  // from the invocation context, so no domain operation needs a parameter for it
+  const correlationId = currentContext()?.correlationId;
   const outboxEvents: OutboxEvent[] = events.map((event) => ({
     detailType: event.detailType,
     detail: {
@@ -36,6 +41,7 @@ export function outboxWrite(
       eventVersion: event.version,
       workspaceId,
       occurredAt,
+      ...(correlationId ? { correlationId } : {}),
       ...event.data,
     },
   }));

@@ -2,8 +2,8 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
 import type { Deps } from '../platform/deps';
+import { listShopConnections } from '../shops/shop-connections-store';
 import { keys } from '../store/keys';
-import { scanAcrossWorkspaces } from '../store/queries';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';
 import { cancellationReasons, failedAt, writeTransaction } from '../store/transactions';
@@ -16,38 +16,20 @@ const pageSize = 100;
 const concurrency = 10;
 
 /**
- * The workspaces that have shop connections: a Scan of the sparse acrossWorkspaces index, which holds a
- * few settings items per workspace (connections, subscriptions), so it costs what they number.
- */
-export async function workspacesWithShops(store: Store): Promise<string[]> {
-  const workspaces = new Set<string>();
-  for (const item of await scanAcrossWorkspaces(store, 'shopConnection')) {
-    const id = String(item.id ?? '');
-    workspaces.add(id.slice(0, id.indexOf('.')));
-  }
-  return [...workspaces].filter(Boolean);
-}
-
-/**
- * Raises cart.abandoned once for every checkout whose time has come. Primary course:
- * 1. find the workspaces with shop connections (a Scan of the small sparse index);
- * 2. per workspace, Query its due checkouts (byCollection `WS#w#CHECKOUTS_DUE`, sort key before now);
+ * Raises cart.abandoned once for every checkout of one workspace whose time has come (the job frame runs
+ * it for every registered workspace). Primary course:
+ * 1. Query the workspace's due checkouts (byCollection `WS#w#CHECKOUTS_DUE`, sort key before now);
+ * 2. when some are due, read the workspace's shop connections (one Query): a deleted connection's checkouts
+ *    are left alone, as before the registry, when only workspaces with connections were swept;
  * 3. per checkout, one transaction: mark it abandoned and take it off the index, on condition that it is
  *    still open, not abandoned yet and due (a completed or re-armed checkout is skipped), plus the outbox
  *    item with cart.abandoned. A second run, or two at once, raise nothing more.
  */
-export async function raiseAbandonedCarts(
+export async function raiseAbandonedCartsInWorkspace(
   deps: Pick<Deps, 'store' | 'clock'>,
+  workspaceId: string,
 ): Promise<{ raised: number; skipped: number }> {
-  const now = deps.clock();
-  let raised = 0;
-  let skipped = 0;
-  for (const workspaceId of await workspacesWithShops(deps.store)) {
-    const outcome = await raiseInWorkspace(deps.store, workspaceId, now);
-    raised += outcome.raised;
-    skipped += outcome.skipped;
-  }
-  return { raised, skipped };
+  return raiseInWorkspace(deps.store, workspaceId, deps.clock());
 }
 
 async function raiseInWorkspace(store: Store, workspaceId: string, now: Date) {
@@ -56,6 +38,7 @@ async function raiseInWorkspace(store: Store, workspaceId: string, now: Date) {
   let skipped = 0;
   let seen = 0;
   let startKey: Record<string, unknown> | undefined;
+  let connections: Set<string> | undefined;
   do {
     const page = await store.client.send(
       new QueryCommand({
@@ -71,8 +54,11 @@ async function raiseInWorkspace(store: Store, workspaceId: string, now: Date) {
         ExclusiveStartKey: startKey,
       }),
     );
-    const items = page.Items ?? [];
-    seen += items.length;
+    const due = page.Items ?? [];
+    seen += due.length;
+    if (due.length > 0 && !connections) connections = await connectionIdsOf(store, workspaceId);
+    const items = due.filter((item) => connections?.has(String(item.connectionId)));
+    skipped += due.length - items.length;
     for (let at = 0; at < items.length; at += concurrency) {
       const outcomes = await Promise.all(
         items.slice(at, at + concurrency).map((item) => raiseOne(store, workspaceId, item, now)),
@@ -82,6 +68,10 @@ async function raiseInWorkspace(store: Store, workspaceId: string, now: Date) {
     startKey = page.LastEvaluatedKey;
   } while (startKey && seen < maxPerWorkspace);
   return { raised, skipped };
+}
+
+async function connectionIdsOf(store: Store, workspaceId: string): Promise<Set<string>> {
+  return new Set((await listShopConnections(store, workspaceId)).map((connection) => connection.id));
 }
 
 async function raiseOne(store: Store, workspaceId: string, item: Record<string, unknown>, now: Date) {

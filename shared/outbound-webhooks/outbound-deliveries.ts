@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { eventMetadata } from '../events/domain-event';
 import { ConflictError, NotFoundError } from '../platform/errors';
 import { newId } from '../platform/ids';
+import { logger } from '../platform/logger';
 import type { OutboundWebhookDeps } from './outbound-webhook-deps';
 import { nextAttemptAfter } from './retry-schedule';
 import {
@@ -17,7 +18,6 @@ import {
   newDeliveryRecord,
   putNewDelivery,
   saveLeased,
-  subscriptionsByWorkspace,
   withAttempt,
 } from './webhook-deliveries-store';
 import type { AttemptTrigger, DeliveryListQuery, WebhookDelivery, WebhookPayload } from './webhook-delivery';
@@ -34,7 +34,8 @@ const EventEnvelope = z.looseObject(eventMetadata);
 
 /** The body receivers get: the event's identity and type, and its detail without the envelope fields. */
 export function payloadOf(type: string, detail: z.output<typeof EventEnvelope>): WebhookPayload {
-  const { eventId, eventVersion, workspaceId, occurredAt, ...data } = detail;
+  // the correlation id is ours (logs), not part of what receivers are promised
+  const { eventId, eventVersion, workspaceId, occurredAt, correlationId: _correlationId, ...data } = detail;
   return { id: eventId, type, version: eventVersion, occurredAt, workspaceId, data };
 }
 
@@ -89,7 +90,7 @@ async function attempt(
     now,
   );
   if (!(await saveLeased(deps.store, updated, lease))) {
-    console.warn(JSON.stringify({ level: 'warn', message: 'delivery lease lost', deliveryId: record.id }));
+    logger.warn('delivery lease lost', { deliveryId: record.id });
   }
   return updated;
 }
@@ -128,9 +129,7 @@ export async function deliverEvent(
 ): Promise<{ deliveries: number }> {
   const envelope = EventEnvelope.safeParse(event.detail);
   if (!envelope.success) {
-    console.warn(
-      JSON.stringify({ level: 'warn', message: 'event without envelope', type: event.detailType }),
-    );
+    logger.warn('event without envelope', { detailType: event.detailType });
     return { deliveries: 0 };
   }
   const payload = payloadOf(event.detailType, envelope.data);
@@ -145,51 +144,50 @@ export async function deliverEvent(
 }
 
 export interface RetrySummary {
-  workspaces: number;
   attempted: number;
   delivered: number;
   cancelled: number;
 }
 
 /**
- * The retry job, every minute. Primary course:
- * 1. find the workspaces that have subscriptions (a Scan of the sparse acrossWorkspaces index);
- * 2. per workspace, one Query of its due queue (pending deliveries whose next attempt time has passed);
- * 3. take each one's lease, attempt it, record the outcome; a delivery whose subscription was disabled
+ * The retry job's work in one workspace (the job frame runs it for every registered workspace, every
+ * minute). Primary course:
+ * 1. one Query of the workspace's due queue (pending deliveries whose next attempt time has passed);
+ * 2. when something is due, one Query of the workspace's subscriptions;
+ * 3. take each delivery's lease, attempt it, record the outcome; a delivery whose subscription was disabled
  *    or deleted is cancelled instead.
  * It stops taking new work when `timeLeftMs` runs low; what is left is due on the next run.
  */
-export async function retryDueDeliveries(
+export async function retryDueDeliveriesInWorkspace(
   deps: OutboundWebhookDeps,
+  workspaceId: string,
   options: { timeLeftMs?: () => number; perWorkspace?: number } = {},
 ): Promise<RetrySummary> {
   const timeLeft = options.timeLeftMs ?? (() => Number.POSITIVE_INFINITY);
-  const byWorkspace = await subscriptionsByWorkspace(deps.store);
-  const summary: RetrySummary = { workspaces: byWorkspace.size, attempted: 0, delivered: 0, cancelled: 0 };
-  await forEachLimited([...byWorkspace], 4, async ([workspaceId, subscriptions]) => {
+  const summary: RetrySummary = { attempted: 0, delivered: 0, cancelled: 0 };
+  const due = await dueDeliveryRecords(deps.store, workspaceId, deps.clock(), options.perWorkspace ?? 50);
+  if (due.length === 0) return summary;
+  const subscriptions = await listSubscriptionRecords(deps.store, workspaceId);
+  await forEachLimited(due, 4, async (candidate) => {
     if (timeLeft() < 15_000) return;
-    const due = await dueDeliveryRecords(deps.store, workspaceId, deps.clock(), options.perWorkspace ?? 50);
-    await forEachLimited(due, 4, async (candidate) => {
-      if (timeLeft() < 15_000) return;
-      const claim = await claimDelivery(
-        deps.store,
-        workspaceId,
-        candidate.id,
-        deps.clock(),
-        randomUUID(),
-        'due',
-      );
-      if (!claim.claimed) return;
-      const subscription = subscriptions.find((found) => found.id === claim.claimed.subscriptionId);
-      if (!subscription?.active) {
-        await saveLeased(deps.store, cancelled(claim.claimed, deps.clock()), claim.lease);
-        summary.cancelled++;
-        return;
-      }
-      const result = await attempt(deps, subscription, claim.claimed, claim.lease, 'retry');
-      summary.attempted++;
-      if (result.status === 'delivered') summary.delivered++;
-    });
+    const claim = await claimDelivery(
+      deps.store,
+      workspaceId,
+      candidate.id,
+      deps.clock(),
+      randomUUID(),
+      'due',
+    );
+    if (!claim.claimed) return;
+    const subscription = subscriptions.find((found) => found.id === claim.claimed.subscriptionId);
+    if (!subscription?.active) {
+      await saveLeased(deps.store, cancelled(claim.claimed, deps.clock()), claim.lease);
+      summary.cancelled++;
+      return;
+    }
+    const result = await attempt(deps, subscription, claim.claimed, claim.lease, 'retry');
+    summary.attempted++;
+    if (result.status === 'delivered') summary.delivered++;
   });
   return summary;
 }

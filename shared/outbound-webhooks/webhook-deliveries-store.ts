@@ -5,7 +5,7 @@ import { encodeTime } from 'ulid';
 import { NotFoundError } from '../platform/errors';
 import { isId } from '../platform/ids';
 import { keys } from '../store/keys';
-import { queryIndexPage, scanAcrossWorkspaces } from '../store/queries';
+import { queryIndexPage } from '../store/queries';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';
 import type {
@@ -15,7 +15,6 @@ import type {
   WebhookDelivery,
   WebhookPayload,
 } from './webhook-delivery';
-import { type SubscriptionRecord, subscriptionRecordOf } from './webhook-subscriptions-store';
 
 /** A delivery as stored: the API's view plus the exact body sent and the attempt lease. */
 export interface DeliveryRecord extends Omit<WebhookDelivery, 'payload'> {
@@ -294,19 +293,4 @@ export async function dueDeliveryRecords(
     }),
   );
   return (page.Items ?? []).map(recordOf);
-}
-
-/**
- * Every webhook subscription of every workspace, by workspace: a Scan of the sparse acrossWorkspaces index,
- * which holds subscriptions only (at most 20 a workspace), so its cost follows their number, not the table's.
- */
-export async function subscriptionsByWorkspace(store: Store): Promise<Map<string, SubscriptionRecord[]>> {
-  const byWorkspace = new Map<string, SubscriptionRecord[]>();
-  for (const item of await scanAcrossWorkspaces(store, 'webhookSubscription')) {
-    const record = subscriptionRecordOf(item);
-    const list = byWorkspace.get(record.workspaceId) ?? [];
-    list.push(record);
-    byWorkspace.set(record.workspaceId, list);
-  }
-  return byWorkspace;
 }

@@ -13,7 +13,19 @@ export function region(env: NodeJS.ProcessEnv = process.env): string {
   return env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1';
 }
 
+// one client per endpoint and region in a process: a capability's route modules share its connections
+const documentClients = new Map<string, DynamoDBDocumentClient>();
+
 export function createDocumentClient(env: NodeJS.ProcessEnv = process.env): DynamoDBDocumentClient {
+  const key = `${region(env)}|${env.DYNAMODB_ENDPOINT ?? ''}`;
+  const known = documentClients.get(key);
+  if (known) return known;
+  const created = newDocumentClient(env);
+  documentClients.set(key, created);
+  return created;
+}
+
+function newDocumentClient(env: NodeJS.ProcessEnv): DynamoDBDocumentClient {
   const client = new DynamoDBClient({ region: region(env), ...localOptions(env.DYNAMODB_ENDPOINT) });
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },

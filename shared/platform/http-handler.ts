@@ -13,6 +13,8 @@ import {
   UnsupportedMediaTypeError,
   ValidationError,
 } from './errors';
+import { bindWorkspace, httpRequestContext, runWithContext } from './invocation-context';
+import { logger } from './logger';
 import { parseOrThrow } from './validation';
 
 export const maxBodyBytes = 256 * 1024;
@@ -87,9 +89,12 @@ const resolveRoute = (
   },
 });
 
-/** Authenticates from verified claims and authorises by the route's roles (fail closed). */
-const authorize = (): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> => ({
-  before: ({ event, context }) => {
+/**
+ * Authenticates from verified claims and authorises by the route's roles (fail closed); the caller's
+ * workspace then joins the log context and, on its first use, the workspace registry.
+ */
+const authorize = (options: RouterOptions): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> => ({
+  before: async ({ event, context }) => {
     const state = stateOf(context);
     const allowed = state.route?.route.roles;
     if (allowed === 'public') return;
@@ -100,6 +105,8 @@ const authorize = (): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> =>
       );
     }
     state.auth = auth;
+    bindWorkspace(auth.workspaceId);
+    await options.onWorkspace?.(auth.workspaceId);
   },
 });
 
@@ -190,17 +197,14 @@ const errorResponse = (): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext
   onError: (request) => {
     const { statusCode, body } = toErrorResponse(request.error);
     if (statusCode >= 500) {
-      console.error(
-        JSON.stringify({
-          level: 'error',
-          route: request.event.requestContext?.routeKey,
-          requestId: request.context.awsRequestId,
-          error:
-            request.error instanceof Error
-              ? { name: request.error.name, message: request.error.message, stack: request.error.stack }
-              : String(request.error),
-        }),
-      );
+      logger.error('request failed', {
+        route: request.event.requestContext?.routeKey,
+        requestId: request.context.awsRequestId,
+        error:
+          request.error instanceof Error
+            ? { name: request.error.name, message: request.error.message, stack: request.error.stack }
+            : String(request.error),
+      });
     }
     request.response = json(statusCode, body);
   },
@@ -238,9 +242,15 @@ function respond(result: ApiResult): ApiResponse {
  * (JSON, urlencoded or raw, as the route accepts), then the route's zod schemas. Every route of the
  * capability must have its handler (the type says so), and no other route is served.
  */
+export interface RouterOptions {
+  /** Called with the caller's workspace once it is authorised: its first-use registration (decision 100). */
+  onWorkspace?: (workspaceId: string) => Promise<void> | void;
+}
+
 export function apiRouter<const Rs extends RouteContracts>(
   routes: Rs,
   handlers: { [K in keyof Rs]: RouteHandler<Rs[K]> },
+  options: RouterOptions = {},
 ) {
   const byRouteKey = new Map<string, RouteHandler<RouteContract>>();
   for (const [name, route] of Object.entries(routes)) {
@@ -248,10 +258,10 @@ export function apiRouter<const Rs extends RouteContracts>(
     if (handler?.route !== route) throw new Error(`${name}: its handler implements another route`);
     byRouteKey.set(`${route.method} ${route.path}`, handler);
   }
-  return middy<ApiEvent, ApiResponse, Error, ApiContext>()
+  const stack = middy<ApiEvent, ApiResponse, Error, ApiContext>()
     .use(errorResponse())
     .use(resolveRoute(byRouteKey))
-    .use(authorize())
+    .use(authorize(options))
     .use(requestBody())
     .handler(async (event, context) => {
       const state = stateOf(context);
@@ -269,4 +279,7 @@ export function apiRouter<const Rs extends RouteContracts>(
       } as ApiRequest<RouteContract>;
       return respond(await handler.run(request));
     });
+  // every log line and outbox event of the request carries its correlation id
+  return (event: ApiEvent, context: Context) =>
+    runWithContext(httpRequestContext(event, context.functionName), () => stack(event, context));
 }

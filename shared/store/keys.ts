@@ -1,10 +1,15 @@
 /**
  * Every key of the table is built here and nowhere else. Each starts with the workspace id that came
  * from the caller's token, so no query can reach another workspace's items. Golden tests pin the strings.
+ * Two platform items are the exceptions, read only by background frames, never for a request: the workspace
+ * registry (one partition listing every workspace) and the checkpoints of scheduled jobs.
  */
 export type KeyPair = { pk: string; sk: string };
 
 const ws = (workspaceId: string) => `WS#${workspaceId}`;
+
+const workspaceRegistryPartition = 'WORKSPACES';
+const workspaceRegistrySkPrefix = 'WORKSPACE#';
 
 export type RecordKind = 'CONTACT' | 'COMPANY';
 
@@ -225,4 +230,19 @@ export const keys = {
     pk: `${ws(workspaceId)}#SETTINGS`,
     skPrefix: entity ? `FIELD#${entity}#` : 'FIELD#',
   }),
+
+  // --- platform: background frames (decision 100) ---
+  /** One consumer's dedupe of one event: a claim while it runs, then "handled" until its TTL. */
+  eventHandled: (workspaceId: string, consumer: string, eventId: string): KeyPair => ({
+    pk: `${ws(workspaceId)}#EVENT#${eventId}#HANDLED_BY#${consumer}`,
+    sk: 'EVENT_HANDLED',
+  }),
+  /** The workspace registry: every workspace in one partition, so jobs list them with a Query. */
+  workspaceRegistration: (workspaceId: string): KeyPair => ({
+    pk: workspaceRegistryPartition,
+    sk: `${workspaceRegistrySkPrefix}${workspaceId}`,
+  }),
+  workspaceRegistryPrefix: () => ({ pk: workspaceRegistryPartition, skPrefix: workspaceRegistrySkPrefix }),
+  /** A scheduled job's checkpoint: the workspace its current sweep reached. */
+  jobCheckpoint: (jobName: string): KeyPair => ({ pk: `JOB#${jobName}`, sk: 'CHECKPOINT' }),
 };

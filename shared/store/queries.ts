@@ -46,6 +46,38 @@ export async function queryAllWithPrefix(
 }
 
 /**
+ * The items of a partition whose sort key starts with `skPrefix` and, if given, sorts after `after`, page by
+ * page (strongly consistent): for a caller that may stop between pages (a job running out of time).
+ */
+export async function* queryPagesAfter(
+  store: Store,
+  { pk, skPrefix, after }: { pk: string; skPrefix: string; after?: string },
+  pageSize = 100,
+): AsyncGenerator<Item[]> {
+  let startKey: Item | undefined;
+  do {
+    const page: QueryCommandOutput = await store.client.send(
+      new QueryCommand({
+        TableName: store.tableName,
+        KeyConditionExpression: after ? 'pk = :pk AND sk > :after' : 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: after
+          ? { ':pk': pk, ':after': after }
+          : { ':pk': pk, ':prefix': skPrefix },
+        ConsistentRead: true,
+        Limit: pageSize,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    const items = page.Items ?? [];
+    // sort keys come in order: past the first one without the prefix, none has it
+    const inRange = items.filter((item) => String(item.sk).startsWith(skPrefix));
+    yield inRange;
+    if (inRange.length < items.length) return;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+}
+
+/**
  * One page of an index partition for a client: its cursor is checked to belong to this partition of the
  * caller's workspace (a forged one is 400) and the next one is returned opaque.
  */

@@ -15,8 +15,8 @@ export const crmTable = {
     /** Children of a parent record: the contacts of a company. */
     byParent: { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
     /**
-     * Sparse and scanned, never queried for a request: the few items a scheduled job must find in every
-     * workspace (webhook subscriptions, for the retry job). Keys still start with the workspace.
+     * Sparse and scanned, never queried for a request: shop connections and webhook subscriptions of every
+     * workspace. Scheduled jobs walk the workspace registry now; only its one-off backfill scans this.
      */
     acrossWorkspaces: { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
   },

@@ -1,6 +1,7 @@
 import { type Deps, depsFromEnv } from '../platform/deps';
 import type { AppError } from '../platform/errors';
 import { newId } from '../platform/ids';
+import { logEntry } from '../platform/logger';
 import { cancellationReasons, failedAt, writeTransaction } from '../store/transactions';
 import { type Archive, archiveFromEnv } from './archive';
 import {
@@ -186,11 +187,11 @@ export function intakeResponse(result: IntakeOutcome) {
   };
 }
 
-/** The ports of intake, built once per cold start: table, clock, archive and a JSON log line writer. */
+/** The ports of intake, built once per cold start: table, clock, archive and the logger's entry writer. */
 export function intakeDepsFromEnv(env: NodeJS.ProcessEnv = process.env): IntakeDeps {
   return {
     ...depsFromEnv(env),
     archive: archiveFromEnv(env),
-    log: (entry) => console.log(JSON.stringify(entry)),
+    log: logEntry,
   };
 }

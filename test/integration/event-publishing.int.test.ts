@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud';
 import { ContactCreated } from '../../shared/contacts/contact-events';
+import { createContact } from '../../shared/contacts/create-contact';
 import { crmEventSource } from '../../shared/events/domain-event';
+import { createDocumentClient } from '../../shared/platform/aws-clients';
+import { runWithContext } from '../../shared/platform/invocation-context';
 
 /**
  * The whole path of a domain event in the local cloud: API write -> outbox item in the same transaction ->
@@ -56,5 +59,30 @@ describe('domain events reach EventBridge', () => {
     expect(
       cloud.eventBus.published().filter((published) => published.event.source === crmEventSource),
     ).toHaveLength(2);
+  });
+
+  it('keeps the correlation id of the request that wrote an event in the event it publishes', async () => {
+    const store = {
+      client: createDocumentClient({ ...process.env, DYNAMODB_ENDPOINT: cloud.dynamoDbEndpoint }),
+      tableName: cloud.tableName,
+    };
+    const contact = await runWithContext({ correlationId: 'corr-from-request', functionName: 'Test' }, () =>
+      createContact({ store, clock: () => new Date() }, 'events-corr', {
+        firstName: 'Grace',
+        email: 'g@example.com',
+      }),
+    );
+    await drained();
+    const published = cloud.eventBus
+      .published()
+      .find(
+        (entry) =>
+          entry.event['detail-type'] === 'contact.created' &&
+          (entry.event.detail as { contact?: { id?: string } }).contact?.id === contact.id,
+      );
+    expect(ContactCreated.detail.parse(published?.event.detail)).toMatchObject({
+      workspaceId: 'events-corr',
+      correlationId: 'corr-from-request',
+    });
   });
 });

@@ -179,9 +179,10 @@ describe('Shopify', () => {
     await client.drained();
     expect(notInbox(await client.itemsOf(workspaceId))).toEqual(before);
     const inbox = await api<{ items: InboxDelivery[] }>('GET', '/api/webhooks/inbox');
+    // the event frame remembers the event id as handled: the second copy does not even reach the processor
     expect(inbox.body.items.find((item) => item.inboxId === inboxId)).toMatchObject({
       status: 'processed',
-      attempts: 2,
+      attempts: 1,
     });
   });
 

@@ -161,14 +161,31 @@ const golden = {
     keys.fieldDefinitionsPrefix(ws, 'company'),
     { pk: 'WS#acme-1#SETTINGS', skPrefix: 'FIELD#company#' },
   ],
-} satisfies Record<keyof typeof keys, [unknown, unknown]>;
+  // --- platform: background frames ---
+  eventHandled: [
+    keys.eventHandled(ws, 'DeliverOutboundWebhooks', id),
+    { pk: `WS#acme-1#EVENT#${id}#HANDLED_BY#DeliverOutboundWebhooks`, sk: 'EVENT_HANDLED' },
+  ],
+} satisfies Partial<Record<keyof typeof keys, [unknown, unknown]>>;
+
+/** The two keys outside any workspace, read only by the background frames (decision 100). */
+const platformGolden = {
+  workspaceRegistration: [keys.workspaceRegistration(ws), { pk: 'WORKSPACES', sk: 'WORKSPACE#acme-1' }],
+  workspaceRegistryPrefix: [keys.workspaceRegistryPrefix(), { pk: 'WORKSPACES', skPrefix: 'WORKSPACE#' }],
+  jobCheckpoint: [
+    keys.jobCheckpoint('RaiseAbandonedCarts'),
+    { pk: 'JOB#RaiseAbandonedCarts', sk: 'CHECKPOINT' },
+  ],
+} satisfies Partial<Record<keyof typeof keys, [unknown, unknown]>>;
+
+const everyGolden = { ...golden, ...platformGolden } satisfies Record<keyof typeof keys, [unknown, unknown]>;
 
 describe('table keys', () => {
   it('has a golden string for every key builder', () => {
-    expect(Object.keys(golden).sort()).toEqual(Object.keys(keys).sort());
+    expect(Object.keys(everyGolden).sort()).toEqual(Object.keys(keys).sort());
   });
 
-  it.each(Object.entries(golden))('%s builds its golden key', (_name, [built, expected]) => {
+  it.each(Object.entries(everyGolden))('%s builds its golden key', (_name, [built, expected]) => {
     expect(built).toEqual(expected);
   });
 
@@ -199,6 +216,9 @@ describe('table keys', () => {
       keys.companyContactsPartition(ws, companyId),
       keys.fieldDefinition(ws, 'contact', 'tier').pk,
       keys.outbox(ws, id).pk,
+      keys.eventHandled(ws, 'ProcessShopWebhook', id).pk,
+      keys.workspaceRegistration(ws).pk,
+      keys.jobCheckpoint('RaiseAbandonedCarts').pk,
     ];
     expect(new Set(partitions).size).toBe(partitions.length);
   });
