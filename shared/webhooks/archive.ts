@@ -1,6 +1,6 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { region } from '../platform/aws-clients';
 
 /**
@@ -10,6 +10,8 @@ import { region } from '../platform/aws-clients';
 export interface Archive {
   put(key: string, body: string): Promise<void>;
   get(key: string): Promise<string>;
+  /** Removes an object (erasure); removing one that is gone already is no error. */
+  delete(key: string): Promise<void>;
 }
 
 const keyPattern = /^[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/;
@@ -38,6 +40,9 @@ export function s3Archive(bucket: string, client: S3Client = new S3Client({})): 
       if (!object.Body) throw new Error(`archive object ${key} has no body`);
       return object.Body.transformToString('utf8');
     },
+    async delete(key) {
+      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: checkedKey(key) }));
+    },
   };
 }
 
@@ -58,6 +63,7 @@ export function folderArchive(dir: string): Archive {
       await rename(partial, path);
     },
     get: (key) => readFile(pathOf(key), 'utf8'),
+    delete: (key) => rm(pathOf(key), { force: true }),
   };
 }
 
@@ -66,5 +72,5 @@ export function archiveFromEnv(env: NodeJS.ProcessEnv = process.env): Archive {
   if (env.ARCHIVE_BUCKET) return s3Archive(env.ARCHIVE_BUCKET, new S3Client({ region: region(env) }));
   if (env.ARCHIVE_DIR) return folderArchive(env.ARCHIVE_DIR);
   const missing = () => Promise.reject(new Error('no webhook archive: set ARCHIVE_BUCKET or ARCHIVE_DIR'));
-  return { put: missing, get: missing };
+  return { put: missing, get: missing, delete: missing };
 }

@@ -40,6 +40,9 @@ function fakes(options: { connection?: Partial<StoredShopConnection> | null; dup
       archived.set(key, body);
     },
     get: async (key) => archived.get(key) ?? '',
+    delete: async (key) => {
+      archived.delete(key);
+    },
   };
   const store = {
     tableName: 'test',
