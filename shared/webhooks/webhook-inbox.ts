@@ -1,4 +1,4 @@
-import { QueryCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
 import type { Deps } from '../platform/deps';
@@ -37,6 +37,30 @@ export interface DeliveryKey {
 
 export function deliveryKeyPair(workspaceId: string, key: DeliveryKey): KeyPair {
   return keys.webhookDelivery(workspaceId, key.source, key.targetKey, key.deliveryId);
+}
+
+/**
+ * Links a delivery to the contact it carried (written by its processor once the contact is known, before
+ * what it records): erasing the contact follows the link to the inbox item and the archived body. A Put of
+ * the same link again is a no-op, so reprocessing is safe.
+ */
+export async function linkDeliveryToContact(
+  store: Store,
+  workspaceId: string,
+  contactId: string,
+  delivery: { key: DeliveryKey; inboxId: string; archiveKey: string },
+): Promise<void> {
+  await store.client.send(
+    new PutCommand({
+      TableName: store.tableName,
+      Item: {
+        ...keys.contactLink(workspaceId, contactId, 'DELIVERY', delivery.inboxId),
+        entity: 'contactLink',
+        target: deliveryKeyPair(workspaceId, delivery.key),
+        archiveKey: delivery.archiveKey,
+      },
+    }),
+  );
 }
 
 /**
