@@ -1,11 +1,12 @@
 import { routeSchemas } from '../../shared/api/route-schemas';
-import { deleteContact } from '../../shared/contacts/delete-contact';
 import { depsFromEnv } from '../../shared/platform/deps';
 import { apiHandler } from '../../shared/platform/http-handler';
+import { eraseContact } from '../../shared/privacy/erase-contact';
+import { archiveFromEnv } from '../../shared/webhooks/archive';
 
-const deps = depsFromEnv();
+const deps = { ...depsFromEnv(), archive: archiveFromEnv() };
 
 export const handler = apiHandler(routeSchemas.DeleteContact, async ({ auth, path }) => {
-  await deleteContact(deps, auth.workspaceId, path.id);
+  await eraseContact(deps, auth.workspaceId, path.id);
   return { statusCode: 204 };
 });
