@@ -128,14 +128,17 @@ async function erase(
 
 const linkKinds: readonly ContactLinkKind[] = ['DELIVERY', 'OUTBOUND_DELIVERY'];
 
+const declarations: readonly PersonalDataDeclaration[] = personalDataDeclarations;
+/** Archive objects go first: without an archive (a function not granted it) the erasure stops before any write. */
+const archived = declarations.filter((declaration) => declaration.location.kind === 'archive');
+
 /**
  * Erases every declared type held apart from the contact item (the contact's own transaction removes that
  * and its email), then the links that named them: erased targets first, so a crash leaves the links to
  * find them again.
  */
 async function sweep(deps: ErasureDeps, workspaceId: string, contactId: string) {
-  const declarations: readonly PersonalDataDeclaration[] = personalDataDeclarations;
-  for (const declaration of declarations) {
+  for (const declaration of [...archived, ...declarations.filter((each) => !archived.includes(each))]) {
     if (declaration.location.kind === 'contact' || declaration.location.kind === 'contactEmail') continue;
     await erase(deps, workspaceId, contactId, declaration);
   }
@@ -160,12 +163,13 @@ async function isErased(store: Store, workspaceId: string, contactId: string) {
  * Erases a person: every item of every declared type (shared/privacy/personal-data-registry.ts) is deleted
  * or anonymised, and the raw deliveries that carried it leave the archive. Primary course:
  * 1. the contact must exist (404), else it must have been erased before: then finish that erasure and 404;
- * 2. mark the contact erased (a marker with ids only, kept): outbound deliveries of events about it that are
+ * 2. delete the archived deliveries that carried it (first: an archive that cannot delete stops it here);
+ * 3. mark the contact erased (a marker with ids only, kept): outbound deliveries of events about it that are
  *    still on their way check it and are not made;
- * 3. sweep: each declared type found from the contact (its partition, an index, its links) and erased;
- * 4. the contact's own transaction: the contact, its email, tags and memberships, and contact.deleted
+ * 4. sweep: each declared type found from the contact (its partition, an index, its links) and erased;
+ * 5. the contact's own transaction: the contact, its email, tags and memberships, and contact.deleted
  *    (ids only), as deleteContact always did;
- * 5. sweep again, for what was written on the contact while 3 and 4 ran.
+ * 6. sweep again, for what was written on the contact while 4 and 5 ran.
  * Every step is idempotent: after a crash, DELETE again finishes the job.
  */
 export async function eraseContact(deps: ErasureDeps, workspaceId: string, contactId: string): Promise<void> {
@@ -174,6 +178,7 @@ export async function eraseContact(deps: ErasureDeps, workspaceId: string, conta
     if (await isErased(deps.store, workspaceId, contactId)) await sweep(deps, workspaceId, contactId);
     throw new NotFoundError('contact.not_found');
   }
+  for (const declaration of archived) await erase(deps, workspaceId, contactId, declaration);
   await deps.store.client.send(
     new UpdateCommand({
       TableName: deps.store.tableName,
