@@ -4,6 +4,7 @@ import { contactFromItem } from '../contacts/contact-item';
 import { deleteContact } from '../contacts/delete-contact';
 import type { Deps } from '../platform/deps';
 import { NotFoundError } from '../platform/errors';
+import { isId } from '../platform/ids';
 import { getRecordItem } from '../records/record-store';
 import { type ContactLinkKind, type KeyPair, keys } from '../store/keys';
 import { batchGetItems, deleteItems, queryAllOfIndex, queryAllWithPrefix } from '../store/queries';
@@ -173,6 +174,7 @@ async function isErased(store: Store, workspaceId: string, contactId: string) {
  * Every step is idempotent: after a crash, DELETE again finishes the job.
  */
 export async function eraseContact(deps: ErasureDeps, workspaceId: string, contactId: string): Promise<void> {
+  if (!isId(contactId)) throw new NotFoundError('contact.not_found');
   const contact = await getRecordItem(deps.store, workspaceId, 'CONTACT', contactId);
   if (!contact) {
     if (await isErased(deps.store, workspaceId, contactId)) await sweep(deps, workspaceId, contactId);
