@@ -5,11 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud';
 import type { Contact } from '../../shared/contacts/contact';
 import { ContactDeleted } from '../../shared/contacts/contact-events';
-import { findPersonalRecords } from '../../shared/privacy/erase-contact';
+import { type ErasureDeps, eraseContact, findPersonalRecords } from '../../shared/privacy/erase-contact';
 import { type PersonalItemType, personalDataDeclarations } from '../../shared/privacy/personal-data-registry';
 import type { ShopConnection } from '../../shared/shops/shop-connection';
 import { keys } from '../../shared/store/keys';
 import type { Store } from '../../shared/store/store';
+import { folderArchive } from '../../shared/webhooks/archive';
 import { newWorkspaceId } from '../support/api-client';
 import { localCloudClient } from '../support/local-cloud-client';
 import { fixture, shopifyHeaders, shopifyTestSecret } from '../support/shop-webhooks';
@@ -81,7 +82,24 @@ function archivedTexts(): { path: string; text: string }[] {
     });
 }
 
-const hitsIn = (text: string) => traces.filter((trace) => text.toLowerCase().includes(trace.toLowerCase()));
+const hitsOf = (terms: readonly string[]) => (text: string) =>
+  terms.filter((term) => text.toLowerCase().includes(term.toLowerCase()));
+const hitsIn = hitsOf(traces);
+
+/** Where in the table and the archive folder any of `terms` is still found. */
+async function leftovers(terms: readonly string[]) {
+  const hits = hitsOf(terms);
+  return {
+    items: (await client.allItems())
+      .map((item) => ({ pk: item.pk, sk: item.sk, hits: hits(JSON.stringify(item)) }))
+      .filter((item) => item.hits.length > 0),
+    files: archivedTexts()
+      .map(({ path, text }) => ({ path, hits: hits(text) }))
+      .filter((file) => file.hits.length > 0),
+  };
+}
+
+let formId: string;
 
 /** A Shopify body of the reference fixtures, rewritten to be about the person. */
 function aboutThePerson(path: string, replacements: [string | RegExp, string][]): string {
@@ -125,6 +143,7 @@ describe('erasing a person', () => {
       consent: { text: 'I would like the newsletter.', doubleOptIn: false },
     });
     expect(form.status, JSON.stringify(form.body)).toBe(201);
+    formId = form.body.id;
     const posted = await client.post(
       `/api/webhooks/forms/${form.body.id}`,
       JSON.stringify({
@@ -209,14 +228,7 @@ describe('erasing a person', () => {
     expect((await api('DELETE', `/api/contacts/${contactId}`)).status).toBe(204);
     await client.drained();
 
-    const left = (await client.allItems())
-      .map((item) => ({ pk: item.pk, sk: item.sk, hits: hitsIn(JSON.stringify(item)) }))
-      .filter((item) => item.hits.length > 0);
-    expect(left).toEqual([]);
-    const archived = archivedTexts()
-      .map(({ path, text }) => ({ path, hits: hitsIn(text) }))
-      .filter((file) => file.hits.length > 0);
-    expect(archived).toEqual([]);
+    expect(await leftovers(traces)).toEqual({ items: [], files: [] });
     for (const declaration of personalDataDeclarations) {
       const records = await findPersonalRecords(store, workspaceId, contactId, declaration);
       expect(records, declaration.itemType).toEqual({ items: [], archiveKeys: [] });
@@ -266,5 +278,59 @@ describe('erasing a person', () => {
     const bystander = await api<Contact>('GET', `/api/contacts/${bystanderId}`);
     expect(bystander.status).toBe(200);
     expect(bystander.body).toMatchObject({ firstName: 'Bo', tags: ['walk'] });
+  });
+});
+
+describe('an erasure that crashes half way', () => {
+  const other = { email: 'ottilie.brandauer@example.com', firstName: 'Ottilie', lastName: 'Brandauer' };
+
+  /** The real table, except that the first `command` sent fails as if the function died there. */
+  function crashingAt(command: string): ErasureDeps {
+    let crashed = false;
+    const send = (sent: object) => {
+      if (!crashed && sent.constructor.name === command) {
+        crashed = true;
+        return Promise.reject(new Error(`crashed at ${command}`));
+      }
+      return client.documents.send(sent as never);
+    };
+    return {
+      store: { tableName: cloud.tableName, client: { send } as unknown as Store['client'] },
+      clock: () => new Date(),
+      archive: folderArchive(archiveDir),
+    };
+  }
+
+  it('is finished by DELETE again, whether it died while sweeping or at the contact itself', async () => {
+    const posted = await client.post(
+      `/api/webhooks/forms/${formId}`,
+      JSON.stringify({
+        email: other.email,
+        first_name: other.firstName,
+        last_name: other.lastName,
+        consent: 'on',
+      }),
+      { 'content-type': 'application/json' },
+    );
+    expect(posted.status).toBe(202);
+    await client.drained();
+    const found = await api<{ items: Contact[] }>(
+      'GET',
+      `/api/contacts?email=${encodeURIComponent(other.email)}`,
+    );
+    const id = found.body.items[0]?.id as string;
+    const terms = Object.values(other);
+    expect((await leftovers(terms)).items.length).toBeGreaterThan(0);
+
+    await expect(eraseContact(crashingAt('BatchWriteCommand'), workspaceId, id)).rejects.toThrow(/crashed/);
+    await expect(eraseContact(crashingAt('TransactWriteCommand'), workspaceId, id)).rejects.toThrow(
+      /crashed/,
+    );
+    // the contact itself goes last: it is still there to be erased again
+    expect((await api('GET', `/api/contacts/${id}`)).status).toBe(200);
+
+    expect((await api('DELETE', `/api/contacts/${id}`)).status).toBe(204);
+    await client.drained();
+    expect(await leftovers(terms)).toEqual({ items: [], files: [] });
   });
 });
