@@ -1,10 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud';
 import type { Contact } from '../../shared/contacts/contact';
 import { ContactDeleted } from '../../shared/contacts/contact-events';
+import { eventBusFromEnv } from '../../shared/events/event-publisher';
 import { type ErasureDeps, eraseContact, findPersonalRecords } from '../../shared/privacy/erase-contact';
 import { type PersonalItemType, personalDataDeclarations } from '../../shared/privacy/personal-data-registry';
 import type { ShopConnection } from '../../shared/shops/shop-connection';
@@ -272,6 +274,40 @@ describe('erasing a person', () => {
     expect((await api('GET', `/api/contacts/${contactId}`)).status).toBe(404);
     // a retry of the erasure finds nothing left to do, and says the contact is unknown
     expect((await api('DELETE', `/api/contacts/${contactId}`)).status).toBe(404);
+  });
+
+  it('makes no outbound delivery of an event about the person still on its way after the erasure', async () => {
+    const created = cloud.eventBus
+      .published()
+      .find(
+        (entry) =>
+          entry.event['detail-type'] === 'contact.created' &&
+          (entry.event.detail as { contact?: { id?: string } }).contact?.id === contactId,
+      );
+    if (!created) throw new Error('contact.created of the person was not published');
+    const eventId = (created.event.detail as { eventId: string }).eventId;
+    const sent = () =>
+      receiver
+        .received('/erasure')
+        .filter((request) => (JSON.parse(request.body) as { id: string }).id === eventId);
+    expect(sent()).toHaveLength(1);
+    // the same event handed over again, as EventBridge may, or as one still in the stream would be
+    const bus = eventBusFromEnv({ ...process.env, EVENTBRIDGE_ENDPOINT: cloud.eventBridgeEndpoint });
+    await bus.client.send(
+      new PutEventsCommand({
+        Entries: [
+          {
+            Source: created.event.source,
+            DetailType: created.event['detail-type'],
+            Detail: JSON.stringify(created.event.detail),
+            EventBusName: bus.busName,
+          },
+        ],
+      }),
+    );
+    await client.drained();
+    expect(sent()).toHaveLength(1);
+    expect(await leftovers(traces)).toEqual({ items: [], files: [] });
   });
 
   it('leaves everyone else as they were', async () => {
