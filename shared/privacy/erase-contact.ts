@@ -86,11 +86,15 @@ export async function findPersonalRecords(
       return { ...none, items: targets.length > 0 ? await batchGetItems(store, targets) : [] };
     }
     case 'archive': {
+      // the linked delivery's own copy, and the copies of its redeliveries noted on its inbox item
       const links = await linksOf(store, workspaceId, contactId, location.link);
-      return {
-        ...none,
-        archiveKeys: links.flatMap((link) => (typeof link.archiveKey === 'string' ? [link.archiveKey] : [])),
-      };
+      const targets = links.map((link) => link.target as KeyPair);
+      const linked = targets.length > 0 ? await batchGetItems(store, targets) : [];
+      const archiveKeys = [
+        ...links.map((link) => link.archiveKey),
+        ...linked.flatMap((item) => [...((item.duplicateArchiveKeys as Set<string> | undefined) ?? [])]),
+      ].filter((key): key is string => typeof key === 'string');
+      return { ...none, archiveKeys: [...new Set(archiveKeys)] };
     }
   }
 }

@@ -1,3 +1,4 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
@@ -61,6 +62,32 @@ export async function linkDeliveryToContact(
       },
     }),
   );
+}
+
+/**
+ * A redelivery is archived like any delivery, then found a duplicate: its archived copy is noted on the
+ * delivery it repeats, so that erasing whoever that delivery carried removes the copy too. An inbox item
+ * gone meanwhile (TTL) has nobody to note it for.
+ */
+export async function noteDuplicateArchive(
+  store: Store,
+  workspaceId: string,
+  key: DeliveryKey,
+  archiveKey: string,
+): Promise<void> {
+  try {
+    await store.client.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: deliveryKeyPair(workspaceId, key),
+        UpdateExpression: 'ADD duplicateArchiveKeys :archiveKey',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':archiveKey': new Set([archiveKey]) },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
 }
 
 /**
