@@ -33,6 +33,15 @@ function linksOf(store: Store, workspaceId: string, contactId: string, link: Con
   return queryAllWithPrefix(store, keys.contactLinksPrefix(workspaceId, contactId, link));
 }
 
+/** The items the links name, in BatchGets of 100 (DynamoDB's most): a customer may have hundreds. */
+async function linkedItems(store: Store, links: readonly Item[]): Promise<Item[]> {
+  const targets = links.map((link) => link.target as KeyPair);
+  const items: Item[] = [];
+  for (let at = 0; at < targets.length; at += 100)
+    items.push(...(await batchGetItems(store, targets.slice(at, at + 100))));
+  return items;
+}
+
 /**
  * The items (or archive objects) of one declared type that hold a contact's data, found from the contact
  * without a scan: a GetItem, a Query of its partition, a paged Query of an index, or its link items.
@@ -82,14 +91,12 @@ export async function findPersonalRecords(
       };
     case 'linked': {
       const links = await linksOf(store, workspaceId, contactId, location.link);
-      const targets = links.map((link) => link.target as KeyPair);
-      return { ...none, items: targets.length > 0 ? await batchGetItems(store, targets) : [] };
+      return { ...none, items: await linkedItems(store, links) };
     }
     case 'archive': {
       // the linked delivery's own copy, and the copies of its redeliveries noted on its inbox item
       const links = await linksOf(store, workspaceId, contactId, location.link);
-      const targets = links.map((link) => link.target as KeyPair);
-      const linked = targets.length > 0 ? await batchGetItems(store, targets) : [];
+      const linked = await linkedItems(store, links);
       const archiveKeys = [
         ...links.map((link) => link.archiveKey),
         ...linked.flatMap((item) => [...((item.duplicateArchiveKeys as Set<string> | undefined) ?? [])]),
