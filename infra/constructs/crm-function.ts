@@ -53,14 +53,22 @@ const sesIdentityWildcard: WildcardAllowance = {
     resources.every((resource) => resource.endsWith(':identity/*')),
 };
 
-/** The webhook archive grants one action on the objects under `webhooks/` of the one bucket. */
+const archiveObjectActions = new Set([
+  's3:PutObject',
+  's3:GetObject',
+  's3:DeleteObject',
+  's3:DeleteObjectVersion',
+]);
+
+/** The webhook archive grants object actions under `webhooks/` of the one bucket, and nothing else. */
 const archiveObjectsWildcard: WildcardAllowance = {
   reason:
-    'Webhook archive access of a capability function (`archive: write|read`): s3:PutObject or s3:GetObject ' +
-    'only, on "<archive bucket arn>/webhooks/*", the prefix every delivery is archived under (one object ' +
-    'per delivery, named when it arrives, so no narrower resource exists).',
+    'Webhook archive access of a capability function (`archive: write|read|erase`): s3:PutObject, ' +
+    's3:GetObject, or (erasing a person) s3:DeleteObject and s3:DeleteObjectVersion, only on ' +
+    '"<archive bucket arn>/webhooks/*", the prefix every delivery is archived under (one object per ' +
+    'delivery, named when it arrives, so no narrower resource exists).',
   covers: ({ actions, resources }) =>
-    actions.every((action) => action === 's3:PutObject' || action === 's3:GetObject') &&
+    actions.every((action) => archiveObjectActions.has(action)) &&
     resources.every((resource) => resource.endsWith('/webhooks/*')),
 };
 
@@ -206,17 +214,34 @@ export class CrmFunction extends Construct {
     this.function.addEnvironment('MAIL_FROM', mailFrom);
   }
 
-  /** `write`: PutObject (intake); `read`: GetObject (processing); only under webhooks/; ARCHIVE_BUCKET. */
+  /**
+   * `write`: PutObject (intake); `read`: GetObject (processing); `erase`: every version of an object
+   * deleted (the bucket is versioned: erasing a person must not leave older versions), listing versions
+   * only under webhooks/. Objects only under webhooks/; ARCHIVE_BUCKET.
+   */
   private bindArchive(
     bucket: IBucket | undefined,
     access: NonNullable<FunctionSpec['access']['archive']>,
   ): void {
     if (!bucket) throw new Error(`${this.spec.name} declares archive access '${access}' but got no bucket`);
-    const actions = { write: ['s3:PutObject'], read: ['s3:GetObject'] }[access];
+    const actions = {
+      write: ['s3:PutObject'],
+      read: ['s3:GetObject'],
+      erase: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
+    }[access];
     if (!actions) throw new Error(`${this.spec.name}: unknown archive access ${String(access)}`);
     this.function.addToRolePolicy(
       new PolicyStatement({ actions, resources: [bucket.arnForObjects('webhooks/*')] }),
     );
+    if (access === 'erase') {
+      this.function.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['s3:ListBucketVersions'],
+          resources: [bucket.bucketArn],
+          conditions: { StringLike: { 's3:prefix': ['webhooks/*'] } },
+        }),
+      );
+    }
     this.function.addEnvironment('ARCHIVE_BUCKET', bucket.bucketName);
   }
 

@@ -1,6 +1,7 @@
 import { defineCapability } from '../platform/capability';
 import { TagAdded, TagRemoved } from '../records/tag-events';
 import { ContactCreated, ContactDeleted, ContactUpdated } from './contact-events';
+import { contactPersonalData } from './contact-personal-data';
 import { contactsErrors } from './contacts-errors';
 import { contactsRoutes } from './contacts-routes';
 
@@ -10,10 +11,10 @@ export const contactsCapability = defineCapability({
   routes: contactsRoutes,
   api: {
     handler: 'contacts/contacts-api',
-    access: {
-      table: 'readWrite',
-    },
+    // erasing a contact deletes its archived webhook deliveries (decision 110)
+    access: { table: 'readWrite', archive: 'erase' },
   },
   events: [ContactCreated, ContactUpdated, ContactDeleted, TagAdded, TagRemoved],
   errors: contactsErrors,
+  personalData: contactPersonalData,
 });

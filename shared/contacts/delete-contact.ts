@@ -14,6 +14,8 @@ import { getContact } from './get-contact';
  * Deletes a contact with its email uniqueness item, tag and list memberships, in one transaction over the
  * version just read; if the contact changed in between, it is read again (twice at most). A workspace has
  * at most 50 lists and a record 25 tags, so the transaction stays within DynamoDB's 100 items.
+ * The last step of erasing a person (shared/privacy/erase-contact.ts), which removes the rest first: on its
+ * own it would leave the person's activities, orders, deliveries... behind.
  */
 export async function deleteContact({ store, clock }: Deps, workspaceId: string, id: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {

@@ -1,4 +1,5 @@
 import { defineCapability } from '../platform/capability';
+import { outboxPersonalData } from './outbox-personal-data';
 
 export const eventsCapability = defineCapability({
   name: 'events',
@@ -27,4 +28,5 @@ export const eventsCapability = defineCapability({
       },
     },
   ],
+  personalData: outboxPersonalData,
 });

@@ -3,6 +3,7 @@ import { currentContext } from '../platform/invocation-context';
 import { keys } from '../store/keys';
 import type { TransactItem } from '../store/transactions';
 import type { PendingEvent } from './domain-event';
+import { personalSubjectOf } from './event-subject';
 
 /** Outbox items are housekeeping once published; TTL removes them after a week (never relied on). */
 const outboxRetentionSeconds = 7 * 24 * 60 * 60;
@@ -45,12 +46,19 @@ export function outboxWrite(
       ...event.data,
     },
   }));
+  const id = newId(now.getTime());
+  // filed under the contact its events carry, so erasing the contact finds it (the first one: a write
+  // changes one contact at a time)
+  const subject = events
+    .map((event) => personalSubjectOf(event.detailType, event.data))
+    .find((contactId) => contactId !== undefined);
   return [
     {
       Put: {
         TableName: tableName,
         Item: {
-          ...keys.outbox(workspaceId, newId(now.getTime())),
+          ...keys.outbox(workspaceId, id),
+          ...(subject ? keys.contactOutbox(workspaceId, subject, id) : {}),
           entity: 'outbox',
           events: outboxEvents,
           expiresAt: Math.floor(now.getTime() / 1000) + outboxRetentionSeconds,

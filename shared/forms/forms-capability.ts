@@ -1,6 +1,8 @@
 import { ConsentConfirmed } from '../consents/consent-events';
+import { consentPersonalData } from '../consents/consent-personal-data';
 import { defineCapability } from '../platform/capability';
 import { FormSubmitted } from './form-events';
+import { formPersonalData } from './form-personal-data';
 import { formsErrors } from './forms-errors';
 import { formsRoutes } from './forms-routes';
 
@@ -40,4 +42,5 @@ export const formsCapability = defineCapability({
   ],
   events: [FormSubmitted, ConsentConfirmed],
   errors: formsErrors,
+  personalData: [...formPersonalData, ...consentPersonalData],
 });

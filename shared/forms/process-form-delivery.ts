@@ -44,6 +44,7 @@ export async function processFormDelivery(
         userAgent: headers['user-agent'],
         referer: headers.referer,
         apiBaseUrl: apiBaseUrlOf(headers),
+        delivery: { key, archiveKey: detail.archiveKey },
       });
     } catch (error) {
       // intake read this body before; it can only fail now if the rules changed: not worth retrying

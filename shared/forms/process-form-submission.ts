@@ -16,6 +16,7 @@ import type { Deps } from '../platform/deps';
 import { type FieldErrors, NotFoundError, ValidationError } from '../platform/errors';
 import { keys } from '../store/keys';
 import { cancellationReasons, failedAt, type TransactItem, writeTransaction } from '../store/transactions';
+import { type DeliveryKey, linkDeliveryToContact } from '../webhooks/webhook-inbox';
 import { type FormSubmissionFields, formSubmitPath } from './form';
 import { FormSubmitted } from './form-events';
 import { type FormRef, parseFormId } from './form-id';
@@ -42,6 +43,8 @@ export interface ReceivedFormSubmission {
   referer?: string;
   /** Where the confirmation link points: the API as the post reached it. */
   apiBaseUrl: string;
+  /** The inbox item and archived body of the post: linked from the contact, so its erasure finds them. */
+  delivery?: { key: DeliveryKey; archiveKey: string };
 }
 
 export type ConsentState = 'none' | 'pending' | 'confirmed';
@@ -57,7 +60,8 @@ const maxUserAgentChars = 500;
  * Records a form submission on its contact. Primary course:
  * 1. read the submission with its form (a honeypot hit stops here, as does a form deleted meanwhile);
  * 2. a submission already recorded on the email's contact is a duplicate: skip to 5;
- * 3. upsert the contact by email: fill its empty fields, add the form's tags (its own transaction);
+ * 3. upsert the contact by email: fill its empty fields, add the form's tags (its own transaction), and
+ *    link the delivery to it (erasure);
  * 4. in one transaction: the activity item (must not exist), the consent record when the box was ticked,
  *    the memberships of the form's lists it is not on yet, and the outbox item with form.submitted (and
  *    consent.confirmed for a single opt-in, list.joined for each list joined);
@@ -104,6 +108,11 @@ export async function processFormSubmission(
     throw error;
   }
   const { contact, created } = upserted;
+  if (submission.delivery)
+    await linkDeliveryToContact(deps.store, ref.workspaceId, contact.id, {
+      ...submission.delivery,
+      inboxId: submission.submissionId,
+    });
   const now = deps.clock();
   const activity: SubmissionActivity = {
     id: submission.submissionId,

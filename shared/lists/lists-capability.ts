@@ -1,5 +1,6 @@
 import { defineCapability } from '../platform/capability';
 import { ListJoined, ListLeft } from './list-events';
+import { listPersonalData } from './list-personal-data';
 import { listsErrors } from './lists-errors';
 import { listsRoutes } from './lists-routes';
 
@@ -15,4 +16,5 @@ export const listsCapability = defineCapability({
   },
   events: [ListJoined, ListLeft],
   errors: listsErrors,
+  personalData: listPersonalData,
 });

@@ -1,5 +1,6 @@
 import { defineCapability } from '../platform/capability';
 import { CartAbandoned, OrderPlaced } from './order-events';
+import { orderPersonalData } from './order-personal-data';
 import { ordersRoutes } from './orders-routes';
 
 export const ordersCapability = defineCapability({
@@ -28,4 +29,5 @@ export const ordersCapability = defineCapability({
     },
   ],
   events: [OrderPlaced, CartAbandoned],
+  personalData: orderPersonalData,
 });

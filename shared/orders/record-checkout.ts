@@ -40,6 +40,8 @@ export async function recordCheckout(
     lineItemCount: data.lineItemCount,
     email: owner.email,
     contactId: owner.contactId,
+    // filed under its contact, so that erasing the contact finds it
+    ...(owner.contactId ? keys.contactCheckout(workspaceId, owner.contactId, connectionKey, data.token) : {}),
     abandonAfter,
     ...(data.completedAt
       ? { completedAt: data.completedAt }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
 import { eventMetadata } from '../events/domain-event';
+import { personalSubjectOf } from '../events/event-subject';
 import { ConflictError, NotFoundError } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { logger } from '../platform/logger';
@@ -112,7 +113,8 @@ async function createAndAttempt(
     lease,
   });
   // an event EventBridge hands over again finds its delivery made (or in the retry job's hands)
-  if (!(await putNewDelivery(deps.store, record))) return undefined;
+  const subject = personalSubjectOf(payload.type, payload.data);
+  if (!(await putNewDelivery(deps.store, record, subject))) return undefined;
   return attempt(deps, subscription, record, lease, trigger);
 }
 

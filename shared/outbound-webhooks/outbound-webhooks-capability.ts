@@ -1,4 +1,5 @@
 import { defineCapability } from '../platform/capability';
+import { outboundWebhookPersonalData } from './outbound-webhook-personal-data';
 import { outboundWebhooksErrors } from './outbound-webhooks-errors';
 import { outboundWebhooksRoutes } from './outbound-webhooks-routes';
 
@@ -51,4 +52,5 @@ export const outboundWebhooksCapability = defineCapability({
     },
   ],
   errors: outboundWebhooksErrors,
+  personalData: outboundWebhookPersonalData,
 });

@@ -8,6 +8,7 @@ import { keys } from '../store/keys';
 import { queryIndexPage } from '../store/queries';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';
+import { cancellationReasons, failedAt, writeTransaction } from '../store/transactions';
 import type {
   DeliveryAttempt,
   DeliveryListQuery,
@@ -118,19 +119,56 @@ export function newDeliveryRecord(input: {
   };
 }
 
-/** Creates the delivery unless it exists: one delivery per (subscription, event), however often the event comes. */
-export async function putNewDelivery(store: Store, record: DeliveryRecord): Promise<boolean> {
+/**
+ * Creates the delivery unless it exists: one delivery per (subscription, event), however often the event
+ * comes. A delivery of an event about a contact (`subject`) is linked from the contact, so erasing it finds
+ * the delivery, and is not made once the contact is erased (an event still on its way after the erasure).
+ */
+export async function putNewDelivery(
+  store: Store,
+  record: DeliveryRecord,
+  subject?: string,
+): Promise<boolean> {
   try {
-    await store.client.send(
-      new PutCommand({
-        TableName: store.tableName,
-        Item: itemOf(record),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    if (!subject) {
+      await store.client.send(
+        new PutCommand({
+          TableName: store.tableName,
+          Item: itemOf(record),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    }
+    const { workspaceId, id } = record;
+    const link = keys.contactLink(workspaceId, subject, 'OUTBOUND_DELIVERY', id);
+    await writeTransaction(store, [
+      {
+        Put: {
+          TableName: store.tableName,
+          Item: itemOf(record),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: store.tableName,
+          Item: { ...link, entity: 'contactLink', target: keys.outboundDelivery(workspaceId, id) },
+        },
+      },
+      {
+        ConditionCheck: {
+          TableName: store.tableName,
+          Key: keys.contactErasure(workspaceId, subject),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ]);
     return true;
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return false;
+    const reasons = cancellationReasons(error);
+    if (reasons && (failedAt(reasons, 0) || failedAt(reasons, 2))) return false;
     throw error;
   }
 }

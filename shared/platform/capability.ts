@@ -7,6 +7,7 @@
  */
 import type { $ZodType } from 'zod/v4/core';
 import type { EventPattern, EventTrigger, ScheduleTrigger } from '../events/event-pattern';
+import type { PersonalDataDeclaration } from '../privacy/personal-data';
 import type { Role } from './roles';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
@@ -50,8 +51,11 @@ export interface FunctionAccess {
   table?: 'read' | 'readWrite';
   /** `publish`: may put events on the CRM event bus (EVENT_BUS_NAME). */
   eventBus?: 'publish';
-  /** The webhook archive (ARCHIVE_BUCKET): `write` stores raw deliveries, `read` loads them back. */
-  archive?: 'write' | 'read';
+  /**
+   * The webhook archive (ARCHIVE_BUCKET): `write` stores raw deliveries, `read` loads them back, `erase`
+   * deletes every version of a person's deliveries.
+   */
+  archive?: 'write' | 'read' | 'erase';
   /** `send`: may send email through SES (SESv2 SendEmail) from MAIL_FROM. */
   ses?: 'send';
 }
@@ -110,6 +114,8 @@ export interface CapabilityContract {
   events?: readonly { detailType: string }[];
   /** Error codes the capability answers with, and their user-facing text. */
   errors?: Readonly<Record<string, string>>;
+  /** The item types of the capability that can hold a person's data, and what erasure does to each. */
+  personalData?: readonly PersonalDataDeclaration[];
 }
 
 export interface Capability extends CapabilityContract {

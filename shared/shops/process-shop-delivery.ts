@@ -6,7 +6,12 @@ import type { Deps } from '../platform/deps';
 import type { Archive } from '../webhooks/archive';
 import { ArchivedDelivery, bodyOf } from '../webhooks/archived-delivery';
 import type { WebhookReceivedDetail } from '../webhooks/webhook-events';
-import { type DeliveryKey, markDeliveryFailed, markDeliveryProcessed } from '../webhooks/webhook-inbox';
+import {
+  type DeliveryKey,
+  linkDeliveryToContact,
+  markDeliveryFailed,
+  markDeliveryProcessed,
+} from '../webhooks/webhook-inbox';
 import { parseConnectionId } from './connection-id';
 import { defaultAbandonAfterHours, ShopProvider } from './shop-connection';
 import { findShopConnection } from './shop-connections-store';
@@ -36,7 +41,7 @@ async function ownerOf(deps: Deps, workspaceId: string, customer: ShopCustomer):
  * Processes one accepted shop delivery (a webhook.received event). Events arrive at least once and an
  * admin may replay one: every step is idempotent, so running it again changes nothing. Primary course:
  * 1. load the archived body and read it with the platform's parser (the same intake used);
- * 2. find or create the contact by email (filling gaps only);
+ * 2. find or create the contact by email (filling gaps only), and link the delivery to it (erasure);
  * 3. record what it means: an order (exactly once, with the purchase statistics, in one transaction that
  *    also marks the delivery processed), a checkout (with its abandonment time), or just the contact.
  * A failure is written on the inbox item (status, attempts, last error) and thrown again, so that Lambda
@@ -56,6 +61,12 @@ export async function processShopDelivery(deps: ProcessDeps, detail: WebhookRece
     const archived = ArchivedDelivery.parse(JSON.parse(await deps.archive.get(detail.archiveKey)));
     const event = shopWebhookProviders[source].eventOf(detail.topic, bodyOf(archived));
     const owner = await ownerOf(deps, workspaceId, event.customer);
+    if (owner.contactId)
+      await linkDeliveryToContact(deps.store, workspaceId, owner.contactId, {
+        key,
+        inboxId: detail.inboxId,
+        archiveKey: detail.archiveKey,
+      });
     const context: ShopContext = {
       workspaceId,
       connectionId: detail.connectionId,

@@ -13,6 +13,9 @@ const workspaceRegistrySkPrefix = 'WORKSPACE#';
 
 export type RecordKind = 'CONTACT' | 'COMPANY';
 
+/** Items keyed by something else that a contact's partition links to (see `contactLink`). */
+export type ContactLinkKind = 'DELIVERY' | 'OUTBOUND_DELIVERY';
+
 const collectionNames: Record<RecordKind, string> = { CONTACT: 'CONTACTS', COMPANY: 'COMPANIES' };
 
 export const keys = {
@@ -64,6 +67,37 @@ export const keys = {
     pk: `${ws(workspaceId)}#OUTBOX#${id}`,
     sk: 'OUTBOX',
   }),
+  /** GSI byParent: the outbox items whose events carry a contact's data (its erasure deletes them). */
+  contactOutbox: (workspaceId: string, contactId: string, id: string) => ({
+    gsi3pk: keys.contactOutboxPartition(workspaceId, contactId),
+    gsi3sk: id,
+  }),
+  contactOutboxPartition: (workspaceId: string, contactId: string) =>
+    `${ws(workspaceId)}#CONTACT#${contactId}#OUTBOX`,
+
+  // --- privacy ---
+  /**
+   * A link, in a contact's partition, to an item keyed by something else that carries the contact's data
+   * (`kind` DELIVERY: an inbox item and its archive object; OUTBOUND_DELIVERY: an outbound delivery).
+   */
+  contactLink: (workspaceId: string, contactId: string, kind: ContactLinkKind, id: string): KeyPair => ({
+    pk: `${ws(workspaceId)}#CONTACT#${contactId}`,
+    sk: `LINK#${kind}#${id}`,
+  }),
+  contactLinksPrefix: (workspaceId: string, contactId: string, kind: ContactLinkKind) => ({
+    pk: `${ws(workspaceId)}#CONTACT#${contactId}`,
+    skPrefix: `LINK#${kind}#`,
+  }),
+  /** Kept after an erasure (ids only): writers of a contact's data check it, so nothing comes back. */
+  contactErasure: (workspaceId: string, contactId: string): KeyPair => ({
+    pk: `${ws(workspaceId)}#CONTACT#${contactId}`,
+    sk: 'ERASED',
+  }),
+  /** Items of a contact's partition whose sort key starts with `skPrefix` (an exact sk is a prefix too). */
+  contactPartitionPrefix: (workspaceId: string, contactId: string, skPrefix: string) => ({
+    pk: `${ws(workspaceId)}#CONTACT#${contactId}`,
+    skPrefix,
+  }),
 
   // --- webhooks: intake and shops ---
   /** A shop connection, in the workspace's settings partition (`id` is the ULID part of the connection id). */
@@ -110,6 +144,13 @@ export const keys = {
     pk: `${ws(workspaceId)}#CONTACT#${contactId}`,
     sk: 'PURCHASES',
   }),
+  /** GSI byParent: the checkouts of a contact (its erasure deletes them). */
+  contactCheckout: (workspaceId: string, contactId: string, connectionKey: string, token: string) => ({
+    gsi3pk: keys.contactCheckoutsPartition(workspaceId, contactId),
+    gsi3sk: `${connectionKey}#${token}`,
+  }),
+  contactCheckoutsPartition: (workspaceId: string, contactId: string) =>
+    `${ws(workspaceId)}#CONTACT#${contactId}#CHECKOUTS`,
   /** A shop checkout (cart), keyed by the shop's checkout token. */
   checkout: (workspaceId: string, connectionKey: string, token: string): KeyPair => ({
     pk: `${ws(workspaceId)}#CHECKOUT#${connectionKey}#${token}`,

@@ -2,6 +2,8 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
+  BatchWriteCommand,
+  type BatchWriteCommandOutput,
   DeleteCommand,
   QueryCommand,
   type QueryCommandOutput,
@@ -75,6 +77,56 @@ export async function* queryPagesAfter(
     if (inRange.length < items.length) return;
     startKey = page.LastEvaluatedKey;
   } while (startKey);
+}
+
+/**
+ * Every item of one index partition, following the pages (eventually consistent, as index reads are):
+ * for server-side jobs that must see a whole partition, such as erasing a contact's orders.
+ */
+export async function queryAllOfIndex(
+  store: Store,
+  index: { name: string; partitionKey: string },
+  partition: string,
+): Promise<Item[]> {
+  const items: Item[] = [];
+  let startKey: Item | undefined;
+  do {
+    const page: QueryCommandOutput = await store.client.send(
+      new QueryCommand({
+        TableName: store.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: `${index.partitionKey} = :pk`,
+        ExpressionAttributeValues: { ':pk': partition },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
+/**
+ * Deletes items by key in BatchWrites of 25, asking again for what DynamoDB left unprocessed; deleting a
+ * missing item is no error, so a retry after a crash simply finishes.
+ */
+export async function deleteItems(
+  store: Store,
+  itemKeys: readonly { pk: string; sk: string }[],
+): Promise<void> {
+  for (let at = 0; at < itemKeys.length; at += 25) {
+    let pending: NonNullable<BatchWriteCommandOutput['UnprocessedItems']>[string] | undefined = itemKeys
+      .slice(at, at + 25)
+      .map(({ pk, sk }) => ({ DeleteRequest: { Key: { pk, sk } } }));
+    for (let attempt = 0; pending && pending.length > 0; attempt++) {
+      if (attempt >= 8) throw new Error(`${pending.length} deletes still unprocessed after ${attempt} tries`);
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
+      const result: BatchWriteCommandOutput = await store.client.send(
+        new BatchWriteCommand({ RequestItems: { [store.tableName]: pending } }),
+      );
+      pending = result.UnprocessedItems?.[store.tableName];
+    }
+  }
 }
 
 /**

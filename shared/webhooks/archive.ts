@@ -1,6 +1,13 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  ListObjectVersionsCommand,
+  type ListObjectVersionsCommandOutput,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { region } from '../platform/aws-clients';
 
 /**
@@ -10,6 +17,8 @@ import { region } from '../platform/aws-clients';
 export interface Archive {
   put(key: string, body: string): Promise<void>;
   get(key: string): Promise<string>;
+  /** Removes an object (erasure); removing one that is gone already is no error. */
+  delete(key: string): Promise<void>;
 }
 
 const keyPattern = /^[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/;
@@ -38,6 +47,33 @@ export function s3Archive(bucket: string, client: S3Client = new S3Client({})): 
       if (!object.Body) throw new Error(`archive object ${key} has no body`);
       return object.Body.transformToString('utf8');
     },
+    // the bucket is versioned: a plain delete would only hide the delivery, so every version goes
+    async delete(key) {
+      const Key = checkedKey(key);
+      let page: ListObjectVersionsCommandOutput | undefined;
+      do {
+        page = await client.send(
+          new ListObjectVersionsCommand({
+            Bucket: bucket,
+            Prefix: Key,
+            KeyMarker: page?.NextKeyMarker,
+            VersionIdMarker: page?.NextVersionIdMarker,
+          }),
+        );
+        const versions = [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])]
+          .filter((version) => version.Key === Key && version.VersionId)
+          .map((version) => ({ Key, VersionId: version.VersionId }));
+        if (versions.length === 0) continue;
+        const deleted = await client.send(
+          new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: versions, Quiet: true } }),
+        );
+        if (deleted.Errors?.length) {
+          throw new Error(
+            `archive: ${deleted.Errors.length} versions of ${Key} not deleted (${deleted.Errors[0]?.Code})`,
+          );
+        }
+      } while (page.IsTruncated);
+    },
   };
 }
 
@@ -58,6 +94,7 @@ export function folderArchive(dir: string): Archive {
       await rename(partial, path);
     },
     get: (key) => readFile(pathOf(key), 'utf8'),
+    delete: (key) => rm(pathOf(key), { force: true }),
   };
 }
 
@@ -66,5 +103,5 @@ export function archiveFromEnv(env: NodeJS.ProcessEnv = process.env): Archive {
   if (env.ARCHIVE_BUCKET) return s3Archive(env.ARCHIVE_BUCKET, new S3Client({ region: region(env) }));
   if (env.ARCHIVE_DIR) return folderArchive(env.ARCHIVE_DIR);
   const missing = () => Promise.reject(new Error('no webhook archive: set ARCHIVE_BUCKET or ARCHIVE_DIR'));
-  return { put: missing, get: missing };
+  return { put: missing, get: missing, delete: missing };
 }

@@ -11,7 +11,7 @@ import {
   unroutedWorkspace,
 } from './archived-delivery';
 import { MalformedWebhookError, WebhookSignatureError, WebhookTooLargeError } from './webhook-errors';
-import { acceptDeliveryWrites, type DeliveryKey } from './webhook-inbox';
+import { acceptDeliveryWrites, type DeliveryKey, noteDuplicateArchive } from './webhook-inbox';
 
 /** A webhook as it arrived: lower-cased header names and the exact bytes of the body. */
 export interface RawWebhook {
@@ -70,7 +70,8 @@ const maxDeliveryIdLength = 200;
  * 2. find the target the URL names (404) and verify the signature with its secret (401);
  * 3. judge the body: a delivery of a known topic (400 when malformed);
  * 4. one transaction: the inbox item (its key is the provider's delivery id: a redelivery fails here and
- *    is a no-op) and the outbox item with webhook.received, which the bus routes to the processor.
+ *    is a no-op, but for noting its archived copy on the delivery it repeats) and the outbox item with
+ *    webhook.received, which the bus routes to the processor.
  * Each refusal is logged with the archive key; a refused delivery writes nothing to the table.
  */
 export async function receiveWebhook<Target>(
@@ -164,6 +165,7 @@ export async function receiveWebhook<Target>(
     const reasons = cancellationReasons(error);
     const duplicate = reasons && failedAt(reasons, 0);
     if (!duplicate) throw error;
+    await noteDuplicateArchive(deps.store, target.workspaceId, key, archiveKey);
     deps.log({
       level: 'info',
       msg: 'webhook duplicate',

@@ -1,4 +1,5 @@
-import { QueryCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, QueryCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
 import type { Deps } from '../platform/deps';
@@ -37,6 +38,56 @@ export interface DeliveryKey {
 
 export function deliveryKeyPair(workspaceId: string, key: DeliveryKey): KeyPair {
   return keys.webhookDelivery(workspaceId, key.source, key.targetKey, key.deliveryId);
+}
+
+/**
+ * Links a delivery to the contact it carried (written by its processor once the contact is known, before
+ * what it records): erasing the contact follows the link to the inbox item and the archived body. A Put of
+ * the same link again is a no-op, so reprocessing is safe.
+ */
+export async function linkDeliveryToContact(
+  store: Store,
+  workspaceId: string,
+  contactId: string,
+  delivery: { key: DeliveryKey; inboxId: string; archiveKey: string },
+): Promise<void> {
+  await store.client.send(
+    new PutCommand({
+      TableName: store.tableName,
+      Item: {
+        ...keys.contactLink(workspaceId, contactId, 'DELIVERY', delivery.inboxId),
+        entity: 'contactLink',
+        target: deliveryKeyPair(workspaceId, delivery.key),
+        archiveKey: delivery.archiveKey,
+      },
+    }),
+  );
+}
+
+/**
+ * A redelivery is archived like any delivery, then found a duplicate: its archived copy is noted on the
+ * delivery it repeats, so that erasing whoever that delivery carried removes the copy too. An inbox item
+ * gone meanwhile (TTL) has nobody to note it for.
+ */
+export async function noteDuplicateArchive(
+  store: Store,
+  workspaceId: string,
+  key: DeliveryKey,
+  archiveKey: string,
+): Promise<void> {
+  try {
+    await store.client.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: deliveryKeyPair(workspaceId, key),
+        UpdateExpression: 'ADD duplicateArchiveKeys :archiveKey',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':archiveKey': new Set([archiveKey]) },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
 }
 
 /**

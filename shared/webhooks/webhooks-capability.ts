@@ -1,5 +1,6 @@
 import { defineCapability } from '../platform/capability';
 import { WebhookReceived } from './webhook-events';
+import { webhookPersonalData } from './webhook-personal-data';
 import { webhooksErrors } from './webhooks-errors';
 import { webhooksRoutes } from './webhooks-routes';
 
@@ -15,4 +16,5 @@ export const webhooksCapability = defineCapability({
   },
   events: [WebhookReceived],
   errors: webhooksErrors,
+  personalData: webhookPersonalData,
 });

@@ -67,18 +67,25 @@ describe('the webhook archive bucket', () => {
 describe('archive access declared by the capabilities', () => {
   const withArchive = registry.functions.filter((fn) => fn.access.archive !== undefined);
 
-  it('is declared by the webhook intake APIs (write) and the processors (read)', () => {
+  it('is declared by the webhook intake APIs (write), the processors (read) and erasure (erase)', () => {
     expect(withArchive.map((fn) => `${fn.name}:${fn.access.archive}`).sort()).toEqual(
-      expect.arrayContaining([
+      [
         'ProcessShopWebhook:read',
         'ProcessFormSubmission:read',
         'ShopsApi:write',
         'FormsApi:write',
-      ]),
+        'ContactsApi:erase',
+      ].sort(),
     );
   });
 
-  it('grants exactly PutObject or GetObject under webhooks/ of the archive bucket, and names it', () => {
+  const objectActions = {
+    write: ['s3:PutObject'],
+    read: ['s3:GetObject'],
+    erase: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
+  };
+
+  it('grants exactly its object actions under webhooks/ of the archive bucket, and names it', () => {
     expect(crm.app.functions.filter((fn) => fn.spec.access.archive).length).toBe(withArchive.length);
     for (const fn of crm.app.functions) {
       const s3 = crm
@@ -94,12 +101,19 @@ describe('archive access declared by the capabilities', () => {
         expect(s3, fn.spec.name).toEqual([]);
         continue;
       }
-      expect(s3, fn.spec.name).toHaveLength(1);
-      expect(asArray(s3[0]?.Action as string | string[])).toEqual([
-        access === 'write' ? 's3:PutObject' : 's3:GetObject',
-      ]);
+      const objects = s3.filter((statement) => JSON.stringify(statement.Resource).includes('/webhooks/*'));
+      expect(objects, fn.spec.name).toHaveLength(1);
+      expect(asArray(objects[0]?.Action as string | string[]).sort()).toEqual(objectActions[access]);
       // the bucket's ARN, exported by the data stack, then the prefix
-      expect(JSON.stringify(s3[0]?.Resource)).toMatch(/WebhookArchiveBucket.*\/webhooks\/\*/);
+      expect(JSON.stringify(objects[0]?.Resource)).toMatch(/WebhookArchiveBucket.*\/webhooks\/\*/);
+      // erasing deletes every version, so it may list the versions under webhooks/, nothing else
+      const others = s3.filter((statement) => !objects.includes(statement));
+      if (access !== 'erase') expect(others, fn.spec.name).toEqual([]);
+      else {
+        expect(others, fn.spec.name).toHaveLength(1);
+        expect(others[0]?.Action).toBe('s3:ListBucketVersions');
+        expect(others[0]?.Condition).toEqual({ StringLike: { 's3:prefix': ['webhooks/*'] } });
+      }
     }
   });
 });

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -138,7 +138,8 @@ describe('Shopify', () => {
     expect(archivedFiles(workspaceId, 'shopify')).toHaveLength(1);
   });
 
-  it('answers a redelivery 200 and changes nothing but the archive', async () => {
+  it('answers a redelivery 200 and changes nothing but the archive, whose new copy the first delivery notes', async () => {
+    const isInbox = (item: Record<string, unknown>) => item.sk === 'WEBHOOK' && item.inboxId === inboxId;
     const before = await client.itemsOf(workspaceId);
     const reply = await client.post<{ status: string; inboxId: string }>(
       webhookPath('shopify'),
@@ -148,8 +149,16 @@ describe('Shopify', () => {
     expect(reply.status).toBe(200);
     expect(reply.body).toEqual({ status: 'duplicate', inboxId });
     await client.drained();
-    expect(await client.itemsOf(workspaceId)).toEqual(before);
-    expect(archivedFiles(workspaceId, 'shopify')).toHaveLength(2);
+    const after = await client.itemsOf(workspaceId);
+    expect(after.filter((item) => !isInbox(item))).toEqual(before.filter((item) => !isInbox(item)));
+    const files = archivedFiles(workspaceId, 'shopify');
+    expect(files).toHaveLength(2);
+    // the redelivery's copy is noted on the delivery it repeats, so erasing the customer removes it too
+    const first = before.find(isInbox) as Record<string, unknown>;
+    const copy = files
+      .map((name) => `webhooks/${workspaceId}/shopify/${name.split(sep).join('/')}`)
+      .filter((key) => key !== first.archiveKey);
+    expect(after.find(isInbox)).toEqual({ ...first, duplicateArchiveKeys: new Set(copy) });
   });
 
   it('processes a webhook.received delivered twice (at least once) without changing anything again', async () => {

@@ -34,6 +34,28 @@ export function localCloudClient(cloud: LocalCloud) {
     return { status: response.status, headers: response.headers, body: body as T };
   }
 
+  async function scan(pkPrefix?: string): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await documents.send(
+        new ScanCommand({
+          TableName: cloud.tableName,
+          ...(pkPrefix
+            ? {
+                FilterExpression: 'begins_with(pk, :prefix)',
+                ExpressionAttributeValues: { ':prefix': pkPrefix },
+              }
+            : {}),
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items.sort((a, b) => `${a.pk}|${a.sk}`.localeCompare(`${b.pk}|${b.sk}`));
+  }
+
   return {
     documents,
     async apiAs(workspaceId: string, roles: Role[] = ['admin']) {
@@ -68,22 +90,10 @@ export function localCloudClient(cloud: LocalCloud) {
       );
     },
     async itemsOf(workspaceId: string): Promise<Record<string, unknown>[]> {
-      const items: Record<string, unknown>[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await documents.send(
-          new ScanCommand({
-            TableName: cloud.tableName,
-            FilterExpression: 'begins_with(pk, :prefix)',
-            ExpressionAttributeValues: { ':prefix': `WS#${workspaceId}#` },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        items.push(...(page.Items ?? []));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-      return items.sort((a, b) => `${a.pk}|${a.sk}`.localeCompare(`${b.pk}|${b.sk}`));
+      return scan(`WS#${workspaceId}#`);
     },
+    /** Every item of the table, whatever its workspace (the erasure walk looks for a person everywhere). */
+    allItems: () => scan(),
     /** Everything written so far went through the stream, the bus and every consumer (twice, for chains). */
     async drained(): Promise<void> {
       for (let round = 0; round < 3; round++) {

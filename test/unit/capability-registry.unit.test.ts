@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { defineCapability, routeKeyOf } from '../../shared/platform/capability';
 import { errorMessages, platformErrors } from '../../shared/platform/errors';
 import { roles } from '../../shared/platform/roles';
+import { personalDataDeclarations } from '../../shared/privacy/personal-data-registry';
 import { buildRegistry, registry } from '../../shared/registry/capability-registry';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -138,6 +139,16 @@ describe('error codes', () => {
         owner.set(namespace, capability.name);
       }
     }
+  });
+});
+
+describe('personal data', () => {
+  it('is declared by the capabilities, and erasure walks exactly their declarations', () => {
+    const declared = registry.capabilities.flatMap((capability) => capability.personalData ?? []);
+    expect(declared.map((declaration) => declaration.itemType).sort()).toEqual(
+      personalDataDeclarations.map((declaration) => declaration.itemType).sort(),
+    );
+    for (const declaration of declared) expect(personalDataDeclarations).toContain(declaration);
   });
 });
 

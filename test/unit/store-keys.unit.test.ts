@@ -35,6 +35,25 @@ const golden = {
     `WS#acme-1#COMPANY#${companyId}#CONTACTS`,
   ],
   outbox: [keys.outbox(ws, id), { pk: `WS#acme-1#OUTBOX#${id}`, sk: 'OUTBOX' }],
+  contactOutbox: [
+    keys.contactOutbox(ws, id, companyId),
+    { gsi3pk: `WS#acme-1#CONTACT#${id}#OUTBOX`, gsi3sk: companyId },
+  ],
+  contactOutboxPartition: [keys.contactOutboxPartition(ws, id), `WS#acme-1#CONTACT#${id}#OUTBOX`],
+  // --- privacy ---
+  contactLink: [
+    keys.contactLink(ws, id, 'DELIVERY', companyId),
+    { pk: `WS#acme-1#CONTACT#${id}`, sk: `LINK#DELIVERY#${companyId}` },
+  ],
+  contactLinksPrefix: [
+    keys.contactLinksPrefix(ws, id, 'OUTBOUND_DELIVERY'),
+    { pk: `WS#acme-1#CONTACT#${id}`, skPrefix: 'LINK#OUTBOUND_DELIVERY#' },
+  ],
+  contactErasure: [keys.contactErasure(ws, id), { pk: `WS#acme-1#CONTACT#${id}`, sk: 'ERASED' }],
+  contactPartitionPrefix: [
+    keys.contactPartitionPrefix(ws, id, 'PURCHASES'),
+    { pk: `WS#acme-1#CONTACT#${id}`, skPrefix: 'PURCHASES' },
+  ],
   // --- webhooks: intake and shops ---
   shopConnection: [keys.shopConnection(ws, id), { pk: 'WS#acme-1#SETTINGS', sk: `SHOP_CONNECTION#${id}` }],
   shopConnectionsPrefix: [
@@ -69,6 +88,11 @@ const golden = {
   ],
   contactOrdersPartition: [keys.contactOrdersPartition(ws, id), `WS#acme-1#CONTACT#${id}#ORDERS`],
   contactPurchases: [keys.contactPurchases(ws, id), { pk: `WS#acme-1#CONTACT#${id}`, sk: 'PURCHASES' }],
+  contactCheckout: [
+    keys.contactCheckout(ws, id, companyId, 'tok-1'),
+    { gsi3pk: `WS#acme-1#CONTACT#${id}#CHECKOUTS`, gsi3sk: `${companyId}#tok-1` },
+  ],
+  contactCheckoutsPartition: [keys.contactCheckoutsPartition(ws, id), `WS#acme-1#CONTACT#${id}#CHECKOUTS`],
   checkout: [keys.checkout(ws, id, 'tok-1'), { pk: `WS#acme-1#CHECKOUT#${id}#tok-1`, sk: 'CHECKOUT' }],
   dueCheckout: [
     keys.dueCheckout(ws, id, 'tok-1', '2025-05-14T13:05:49.000Z'),
@@ -219,6 +243,9 @@ describe('table keys', () => {
       keys.eventHandled(ws, 'ProcessShopWebhook', id).pk,
       keys.workspaceRegistration(ws).pk,
       keys.jobCheckpoint('RaiseAbandonedCarts').pk,
+      keys.contactOrdersPartition(ws, id),
+      keys.contactCheckoutsPartition(ws, id),
+      keys.contactOutboxPartition(ws, id),
     ];
     expect(new Set(partitions).size).toBe(partitions.length);
   });

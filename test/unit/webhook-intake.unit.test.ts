@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import type { ShopProvider } from '../../shared/shops/shop-connection';
 import type { StoredShopConnection } from '../../shared/shops/shop-connections-store';
@@ -18,6 +18,7 @@ function fakes(options: { connection?: Partial<StoredShopConnection> | null; dup
   const steps: string[] = [];
   const archived = new Map<string, string>();
   const transactions: unknown[] = [];
+  const updates: unknown[] = [];
   const connection: StoredShopConnection | undefined =
     options.connection === null
       ? undefined
@@ -40,6 +41,9 @@ function fakes(options: { connection?: Partial<StoredShopConnection> | null; dup
       archived.set(key, body);
     },
     get: async (key) => archived.get(key) ?? '',
+    delete: async (key) => {
+      archived.delete(key);
+    },
   };
   const store = {
     tableName: 'test',
@@ -64,6 +68,11 @@ function fakes(options: { connection?: Partial<StoredShopConnection> | null; dup
           }
           return {};
         }
+        if (command instanceof UpdateCommand) {
+          steps.push('update');
+          updates.push(command.input);
+          return {};
+        }
         throw new Error(`unexpected command ${String(command)}`);
       },
     },
@@ -75,7 +84,7 @@ function fakes(options: { connection?: Partial<StoredShopConnection> | null; dup
     archive,
     log: (entry: Record<string, unknown>) => logs.push(entry),
   };
-  return { deps, steps, archived, transactions, logs };
+  return { deps, steps, archived, transactions, updates, logs };
 }
 
 const body = fixture('shopify/orders-create.body');
@@ -121,10 +130,17 @@ describe('webhook intake', () => {
   });
 
   it('answers a redelivery 200 with the first delivery’s inbox id', async () => {
-    const { deps } = fakes({ duplicate: true });
+    const { deps, archived, updates } = fakes({ duplicate: true });
     const result = await receiveWebhook(deps, endpoint(), connectionId, { headers: goodHeaders, body });
     expect(result).toEqual({ outcome: 'duplicate', inboxId: '01J9ZK3T5Q8W6N4M2P0R7S9V00' });
     expect(intakeResponse(result).statusCode).toBe(200);
+    // its archived copy is noted on the delivery it repeats, for erasing whoever that one carried
+    expect(updates).toEqual([
+      expect.objectContaining({
+        UpdateExpression: 'ADD duplicateArchiveKeys :archiveKey',
+        ExpressionAttributeValues: { ':archiveKey': new Set([...archived.keys()]) },
+      }),
+    ]);
   });
 
   it.each([

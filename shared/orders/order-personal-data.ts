@@ -1,0 +1,28 @@
+import type { PersonalDataDeclaration } from '../privacy/personal-data';
+import { keys } from '../store/keys';
+
+/** What orders keep of a person (keys.order with contactOrder, contactPurchases, checkout with contactCheckout). */
+export const orderPersonalData = [
+  {
+    itemType: 'order',
+    // accounting keeps the order: amounts, line items, dates and currency stay, whose order it was goes
+    description: 'A shop order filed under the contact',
+    attributes: ['email', 'contactId'],
+    erasure: 'anonymise',
+    location: { kind: 'index', index: 'byParent', partition: keys.contactOrdersPartition },
+  },
+  {
+    itemType: 'purchaseStats',
+    description: 'What the contact bought in all (count, totals, first and last order)',
+    attributes: ['count', 'total', 'otherTotals', 'firstOrderAt', 'lastOrderAt', 'lastOrderId'],
+    erasure: 'delete',
+    location: { kind: 'contactPartition', skPrefix: 'PURCHASES' },
+  },
+  {
+    itemType: 'checkout',
+    description: 'A shop checkout (cart) of the person, open, completed or abandoned',
+    attributes: ['email', 'contactId', 'recoveryUrl', 'lineItems', 'total'],
+    erasure: 'delete',
+    location: { kind: 'index', index: 'byParent', partition: keys.contactCheckoutsPartition },
+  },
+] as const satisfies readonly PersonalDataDeclaration[];

@@ -1,0 +1,383 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud';
+import type { Contact } from '../../shared/contacts/contact';
+import { ContactDeleted } from '../../shared/contacts/contact-events';
+import { eventBusFromEnv } from '../../shared/events/event-publisher';
+import { type ErasureDeps, eraseContact, findPersonalRecords } from '../../shared/privacy/erase-contact';
+import { type PersonalItemType, personalDataDeclarations } from '../../shared/privacy/personal-data-registry';
+import { registry } from '../../shared/registry/capability-registry';
+import type { ShopConnection } from '../../shared/shops/shop-connection';
+import { keys } from '../../shared/store/keys';
+import type { Store } from '../../shared/store/store';
+import { folderArchive } from '../../shared/webhooks/archive';
+import { newWorkspaceId } from '../support/api-client';
+import { localCloudClient } from '../support/local-cloud-client';
+import { fixture, shopifyHeaders, shopifyTestSecret } from '../support/shop-webhooks';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
+
+/**
+ * The erasure walk: one person gets an item of every type the registry declares as personal data, through
+ * the real API, intake and processors; DELETE /api/contacts/{id} erases it; then neither the whole table nor
+ * the archive folder holds the person's email, name, phone or street any more. A declared type with no
+ * seeding step below fails the walk, so a new type cannot be declared without being erased end to end.
+ */
+const person = {
+  email: 'wiebke.quernheim@example.com',
+  firstName: 'Wiebke',
+  lastName: 'Quernheim',
+  phone: '+4915199887766',
+  street: 'Erlenweg 41',
+};
+/** What must appear nowhere after the erasure (the phone without its + and spaces, as a shop may write it). */
+const traces = [person.email, person.firstName, person.lastName, '15199887766', person.street];
+
+/** The seeding steps below, and which declared item types each one produces for the person. */
+const seededBy = {
+  contact: 'form post',
+  contactEmail: 'form post',
+  contactTag: 'form post',
+  activity: 'form post',
+  consent: 'form post',
+  listMember: 'form post',
+  webhookDelivery: 'form post',
+  webhookArchiveObject: 'form post',
+  outbox: 'form post',
+  outboundDelivery: 'webhook subscription',
+  order: 'Shopify order',
+  purchaseStats: 'Shopify order',
+  checkout: 'Shopify checkout',
+} satisfies Record<PersonalItemType, string>;
+
+let cloud: LocalCloud;
+let client: ReturnType<typeof localCloudClient>;
+let api: Awaited<ReturnType<ReturnType<typeof localCloudClient>['apiAs']>>;
+let receiver: WebhookReceiver;
+let store: Store;
+let archiveDir: string;
+const workspaceId = newWorkspaceId('erasure');
+
+beforeAll(async () => {
+  cloud = await startLocalCloud({ port: 0, inMemory: true, quiet: true, tableName: 'seed-crm-erasure-test' });
+  archiveDir = process.env.ARCHIVE_DIR as string;
+  client = localCloudClient(cloud);
+  api = await client.apiAs(workspaceId);
+  receiver = await startWebhookReceiver();
+  store = { client: client.documents, tableName: cloud.tableName };
+});
+afterAll(async () => {
+  await receiver?.close();
+  await cloud?.stop();
+});
+
+/** Every file of the archive folder, with the raw body decoded (archived bodies are base64). */
+function archivedTexts(): { path: string; text: string }[] {
+  if (!existsSync(archiveDir)) return [];
+  return readdirSync(archiveDir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => {
+      const text = readFileSync(join(archiveDir, name), 'utf8');
+      const body = (JSON.parse(text) as { bodyBase64?: string }).bodyBase64;
+      return { path: name, text: `${text}\n${body ? Buffer.from(body, 'base64').toString('utf8') : ''}` };
+    });
+}
+
+const hitsOf = (terms: readonly string[]) => (text: string) =>
+  terms.filter((term) => text.toLowerCase().includes(term.toLowerCase()));
+const hitsIn = hitsOf(traces);
+
+/** Where in the table and the archive folder any of `terms` is still found. */
+async function leftovers(terms: readonly string[]) {
+  const hits = hitsOf(terms);
+  return {
+    items: (await client.allItems())
+      .map((item) => ({ pk: item.pk, sk: item.sk, hits: hits(JSON.stringify(item)) }))
+      .filter((item) => item.hits.length > 0),
+    files: archivedTexts()
+      .map(({ path, text }) => ({ path, hits: hits(text) }))
+      .filter((file) => file.hits.length > 0),
+  };
+}
+
+let formId: string;
+
+/** A Shopify body of the reference fixtures, rewritten to be about the person. */
+function aboutThePerson(path: string, replacements: [string | RegExp, string][]): string {
+  return replacements.reduce<string>(
+    (text, [from, to]) => text.replaceAll(from, to),
+    fixture(path).toString('utf8'),
+  );
+}
+
+describe('erasing a person', () => {
+  let contactId: string;
+  let bystanderId: string;
+  let connection: ShopConnection;
+
+  it('has a seeding step for every item type a capability of the registry declares', () => {
+    const declared = registry.capabilities.flatMap((capability) =>
+      (capability.personalData ?? []).map((declaration) => declaration.itemType),
+    );
+    expect(declared.length).toBeGreaterThan(0);
+    expect(declared.filter((itemType) => !(itemType in seededBy))).toEqual([]);
+  });
+
+  it('seeds one item of every declared type for the person', async () => {
+    // webhook subscription: every event about the person becomes an outbound delivery
+    const subscription = await api('POST', '/api/settings/webhooks', {
+      url: receiver.url('/erasure'),
+      eventTypes: ['*'],
+    });
+    expect(subscription.status, JSON.stringify(subscription.body)).toBe(201);
+
+    // form post: contact, email, tags, activity, consent, list membership, inbox item, archive object, outbox
+    const list = await api<{ id: string }>('POST', '/api/lists', { name: 'Walk readers' });
+    expect(list.status).toBe(201);
+    const form = await api<{ id: string }>('POST', '/api/settings/forms', {
+      name: 'Walk signup',
+      fields: [
+        { name: 'email', target: 'email' },
+        { name: 'first_name', target: 'firstName' },
+        { name: 'last_name', target: 'lastName' },
+        { name: 'phone', target: 'phone' },
+      ],
+      tags: ['walk'],
+      lists: [list.body.id],
+      consent: { text: 'I would like the newsletter.', doubleOptIn: false },
+    });
+    expect(form.status, JSON.stringify(form.body)).toBe(201);
+    formId = form.body.id;
+    const posted = await client.post(
+      `/api/webhooks/forms/${form.body.id}`,
+      JSON.stringify({
+        email: person.email,
+        first_name: person.firstName,
+        last_name: person.lastName,
+        phone: person.phone,
+        consent: 'on',
+        message: `Please deliver to ${person.street}`,
+        utm_source: 'walk',
+      }),
+      { 'content-type': 'application/json', 'user-agent': 'Walk/1.0' },
+    );
+    expect(posted.status, JSON.stringify(posted.body)).toBe(202);
+
+    // Shopify: an order (purchase statistics with it) and a checkout, both about the person
+    const created = await api<ShopConnection>('POST', '/api/settings/shop-connections', {
+      provider: 'shopify',
+      name: 'Walk shop',
+      secret: shopifyTestSecret,
+    });
+    expect(created.status).toBe(201);
+    connection = created.body;
+    const order = aboutThePerson('shopify/orders-create.body', [
+      ['lena.schmidt@example.com', person.email],
+      ['Lena', person.firstName],
+      ['Schmidt', person.lastName],
+      ['+4915123456789', person.phone],
+      ['+49 30 12345678', person.phone],
+      ['Kastanienallee 12', person.street],
+    ]);
+    const checkout = aboutThePerson('shopify/checkouts-create.body', [
+      ['jonas.weber@example.com', person.email],
+      ['Jonas', person.firstName],
+      ['Weber', person.lastName],
+    ]);
+    for (const [body, topic, id] of [
+      [order, 'orders/create', 'walk-order-1'],
+      [checkout, 'checkouts/create', 'walk-checkout-1'],
+    ] as const) {
+      const reply = await client.post(
+        connection.webhookPath,
+        body,
+        shopifyHeaders(body, topic, shopifyTestSecret, id),
+      );
+      expect(reply.status, `${topic}: ${JSON.stringify(reply.body)}`).toBe(202);
+    }
+    // Shopify delivers the order again: a duplicate, whose archived copy carries the person too
+    const again = await client.post(
+      connection.webhookPath,
+      order,
+      shopifyHeaders(order, 'orders/create', shopifyTestSecret, 'walk-order-1'),
+    );
+    expect(again.status).toBe(200);
+
+    // someone else, who must keep everything
+    const bystander = await api<Contact>('POST', '/api/contacts', {
+      firstName: 'Bo',
+      email: 'bo.bystander@example.com',
+      tags: ['walk'],
+    });
+    expect(bystander.status).toBe(201);
+    bystanderId = bystander.body.id;
+    await client.drained();
+
+    const found = await api<{ items: Contact[] }>(
+      'GET',
+      `/api/contacts?email=${encodeURIComponent(person.email)}`,
+    );
+    expect(found.body.items).toHaveLength(1);
+    contactId = found.body.items[0]?.id as string;
+    expect(found.body.items[0]).toMatchObject({ firstName: person.firstName, lastName: person.lastName });
+    await receiver.waitFor('/erasure', 1);
+
+    for (const declaration of personalDataDeclarations) {
+      const records = await findPersonalRecords(store, workspaceId, contactId, declaration);
+      const count = records.items.length + records.archiveKeys.length;
+      expect(count, `${declaration.itemType} (seeded by ${seededBy[declaration.itemType]})`).toBeGreaterThan(
+        0,
+      );
+      for (const key of records.archiveKeys) expect(existsSync(join(archiveDir, key)), key).toBe(true);
+    }
+    const before = (await client.allItems()).filter((item) => hitsIn(JSON.stringify(item)).length > 0);
+    expect(before.length).toBeGreaterThan(0);
+    expect(archivedTexts().filter(({ text }) => hitsIn(text).length > 0).length).toBeGreaterThan(0);
+  });
+
+  it('erases the person with DELETE /api/contacts/{id}: nothing of it is left in the table or the archive', async () => {
+    expect((await api('DELETE', `/api/contacts/${contactId}`)).status).toBe(204);
+    await client.drained();
+
+    expect(await leftovers(traces)).toEqual({ items: [], files: [] });
+    for (const declaration of personalDataDeclarations) {
+      const records = await findPersonalRecords(store, workspaceId, contactId, declaration);
+      expect(records, declaration.itemType).toEqual({ items: [], archiveKeys: [] });
+    }
+  });
+
+  it('keeps the order for accounting, without whose it was', async () => {
+    const { Item } = await client.documents.send(
+      new GetCommand({
+        TableName: cloud.tableName,
+        Key: keys.order(workspaceId, connection.id.split('.')[1] as string, '5938475629384'),
+      }),
+    );
+    expect(Item).toMatchObject({
+      currency: 'EUR',
+      total: '89.70',
+      placedAt: '2025-05-14T08:22:30.000Z',
+      lineItems: [
+        expect.objectContaining({ sku: 'KAF-ESP-500-B' }),
+        expect.objectContaining({ sku: 'TAS-MORGENROT' }),
+      ],
+      anonymisedAt: expect.any(String),
+    });
+    expect(Item).not.toHaveProperty('email');
+    expect(Item).not.toHaveProperty('contactId');
+    expect(Item).not.toHaveProperty('gsi3pk');
+  });
+
+  it('still tells subscribers contact.deleted, with ids only, and no longer knows the contact', async () => {
+    const deleted = cloud.eventBus
+      .published()
+      .filter((entry) => entry.event['detail-type'] === 'contact.deleted')
+      .map((entry) => ContactDeleted.detail.parse(entry.event.detail));
+    expect(deleted).toEqual([expect.objectContaining({ workspaceId, contactId })]);
+    const delivered = receiver
+      .received('/erasure')
+      .map((request) => JSON.parse(request.body) as { type: string; data: unknown });
+    expect(delivered.filter((payload) => payload.type === 'contact.deleted')).toEqual([
+      expect.objectContaining({ data: { contactId } }),
+    ]);
+    expect((await api('GET', `/api/contacts/${contactId}`)).status).toBe(404);
+    // a retry of the erasure finds nothing left to do, and says the contact is unknown
+    expect((await api('DELETE', `/api/contacts/${contactId}`)).status).toBe(404);
+  });
+
+  it('makes no outbound delivery of an event about the person still on its way after the erasure', async () => {
+    const created = cloud.eventBus
+      .published()
+      .find(
+        (entry) =>
+          entry.event['detail-type'] === 'contact.created' &&
+          (entry.event.detail as { contact?: { id?: string } }).contact?.id === contactId,
+      );
+    if (!created) throw new Error('contact.created of the person was not published');
+    const eventId = (created.event.detail as { eventId: string }).eventId;
+    const sent = () =>
+      receiver
+        .received('/erasure')
+        .filter((request) => (JSON.parse(request.body) as { id: string }).id === eventId);
+    expect(sent()).toHaveLength(1);
+    // the same event handed over again, as EventBridge may, or as one still in the stream would be
+    const bus = eventBusFromEnv({ ...process.env, EVENTBRIDGE_ENDPOINT: cloud.eventBridgeEndpoint });
+    await bus.client.send(
+      new PutEventsCommand({
+        Entries: [
+          {
+            Source: created.event.source,
+            DetailType: created.event['detail-type'],
+            Detail: JSON.stringify(created.event.detail),
+            EventBusName: bus.busName,
+          },
+        ],
+      }),
+    );
+    await client.drained();
+    expect(sent()).toHaveLength(1);
+    expect(await leftovers(traces)).toEqual({ items: [], files: [] });
+  });
+
+  it('leaves everyone else as they were', async () => {
+    const bystander = await api<Contact>('GET', `/api/contacts/${bystanderId}`);
+    expect(bystander.status).toBe(200);
+    expect(bystander.body).toMatchObject({ firstName: 'Bo', tags: ['walk'] });
+  });
+});
+
+describe('an erasure that crashes half way', () => {
+  const other = { email: 'ottilie.brandauer@example.com', firstName: 'Ottilie', lastName: 'Brandauer' };
+
+  /** The real table, except that the first `command` sent fails as if the function died there. */
+  function crashingAt(command: string): ErasureDeps {
+    let crashed = false;
+    const send = (sent: object) => {
+      if (!crashed && sent.constructor.name === command) {
+        crashed = true;
+        return Promise.reject(new Error(`crashed at ${command}`));
+      }
+      return client.documents.send(sent as never);
+    };
+    return {
+      store: { tableName: cloud.tableName, client: { send } as unknown as Store['client'] },
+      clock: () => new Date(),
+      archive: folderArchive(archiveDir),
+    };
+  }
+
+  it('is finished by DELETE again, whether it died while sweeping or at the contact itself', async () => {
+    const posted = await client.post(
+      `/api/webhooks/forms/${formId}`,
+      JSON.stringify({
+        email: other.email,
+        first_name: other.firstName,
+        last_name: other.lastName,
+        consent: 'on',
+      }),
+      { 'content-type': 'application/json' },
+    );
+    expect(posted.status).toBe(202);
+    await client.drained();
+    const found = await api<{ items: Contact[] }>(
+      'GET',
+      `/api/contacts?email=${encodeURIComponent(other.email)}`,
+    );
+    const id = found.body.items[0]?.id as string;
+    const terms = Object.values(other);
+    expect((await leftovers(terms)).items.length).toBeGreaterThan(0);
+
+    await expect(eraseContact(crashingAt('BatchWriteCommand'), workspaceId, id)).rejects.toThrow(/crashed/);
+    await expect(eraseContact(crashingAt('TransactWriteCommand'), workspaceId, id)).rejects.toThrow(
+      /crashed/,
+    );
+    // the contact itself goes last: it is still there to be erased again
+    expect((await api('GET', `/api/contacts/${id}`)).status).toBe(200);
+
+    expect((await api('DELETE', `/api/contacts/${id}`)).status).toBe(204);
+    await client.drained();
+    expect(await leftovers(terms)).toEqual({ items: [], files: [] });
+  });
+});
