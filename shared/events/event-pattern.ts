@@ -1,6 +1,6 @@
 /**
  * The EventBridge event-pattern language and the two event-driven function triggers, as plain types.
- * The manifest declares triggers with them, the CDK stack hands the same objects to `events.Rule`
+ * Capabilities declare their background triggers with them, the CDK stack hands the same objects to `events.Rule`
  * (`eventPattern` / `Schedule.expression(...)`), and the local bus matches and schedules with them.
  * Types only: nothing here may pull in aws-cdk-lib or runtime code.
  */

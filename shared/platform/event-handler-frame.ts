@@ -56,7 +56,7 @@ type Handle<Detail, Deps> = (detail: Detail, ctx: EventHandlerContext<Deps>) => 
 
 export type EventHandlerOptions<Detail extends EventEnvelope, Deps> = {
   contract: EventContractLike<Detail>;
-  /** The consumer's name (the manifest's): the dedupe key and the logs' functionName. Never rename it. */
+  /** The consumer's name (its function's name in the capability): the dedupe key and the logs' functionName. Never rename it. */
   name: string;
   handle: Handle<Detail, Deps>;
   deps: Deps;

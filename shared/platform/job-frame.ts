@@ -37,7 +37,7 @@ export function jobFramePorts(deps: { store: Store; clock: () => Date }): JobFra
 }
 
 export type WorkspaceJobOptions<Deps> = {
-  /** The job's name (the manifest's): its checkpoint's key and the logs' functionName. Never rename it. */
+  /** The job's name (its function's name in the capability): its checkpoint's key and the logs' functionName. Never rename it. */
   name: string;
   runForWorkspace: (deps: Deps, workspaceId: string, ctx: WorkspaceJobContext) => Promise<unknown>;
   deps: Deps;
