@@ -1,7 +1,8 @@
 import { defineRoutes } from '../platform/capability';
 import { everyone, salesTeam } from '../platform/roles';
 import { IdPath } from '../records/record-fields';
-import { Company, CompanyInput, CompanyListQuery, CompanyPage, CompanyPatch } from './company';
+import { Company, CompanyListQuery, CompanyPage } from './company';
+import { CompanyInput, CompanyPatch } from './company-input';
 
 /** The routes of companies: what each accepts, answers and who may call it. */
 export const companiesRoutes = defineRoutes({

@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { PhoneNumber } from '../contacts/contact';
 import { CustomFieldChanges, listQueryShape, optionalText, recordMeta, Tags } from '../records/record-fields';
 
 /** Company schemas: the API, the OpenAPI document and the web forms all use these. */
@@ -32,45 +31,6 @@ export const WebsiteUrl = z.pipe(
 export const CountryCode = z
   .string()
   .check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as GB.'));
-
-const companyFields = {
-  name: z.string().check(z.trim(), z.minLength(1, 'Give the company a name.'), z.maxLength(200)),
-  domain: Domain,
-  website: WebsiteUrl,
-  industry: optionalText(100),
-  phone: PhoneNumber,
-  city: optionalText(100),
-  country: CountryCode,
-};
-
-export const CompanyInput = z.strictObject({
-  name: companyFields.name,
-  domain: z.optional(companyFields.domain),
-  website: z.optional(companyFields.website),
-  industry: z.optional(companyFields.industry),
-  phone: z.optional(companyFields.phone),
-  city: z.optional(companyFields.city),
-  country: z.optional(companyFields.country),
-  tags: z.optional(Tags),
-  customFields: z.optional(CustomFieldChanges),
-});
-export type CompanyInput = z.output<typeof CompanyInput>;
-
-/** A change: a field that is sent is set, `null` clears it, a field left out stays as it is. */
-export const CompanyPatch = z
-  .strictObject({
-    name: z.optional(companyFields.name),
-    domain: z.optional(z.nullable(companyFields.domain)),
-    website: z.optional(z.nullable(companyFields.website)),
-    industry: z.optional(z.nullable(companyFields.industry)),
-    phone: z.optional(z.nullable(companyFields.phone)),
-    city: z.optional(z.nullable(companyFields.city)),
-    country: z.optional(z.nullable(companyFields.country)),
-    tags: z.optional(Tags),
-    customFields: z.optional(CustomFieldChanges),
-  })
-  .check(z.refine((value) => Object.keys(value).length > 0, 'Send at least one field to change.'));
-export type CompanyPatch = z.output<typeof CompanyPatch>;
 
 export const Company = z.object({
   ...recordMeta,

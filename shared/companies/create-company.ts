@@ -7,8 +7,9 @@ import { newId } from '../platform/ids';
 import { tagWrites } from '../records/record-store';
 import { tagEvents } from '../records/tag-changes';
 import { writeTransaction } from '../store/transactions';
-import type { Company, CompanyInput } from './company';
+import type { Company } from './company';
 import { CompanyCreated } from './company-events';
+import type { CompanyInput } from './company-input';
 import { companyItem } from './company-item';
 
 /** Creates a company, its tag memberships and its events in one transaction. */

@@ -10,8 +10,9 @@ import { tagWrites } from '../records/record-store';
 import { tagEvents } from '../records/tag-changes';
 import { expectVersion } from '../records/version-check';
 import { cancellationReasons, failedAt, writeTransaction } from '../store/transactions';
-import type { Company, CompanyPatch } from './company';
+import type { Company } from './company';
 import { CompanyUpdated } from './company-events';
+import type { CompanyPatch } from './company-input';
 import { companyItem } from './company-item';
 import { getCompany } from './get-company';
 

@@ -2,7 +2,8 @@ import { ContactActivitiesPage, ContactActivitiesQuery } from '../forms/contact-
 import { defineRoutes } from '../platform/capability';
 import { everyone, salesTeam } from '../platform/roles';
 import { IdPath } from '../records/record-fields';
-import { Contact, ContactInput, ContactListQuery, ContactPage, ContactPatch } from './contact';
+import { Contact, ContactListQuery, ContactPage } from './contact';
+import { ContactInput, ContactPatch } from './contact-input';
 
 /** The routes of contacts: what each accepts, answers and who may call it. */
 export const contactsRoutes = defineRoutes({

@@ -8,8 +8,9 @@ import { tagWrites } from '../records/record-store';
 import { tagEvents } from '../records/tag-changes';
 import { keys } from '../store/keys';
 import { cancellationReasons, type TransactItem, writeTransaction } from '../store/transactions';
-import type { Contact, ContactInput } from './contact';
+import type { Contact } from './contact';
 import { ContactCreated } from './contact-events';
+import type { ContactInput } from './contact-input';
 import { contactItem } from './contact-item';
 import { throwContactWriteFailure } from './contact-write-failure';
 

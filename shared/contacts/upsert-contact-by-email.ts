@@ -1,6 +1,7 @@
 import type { Deps } from '../platform/deps';
 import { AppError, ConflictError } from '../platform/errors';
-import type { Contact, ContactInput } from './contact';
+import type { Contact } from './contact';
+import type { ContactInput } from './contact-input';
 import { createContact } from './create-contact';
 import { findContactByEmail } from './find-contact-by-email';
 import { updateContact } from './update-contact';

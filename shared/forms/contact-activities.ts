@@ -8,7 +8,7 @@ import { withoutKeys } from '../records/record-store';
 import { decodeCursor, encodeCursor } from '../store/cursor';
 import { keys } from '../store/keys';
 import { batchGetItems } from '../store/queries';
-import { SubmissionActivity } from './form-submission';
+import { SubmissionActivity } from './submission-activity';
 
 export const ContactActivitiesQuery = z.strictObject({
   limit: listQueryShape.limit,

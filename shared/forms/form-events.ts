@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { defineEvent } from '../events/domain-event';
-import { Utm } from './form-submission';
+import { Utm } from './submission-activity';
 
 /** A form submission was recorded on a contact (created or updated by it). Honeypot hits never are. */
 export const FormSubmitted = defineEvent('form.submitted', 1, {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { type ContactInput, ContactInput as ContactInputSchema } from '../contacts/contact';
+import { type ContactInput, ContactInput as ContactInputSchema } from '../contacts/contact-input';
 import { checkCustomFields } from '../custom-fields/check-custom-fields';
 import type { FieldDefinition } from '../custom-fields/field-definition';
 import { type FieldErrors, ValidationError } from '../platform/errors';
@@ -17,39 +17,7 @@ import {
   utmFieldNames,
 } from './form';
 import type { FormDefinition } from './form-item';
-
-/** Campaign parameters of a submission (`utm_source` → `source`...). */
-export const Utm = z.object({
-  source: z.optional(z.string()),
-  medium: z.optional(z.string()),
-  campaign: z.optional(z.string()),
-  content: z.optional(z.string()),
-  term: z.optional(z.string()),
-});
-export type Utm = z.output<typeof Utm>;
-
-/** A submission on its contact's timeline (an activity item), with where the person came from. */
-export const SubmissionActivity = z.object({
-  /** Intake's id of the delivery, so a redelivery lands on the same item. */
-  id: z.string(),
-  type: z.literal('form.submitted'),
-  contactId: z.string(),
-  formId: z.string(),
-  formName: z.string(),
-  /** When intake received the post. */
-  occurredAt: z.string(),
-  recordedAt: z.string(),
-  utm: Utm,
-  pageUrl: z.optional(z.string()),
-  referrer: z.optional(z.string()),
-  ip: z.optional(z.string()),
-  userAgent: z.optional(z.string()),
-  /** Posted fields the form does not map to the contact (a message box, say). */
-  fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])),
-  /** The consent record made by this submission, when the box was ticked. */
-  consentId: z.optional(z.string()),
-});
-export type SubmissionActivity = z.output<typeof SubmissionActivity>;
+import { SubmissionActivity, type Utm } from './submission-activity';
 
 /** What a submission says, read with its form: the contact to upsert, consent, tracking. */
 export interface SubmissionContent {

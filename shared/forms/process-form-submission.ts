@@ -21,8 +21,9 @@ import { type FormSubmissionFields, formSubmitPath } from './form';
 import { FormSubmitted } from './form-events';
 import { type FormRef, parseFormId } from './form-id';
 import type { FormDefinition } from './form-item';
-import { readSubmission, type SubmissionActivity, type SubmissionContent } from './form-submission';
+import { readSubmission, type SubmissionContent } from './form-submission';
 import { getFormDefinition } from './forms-store';
+import type { SubmissionActivity } from './submission-activity';
 
 export interface FormProcessingDeps extends Deps {
   mailer: Mailer;

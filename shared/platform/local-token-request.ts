@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { EmailAddress } from '../contacts/contact';
+import { EmailAddress } from '../contacts/email-address';
 import { workspaceIdPattern } from './auth';
 import { roles } from './roles';
 

@@ -1,4 +1,5 @@
-import { EmailAddress, PhoneNumber } from '../contacts/contact';
+import { EmailAddress } from '../contacts/email-address';
+import { PhoneNumber } from '../contacts/phone-number';
 import { upsertContactByEmail } from '../contacts/upsert-contact-by-email';
 import { recordCheckout } from '../orders/record-checkout';
 import { type OrderOwner, recordOrder, type ShopContext } from '../orders/record-order';

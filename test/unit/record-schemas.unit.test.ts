@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
-import { CompanyInput, CompanyListQuery, CompanyPatch } from '../../shared/companies/company';
-import { ContactInput, ContactListQuery, ContactPatch } from '../../shared/contacts/contact';
+import { CompanyListQuery } from '../../shared/companies/company';
+import { CompanyInput, CompanyPatch } from '../../shared/companies/company-input';
+import { ContactListQuery } from '../../shared/contacts/contact';
+import { ContactInput, ContactPatch } from '../../shared/contacts/contact-input';
 import { FieldDefinitionInput, FieldDefinitionPatch } from '../../shared/custom-fields/field-definition';
 import { ValidationError } from '../../shared/platform/errors';
 import { parseOrThrow } from '../../shared/platform/validation';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ContactPatch } from '../../shared/contacts/contact';
+import { ContactPatch } from '../../shared/contacts/contact-input';
 import { newConnectionId, parseConnectionId } from '../../shared/shops/connection-id';
 import { ShopConnectionInput, ShopConnectionPatch } from '../../shared/shops/shop-connection';
 import {

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
-import { type Company, CompanyInput, CompanyPatch } from '../../../shared/companies/company';
+import type { Company } from '../../../shared/companies/company';
+import { CompanyInput, CompanyPatch } from '../../../shared/companies/company-input';
 import type { FieldDefinition } from '../../../shared/custom-fields/field-definition';
 import {
   type CustomFieldFormValues,

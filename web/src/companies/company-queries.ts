@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type * as z from 'zod/mini';
-import type { Company, CompanyInput, CompanyPatch } from '../../../shared/companies/company';
+import type { Company } from '../../../shared/companies/company';
+import type { CompanyInput, CompanyPatch } from '../../../shared/companies/company-input';
 import type { Page } from '../../../shared/records/record-fields';
 import { apiRequest } from '../api/api-client';
 import { contactKeys } from '../contacts/contact-queries';

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
-import { type Contact, ContactInput, ContactPatch } from '../../../shared/contacts/contact';
+import type { Contact } from '../../../shared/contacts/contact';
+import { ContactInput, ContactPatch } from '../../../shared/contacts/contact-input';
 import type { FieldDefinition } from '../../../shared/custom-fields/field-definition';
 import {
   type CustomFieldFormValues,

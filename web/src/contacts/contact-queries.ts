@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type * as z from 'zod/mini';
-import type { Contact, ContactInput, ContactPatch } from '../../../shared/contacts/contact';
+import type { Contact } from '../../../shared/contacts/contact';
+import type { ContactInput, ContactPatch } from '../../../shared/contacts/contact-input';
 import type { Page } from '../../../shared/records/record-fields';
 import { apiRequest } from '../api/api-client';
 
