@@ -12,6 +12,7 @@ import { repoRoot } from '../../infra/local/local-cloud';
 /** Each section runs in its own process (run-section.ts says why), one after the other. */
 const sectionNames = [
   ['bundles', 'Lambda bundles'],
+  ['stacks', 'CloudFormation stacks'],
   ['api', 'API latency'],
   ['web', 'Web app'],
   ['webhooks', 'Shop webhooks'],

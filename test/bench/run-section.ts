@@ -6,11 +6,13 @@
 import { writeFileSync } from 'node:fs';
 import { benchApi } from './api-latency';
 import { benchBundles } from './lambda-bundles';
+import { benchStacks } from './stack-sizes';
 import { benchWeb } from './web-app';
 import { benchWebhooks } from './webhook-burst';
 
 const sections: Record<string, () => Promise<string>> = {
   bundles: benchBundles,
+  stacks: benchStacks,
   api: benchApi,
   web: benchWeb,
   webhooks: benchWebhooks,
