@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CustomFieldChanges, listQueryShape, optionalText, recordMeta, Tags } from '../records/record-fields';
+import { listQueryShape, recordMeta } from '../records/record-fields';
 
 /** Company schemas: the API, the OpenAPI document and the web forms all use these. */
 

@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { type ContactInput, ContactInput as ContactInputSchema } from '../contacts/contact-input';
 import { checkCustomFields } from '../custom-fields/check-custom-fields';
 import type { FieldDefinition } from '../custom-fields/field-definition';
@@ -17,7 +16,7 @@ import {
   utmFieldNames,
 } from './form';
 import type { FormDefinition } from './form-item';
-import { SubmissionActivity, type Utm } from './submission-activity';
+import type { Utm } from './submission-activity';
 
 /** What a submission says, read with its form: the contact to upsert, consent, tracking. */
 export interface SubmissionContent {
