@@ -259,6 +259,12 @@ describe('the functions', () => {
           );
           break;
       }
+      const archiveActions = {
+        write: ['s3:PutObject'],
+        read: ['s3:GetObject'],
+        // erasure deletes every version of an archived delivery, finding them under webhooks/ only
+        erase: ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:ListBucketVersions'],
+      };
       // Besides the table: its own log group, X-Ray (the one service that needs Resource "*"), and what
       // its capability and trigger add: publishing on the bus, mail, the archive, its dead-letter queue.
       const others = actions.filter((action) => !action.startsWith('dynamodb:'));
@@ -270,9 +276,7 @@ describe('the functions', () => {
           'xray:PutTelemetryRecords',
           ...(fn.spec.access.eventBus ? ['events:PutEvents'] : []),
           ...(fn.spec.access.ses ? ['ses:SendEmail'] : []),
-          ...(fn.spec.access.archive
-            ? [fn.spec.access.archive === 'write' ? 's3:PutObject' : 's3:GetObject']
-            : []),
+          ...(fn.spec.access.archive ? archiveActions[fn.spec.access.archive] : []),
           ...(['event', 'schedule', 'stream'].includes(fn.spec.trigger.kind) ? ['sqs:SendMessage'] : []),
           // the stream mapping's on-failure destination also looks the queue up
           ...(fn.spec.trigger.kind === 'stream' ? ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl'] : []),
