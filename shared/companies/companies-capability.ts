@@ -1,5 +1,6 @@
 import { defineCapability } from '../platform/capability';
 import { companiesErrors } from './companies-errors';
+import { companiesKeys } from './companies-keys';
 import { companiesRoutes } from './companies-routes';
 import { CompanyCreated, CompanyDeleted, CompanyUpdated } from './company-events';
 
@@ -15,4 +16,5 @@ export const companiesCapability = defineCapability({
   },
   events: [CompanyCreated, CompanyUpdated, CompanyDeleted],
   errors: companiesErrors,
+  keys: companiesKeys,
 });

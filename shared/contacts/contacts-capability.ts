@@ -3,6 +3,7 @@ import { TagAdded, TagRemoved } from '../records/tag-events';
 import { ContactCreated, ContactDeleted, ContactUpdated } from './contact-events';
 import { contactPersonalData } from './contact-personal-data';
 import { contactsErrors } from './contacts-errors';
+import { contactsKeys } from './contacts-keys';
 import { contactsRoutes } from './contacts-routes';
 
 export const contactsCapability = defineCapability({
@@ -17,4 +18,5 @@ export const contactsCapability = defineCapability({
   events: [ContactCreated, ContactUpdated, ContactDeleted, TagAdded, TagRemoved],
   errors: contactsErrors,
   personalData: contactPersonalData,
+  keys: contactsKeys,
 });

@@ -1,5 +1,6 @@
 import { defineCapability } from '../platform/capability';
 import { customFieldsErrors } from './custom-fields-errors';
+import { customFieldsKeys } from './custom-fields-keys';
 import { customFieldsRoutes } from './custom-fields-routes';
 
 export const customFieldsCapability = defineCapability({
@@ -13,4 +14,5 @@ export const customFieldsCapability = defineCapability({
     },
   },
   errors: customFieldsErrors,
+  keys: customFieldsKeys,
 });

@@ -1,4 +1,5 @@
 import { defineCapability } from '../platform/capability';
+import { eventsKeys } from './events-keys';
 import { outboxPersonalData } from './outbox-personal-data';
 
 export const eventsCapability = defineCapability({
@@ -29,4 +30,5 @@ export const eventsCapability = defineCapability({
     },
   ],
   personalData: outboxPersonalData,
+  keys: eventsKeys,
 });

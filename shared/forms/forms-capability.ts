@@ -4,6 +4,7 @@ import { defineCapability } from '../platform/capability';
 import { FormSubmitted } from './form-events';
 import { formPersonalData } from './form-personal-data';
 import { formsErrors } from './forms-errors';
+import { formsKeys } from './forms-keys';
 import { formsRoutes } from './forms-routes';
 
 export const formsCapability = defineCapability({
@@ -43,4 +44,5 @@ export const formsCapability = defineCapability({
   events: [FormSubmitted, ConsentConfirmed],
   errors: formsErrors,
   personalData: [...formPersonalData, ...consentPersonalData],
+  keys: formsKeys,
 });

@@ -2,6 +2,7 @@ import { defineCapability } from '../platform/capability';
 import { ListJoined, ListLeft } from './list-events';
 import { listPersonalData } from './list-personal-data';
 import { listsErrors } from './lists-errors';
+import { listsKeys } from './lists-keys';
 import { listsRoutes } from './lists-routes';
 
 export const listsCapability = defineCapability({
@@ -17,4 +18,5 @@ export const listsCapability = defineCapability({
   events: [ListJoined, ListLeft],
   errors: listsErrors,
   personalData: listPersonalData,
+  keys: listsKeys,
 });

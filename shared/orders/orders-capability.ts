@@ -1,6 +1,7 @@
 import { defineCapability } from '../platform/capability';
 import { CartAbandoned, OrderPlaced } from './order-events';
 import { orderPersonalData } from './order-personal-data';
+import { ordersKeys } from './orders-keys';
 import { ordersRoutes } from './orders-routes';
 
 export const ordersCapability = defineCapability({
@@ -30,4 +31,5 @@ export const ordersCapability = defineCapability({
   ],
   events: [OrderPlaced, CartAbandoned],
   personalData: orderPersonalData,
+  keys: ordersKeys,
 });

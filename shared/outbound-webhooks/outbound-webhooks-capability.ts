@@ -1,6 +1,7 @@
 import { defineCapability } from '../platform/capability';
 import { outboundWebhookPersonalData } from './outbound-webhook-personal-data';
 import { outboundWebhooksErrors } from './outbound-webhooks-errors';
+import { outboundWebhooksKeys } from './outbound-webhooks-keys';
 import { outboundWebhooksRoutes } from './outbound-webhooks-routes';
 
 export const outboundWebhooksCapability = defineCapability({
@@ -53,4 +54,5 @@ export const outboundWebhooksCapability = defineCapability({
   ],
   errors: outboundWebhooksErrors,
   personalData: outboundWebhookPersonalData,
+  keys: outboundWebhooksKeys,
 });

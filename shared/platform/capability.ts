@@ -112,6 +112,8 @@ export interface CapabilityContract {
   background?: readonly BackgroundFunctionSpec[];
   /** The domain events the capability publishes (their contracts), for the catalog and the docs. */
   events?: readonly { detailType: string }[];
+  /** The key builders of the capability's items (`<capability>-keys.ts`): nothing else builds them. */
+  keys?: Readonly<Record<string, (...args: never[]) => unknown>>;
   /** Error codes the capability answers with, and their user-facing text. */
   errors?: Readonly<Record<string, string>>;
   /** The item types of the capability that can hold a person's data, and what erasure does to each. */

@@ -1,5 +1,6 @@
 import { defineCapability } from '../platform/capability';
 import { shopsErrors } from './shops-errors';
+import { shopsKeys } from './shops-keys';
 import { shopsRoutes } from './shops-routes';
 
 export const shopsCapability = defineCapability({
@@ -36,4 +37,5 @@ export const shopsCapability = defineCapability({
     },
   ],
   errors: shopsErrors,
+  keys: shopsKeys,
 });

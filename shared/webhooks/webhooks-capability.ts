@@ -2,6 +2,7 @@ import { defineCapability } from '../platform/capability';
 import { WebhookReceived } from './webhook-events';
 import { webhookPersonalData } from './webhook-personal-data';
 import { webhooksErrors } from './webhooks-errors';
+import { webhooksKeys } from './webhooks-keys';
 import { webhooksRoutes } from './webhooks-routes';
 
 export const webhooksCapability = defineCapability({
@@ -17,4 +18,5 @@ export const webhooksCapability = defineCapability({
   events: [WebhookReceived],
   errors: webhooksErrors,
   personalData: webhookPersonalData,
+  keys: webhooksKeys,
 });

@@ -6,7 +6,9 @@ import { defineCapability, routeKeyOf } from '../../shared/platform/capability';
 import { errorMessages, platformErrors } from '../../shared/platform/errors';
 import { roles } from '../../shared/platform/roles';
 import { personalDataDeclarations } from '../../shared/privacy/personal-data-registry';
+import { recordKeys } from '../../shared/records/record-keys';
 import { buildRegistry, registry } from '../../shared/registry/capability-registry';
+import { keys } from '../../shared/store/keys';
 
 const root = join(import.meta.dirname, '..', '..');
 const functionsDir = join(root, 'functions');
@@ -139,6 +141,25 @@ describe('error codes', () => {
         owner.set(namespace, capability.name);
       }
     }
+  });
+});
+
+describe('keys', () => {
+  // the platform's own: the workspace prefix, the frames' dedupe claims, registry and checkpoints
+  const platformKeys = [
+    'workspacePrefix',
+    'eventHandled',
+    'workspaceRegistration',
+    'workspaceRegistryPrefix',
+    'jobCheckpoint',
+  ];
+
+  it('are the platform keys, the records keys and the ones each capability declares, each declared once', () => {
+    const declared = registry.capabilities.flatMap((capability) => Object.keys(capability.keys ?? {}));
+    expect(new Set(declared).size).toBe(declared.length);
+    expect([...platformKeys, ...Object.keys(recordKeys), ...declared].sort()).toEqual(
+      Object.keys(keys).sort(),
+    );
   });
 });
 

@@ -1,0 +1,40 @@
+import { type KeyPair, ws } from '../store/key-parts';
+
+/**
+ * The forms capability: forms, submissions on the timeline, consents.
+ * Built here and nowhere else (keys.ts gathers them); golden tests pin the strings.
+ */
+export const formsKeys = {
+  // --- webhooks: forms ---
+  /** A form definition, in the workspace's settings partition (`id` is the ULID part of the form id). */
+  form: (workspaceId: string, id: string): KeyPair => ({
+    pk: `${ws(workspaceId)}#SETTINGS`,
+    sk: `FORM#${id}`,
+  }),
+  formsPrefix: (workspaceId: string) => ({ pk: `${ws(workspaceId)}#SETTINGS`, skPrefix: 'FORM#' }),
+  /** An entry of a contact's timeline (a form submission), in the contact's partition. */
+  contactActivity: (workspaceId: string, contactId: string, activityId: string): KeyPair => ({
+    pk: `${ws(workspaceId)}#CONTACT#${contactId}`,
+    sk: `ACTIVITY#${activityId}`,
+  }),
+  contactActivitiesPrefix: (workspaceId: string, contactId: string) => ({
+    pk: `${ws(workspaceId)}#CONTACT#${contactId}`,
+    skPrefix: 'ACTIVITY#',
+  }),
+  /** GSI byParent: the submissions of a form, newest first, on their activity items. */
+  formSubmission: (workspaceId: string, formId: string, submissionId: string) => ({
+    gsi3pk: `${ws(workspaceId)}#FORM#${formId}#SUBMISSIONS`,
+    gsi3sk: submissionId,
+  }),
+  formSubmissionsPartition: (workspaceId: string, formId: string) =>
+    `${ws(workspaceId)}#FORM#${formId}#SUBMISSIONS`,
+  /** A consent record of a contact (what it agreed to, when, from where), in the contact's partition. */
+  contactConsent: (workspaceId: string, contactId: string, consentId: string): KeyPair => ({
+    pk: `${ws(workspaceId)}#CONTACT#${contactId}`,
+    sk: `CONSENT#${consentId}`,
+  }),
+  contactConsentsPrefix: (workspaceId: string, contactId: string) => ({
+    pk: `${ws(workspaceId)}#CONTACT#${contactId}`,
+    skPrefix: 'CONSENT#',
+  }),
+};
