@@ -1,7 +1,7 @@
 import { defineRoutes } from '../platform/capability';
 import { admins, everyone } from '../platform/roles';
 import { WebhookAccepted } from '../webhooks/webhook-accepted';
-import { GenericShopWebhook } from './generic-shop-webhook';
+import { GenericShopWebhook } from './generic-shop-webhook-body';
 import {
   RotateSecretRequest,
   ShopConnection,

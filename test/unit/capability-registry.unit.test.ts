@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { defineCapability, routeKeyOf } from '../../shared/platform/capability';
@@ -182,6 +182,30 @@ describe('the layers', () => {
           .map((path) => `${relative(root, file)} imports ${path}`),
       ),
     );
+    expect(offenders).toEqual([]);
+  });
+
+  it('never bring node built-ins into the web app, however deep the imports go', () => {
+    const runtimeImports = (file: string) =>
+      [...readFileSync(file, 'utf8').matchAll(/^(?:import|export) (?!type )[^'"]*from '([^']+)'/gm)].map(
+        (m) => m[1] as string,
+      );
+    const seen = new Set<string>();
+    const offenders: string[] = [];
+    const visit = (file: string, via: string[]) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const path of runtimeImports(file)) {
+        if (path.startsWith('node:')) offenders.push([...via, relative(root, file), path].join(' → '));
+        if (!path.startsWith('.')) continue;
+        const base = resolve(dirname(file), path);
+        const next = ['.ts', '.tsx', '/index.ts']
+          .map((ending) => base + ending)
+          .find((candidate) => existsSync(candidate));
+        if (next) visit(next, [...via, relative(root, file)]);
+      }
+    };
+    for (const file of tsFilesUnder(join(root, 'web/src'))) visit(file, []);
     expect(offenders).toEqual([]);
   });
 
