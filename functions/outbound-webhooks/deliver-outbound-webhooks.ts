@@ -1,5 +1,5 @@
 import { anyDomainEvent } from '../../shared/events/domain-event';
-import { deliverEvent } from '../../shared/outbound-webhooks/outbound-deliveries';
+import { deliverEvent, hasSubscriptionTo } from '../../shared/outbound-webhooks/outbound-deliveries';
 import { outboundWebhookDepsFromEnv } from '../../shared/outbound-webhooks/outbound-webhook-deps';
 import { eventHandler } from '../../shared/platform/event-handler-frame';
 
@@ -8,5 +8,7 @@ export const handler = eventHandler({
   contract: anyDomainEvent,
   name: 'DeliverOutboundWebhooks',
   deps: outboundWebhookDepsFromEnv(),
+  // most workspaces subscribe to few event types: an event nobody takes costs one read, no write
+  concerns: (detail, { deps, detailType }) => hasSubscriptionTo(deps, detail.workspaceId, detailType),
   handle: (detail, { deps, detailType }) => deliverEvent(deps, { detailType, detail }),
 });

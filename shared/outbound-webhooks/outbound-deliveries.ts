@@ -125,6 +125,18 @@ async function createAndAttempt(
  * 3. a failed attempt leaves the delivery pending with its next attempt time, for the retry job.
  * An event without the envelope fields is not ours to deliver and is skipped.
  */
+/** Whether an active subscription of the workspace takes events of this type (one Query of its settings). */
+export async function hasSubscriptionTo(
+  deps: Pick<OutboundWebhookDeps, 'store'>,
+  workspaceId: string,
+  type: string,
+): Promise<boolean> {
+  const subscriptions = await listSubscriptionRecords(deps.store, workspaceId);
+  return subscriptions.some(
+    (subscription) => subscription.active && subscribesTo(subscription.eventTypes, type),
+  );
+}
+
 export async function deliverEvent(
   deps: OutboundWebhookDeps,
   event: { detailType: string; detail: unknown },

@@ -59,6 +59,11 @@ export type EventHandlerOptions<Detail extends EventEnvelope, Deps> = {
   /** The consumer's name (its function's name in the capability): the dedupe key and the logs' functionName. Never rename it. */
   name: string;
   handle: Handle<Detail, Deps>;
+  /**
+   * Whether this consumer has work for the event at all, asked before the dedupe claim: an event it
+   * skips costs no write (outbound webhooks in a workspace without a subscription to the event type).
+   */
+  concerns?: (detail: Detail, ctx: { deps: Deps; detailType: string }) => Promise<boolean> | boolean;
   deps: Deps;
 } & (Deps extends { store: Store; clock: () => Date }
   ? { ports?: EventFramePorts }
@@ -71,7 +76,8 @@ const defaultClaimMs = 5 * 60_000;
  * The Lambda handler of one event consumer. Primary course:
  * 1. enter the invocation context with the event's correlation id (or a new one) and its workspace;
  * 2. parse `detail` with the contract; a malformed event is logged and thrown (retried, then the DLQ);
- * 3. register the workspace (once per process), so scheduled jobs find it;
+ * 3. register the workspace (once per process), so scheduled jobs find it; skip an event the consumer
+ *    says does not concern it (`concerns`), before any write;
  * 4. claim the event for this consumer until the invocation's deadline: handled before → skip;
  *    claimed by a live duplicate → throw, so Lambda retries after it ends;
  * 5. handle it; on success mark it handled (kept a week), on failure release the claim and rethrow.
@@ -103,6 +109,10 @@ export function eventHandler<Detail extends EventEnvelope, Deps>(options: EventH
         const detail = parsed.data;
         bindWorkspace(detail.workspaceId);
         await ports.workspaces.register(detail.workspaceId);
+        if (options.concerns && !(await options.concerns(detail, { deps, detailType }))) {
+          logger.debug('event not for this consumer', { detailType, eventId: detail.eventId });
+          return;
+        }
 
         const key = { consumer: name, workspaceId: detail.workspaceId, eventId: detail.eventId };
         const token = randomUUID();

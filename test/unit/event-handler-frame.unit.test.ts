@@ -51,6 +51,28 @@ function frame(handle: (thingId: string) => Promise<void>) {
 }
 
 describe('eventHandler', () => {
+  it('writes nothing for an event its consumer says does not concern it, and handles the ones that do', async () => {
+    const dedupe = memoryDedupe();
+    const handled: string[] = [];
+    const handler = eventHandler({
+      contract: ThingHappened,
+      name: 'HandleSomeThings',
+      deps: { wanted: 't-2' },
+      ports: { dedupe, workspaces: memoryRegistry(), clock: () => now },
+      concerns: (parsed, { deps, detailType }) =>
+        detailType === 'thing.happened' && parsed.thingId === deps.wanted,
+      handle: async (parsed) => {
+        handled.push(parsed.thingId);
+      },
+    });
+    const lambda = countdown(30_000, 0);
+    await handler(busEvent('thing.happened', detail({ thingId: 't-1' })), lambda);
+    expect(dedupe.items.size).toBe(0);
+    await handler(busEvent('thing.happened', detail({ eventId: 'evt-2', thingId: 't-2' })), lambda);
+    expect(handled).toEqual(['t-2']);
+    expect([...dedupe.items.values()].map((item) => item.status)).toEqual(['handled']);
+  });
+
   it('handles an event once, in the context of its correlation id and workspace, and registers the workspace', async () => {
     const { handler, seen, workspaces } = frame(async () => undefined);
     await handler(detail());
