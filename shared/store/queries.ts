@@ -6,9 +6,7 @@ import {
   type BatchWriteCommandOutput,
   DeleteCommand,
   QueryCommand,
-  type QueryCommandOutput,
   ScanCommand,
-  type ScanCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import { type ErrorCode, NotFoundError } from '../platform/errors';
 import type { Page } from '../records/record-fields';
@@ -19,6 +17,24 @@ import { crmTable } from './table';
 
 type Item = Record<string, unknown>;
 
+/** The one loop that follows `LastEvaluatedKey`: every page of a Query or Scan, in order. */
+async function* pagesOf(
+  fetch: (startKey: Item | undefined) => Promise<{ Items?: Item[]; LastEvaluatedKey?: Item }>,
+): AsyncGenerator<Item[]> {
+  let startKey: Item | undefined;
+  do {
+    const page = await fetch(startKey);
+    yield page.Items ?? [];
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+}
+
+async function allItemsOf(pages: AsyncGenerator<Item[]>): Promise<Item[]> {
+  const items: Item[] = [];
+  for await (const page of pages) items.push(...page);
+  return items;
+}
+
 /**
  * Every item of a partition whose sort key starts with `skPrefix`, following the pages (strongly
  * consistent): for the small collections a workspace keeps in one partition (settings, a contact's lists).
@@ -28,23 +44,20 @@ export async function queryAllWithPrefix(
   { pk, skPrefix }: { pk: string; skPrefix: string },
   options: { newestFirst?: boolean } = {},
 ): Promise<Item[]> {
-  const items: Item[] = [];
-  let startKey: Item | undefined;
-  do {
-    const page: QueryCommandOutput = await store.client.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-        ConsistentRead: true,
-        ...(options.newestFirst ? { ScanIndexForward: false } : {}),
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
+  return allItemsOf(
+    pagesOf((startKey) =>
+      store.client.send(
+        new QueryCommand({
+          TableName: store.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+          ConsistentRead: true,
+          ...(options.newestFirst ? { ScanIndexForward: false } : {}),
+          ExclusiveStartKey: startKey,
+        }),
+      ),
+    ),
+  );
 }
 
 /**
@@ -56,9 +69,8 @@ export async function* queryPagesAfter(
   { pk, skPrefix, after }: { pk: string; skPrefix: string; after?: string },
   pageSize = 100,
 ): AsyncGenerator<Item[]> {
-  let startKey: Item | undefined;
-  do {
-    const page: QueryCommandOutput = await store.client.send(
+  const pages = pagesOf((startKey) =>
+    store.client.send(
       new QueryCommand({
         TableName: store.tableName,
         KeyConditionExpression: after ? 'pk = :pk AND sk > :after' : 'pk = :pk AND begins_with(sk, :prefix)',
@@ -69,14 +81,14 @@ export async function* queryPagesAfter(
         Limit: pageSize,
         ExclusiveStartKey: startKey,
       }),
-    );
-    const items = page.Items ?? [];
+    ),
+  );
+  for await (const items of pages) {
     // sort keys come in order: past the first one without the prefix, none has it
     const inRange = items.filter((item) => String(item.sk).startsWith(skPrefix));
     yield inRange;
     if (inRange.length < items.length) return;
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  }
 }
 
 /**
@@ -88,22 +100,19 @@ export async function queryAllOfIndex(
   index: { name: string; partitionKey: string },
   partition: string,
 ): Promise<Item[]> {
-  const items: Item[] = [];
-  let startKey: Item | undefined;
-  do {
-    const page: QueryCommandOutput = await store.client.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        IndexName: index.name,
-        KeyConditionExpression: `${index.partitionKey} = :pk`,
-        ExpressionAttributeValues: { ':pk': partition },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
+  return allItemsOf(
+    pagesOf((startKey) =>
+      store.client.send(
+        new QueryCommand({
+          TableName: store.tableName,
+          IndexName: index.name,
+          KeyConditionExpression: `${index.partitionKey} = :pk`,
+          ExpressionAttributeValues: { ':pk': partition },
+          ExclusiveStartKey: startKey,
+        }),
+      ),
+    ),
+  );
 }
 
 /**
@@ -179,23 +188,20 @@ export async function batchGetItems(store: Store, itemKeys: Item[]): Promise<Ite
  */
 export async function scanAcrossWorkspaces(store: Store, entity: string): Promise<Item[]> {
   const index = crmTable.indexes.acrossWorkspaces;
-  const items: Item[] = [];
-  let startKey: Item | undefined;
-  do {
-    const page: ScanCommandOutput = await store.client.send(
-      new ScanCommand({
-        TableName: store.tableName,
-        IndexName: index.name,
-        FilterExpression: '#entity = :entity',
-        ExpressionAttributeNames: { '#entity': 'entity' },
-        ExpressionAttributeValues: { ':entity': entity },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
+  return allItemsOf(
+    pagesOf((startKey) =>
+      store.client.send(
+        new ScanCommand({
+          TableName: store.tableName,
+          IndexName: index.name,
+          FilterExpression: '#entity = :entity',
+          ExpressionAttributeNames: { '#entity': 'entity' },
+          ExpressionAttributeValues: { ':entity': entity },
+          ExclusiveStartKey: startKey,
+        }),
+      ),
+    ),
+  );
 }
 
 /** Deletes one item that must exist: a missing one is `notFound` (404), never a silent no-op. */
