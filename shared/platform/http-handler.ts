@@ -2,7 +2,7 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { $ZodType, output } from 'zod/v4/core';
 import { type AuthContext, authFromClaims } from './auth';
-import type { RouteContract, RouteContracts } from './capability';
+import { type RouteContract, type RouteContracts, routeKeyOf } from './capability';
 import {
   BadRequestError,
   type FieldErrors,
@@ -236,17 +236,17 @@ function respond(result: ApiResult): ApiResponse {
   return json(statusCode, result.body, result.headers);
 }
 
+export interface RouterOptions {
+  /** Called with the caller's workspace once it is authorised: its first-use registration (decision 100). */
+  onWorkspace?: (workspaceId: string) => Promise<void> | void;
+}
+
 /**
  * The Lambda handler of a capability's API function: one middleware stack for all its routes — error
  * response (last to act), the route API Gateway matched, authorisation by the route's roles, the body
  * (JSON, urlencoded or raw, as the route accepts), then the route's zod schemas. Every route of the
  * capability must have its handler (the type says so), and no other route is served.
  */
-export interface RouterOptions {
-  /** Called with the caller's workspace once it is authorised: its first-use registration (decision 100). */
-  onWorkspace?: (workspaceId: string) => Promise<void> | void;
-}
-
 export function apiRouter<const Rs extends RouteContracts>(
   routes: Rs,
   handlers: { [K in keyof Rs]: RouteHandler<Rs[K]> },
@@ -256,7 +256,7 @@ export function apiRouter<const Rs extends RouteContracts>(
   for (const [name, route] of Object.entries(routes)) {
     const handler = handlers[name] as RouteHandler<RouteContract> | undefined;
     if (handler?.route !== route) throw new Error(`${name}: its handler implements another route`);
-    byRouteKey.set(`${route.method} ${route.path}`, handler);
+    byRouteKey.set(routeKeyOf(route), handler);
   }
   const stack = middy<ApiEvent, ApiResponse, Error, ApiContext>()
     .use(errorResponse())
