@@ -19,14 +19,13 @@ import { EventBus } from 'aws-cdk-lib/aws-events';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { crmEventSource } from '../../shared/events/domain-event';
-import { apiFunctionName } from '../../shared/platform/capability';
 import { registry as crmRegistry, type Registry } from '../../shared/registry/capability-registry';
 import { AlarmTopic } from '../constructs/alarm-topic';
 import type { CrmFunction } from '../constructs/crm-function';
 import { CrmHttpApi } from '../constructs/crm-http-api';
 import { workspaceAttribute } from '../constructs/crm-user-pool';
 import { spaAuthPaths, WebHosting } from '../constructs/web-hosting';
-import { CapabilityStack } from './capability-stack';
+import { CapabilityStack, capabilityStackId } from './capability-stack';
 
 export interface AppStackProps extends StackProps {
   table: ITable;
@@ -103,18 +102,14 @@ export class AppStack extends Stack {
 
     // one nested stack per capability: its functions, their routes and triggers (decision 080)
     for (const capability of (props.registry ?? crmRegistry).capabilities) {
-      const stack = new CapabilityStack(
-        this,
-        `${apiFunctionName(capability.name).replace(/Api$/, '')}Capability`,
-        {
-          capability,
-          api: this.api,
-          table: props.table,
-          eventBus: this.eventBus,
-          archiveBucket: props.archiveBucket,
-          alarmTopic: this.alarms.topic,
-        },
-      );
+      const stack = new CapabilityStack(this, capabilityStackId(capability.name), {
+        capability,
+        api: this.api,
+        table: props.table,
+        eventBus: this.eventBus,
+        archiveBucket: props.archiveBucket,
+        alarmTopic: this.alarms.topic,
+      });
       this.capabilityStacks.push(stack);
       this.functions.push(...stack.functions);
     }

@@ -7,9 +7,12 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import type { Capability, FunctionSpec } from '../../shared/platform/capability';
+import { type Capability, type FunctionSpec, pascalCaseOf } from '../../shared/platform/capability';
 import { CrmFunction } from '../constructs/crm-function';
 import type { CrmHttpApi } from '../constructs/crm-http-api';
+
+/** The construct id of a capability's nested stack: `outbound-webhooks` → `OutboundWebhooksCapability`. */
+export const capabilityStackId = (capability: string) => `${pascalCaseOf(capability)}Capability`;
 
 export interface CapabilityStackProps extends NestedStackProps {
   capability: Capability;

@@ -125,11 +125,12 @@ export interface Capability extends CapabilityContract {
   namedRoutes: readonly NamedRoute[];
 }
 
-const pascal = (name: string) =>
+/** A kebab-case capability name in PascalCase: `outbound-webhooks` → `OutboundWebhooks`. */
+export const pascalCaseOf = (name: string) =>
   name.replace(/(^|-)([a-z0-9])/g, (_, _dash: string, letter: string) => letter.toUpperCase());
 
 /** The API function of a capability is `<Capability>Api`: `contacts` → `ContactsApi`. */
-export const apiFunctionName = (capability: string) => `${pascal(capability)}Api`;
+export const apiFunctionName = (capability: string) => `${pascalCaseOf(capability)}Api`;
 
 export function defineCapability(contract: CapabilityContract): Capability {
   const namedRoutes = Object.entries(contract.routes ?? {}).map(([name, route]) => ({ ...route, name }));

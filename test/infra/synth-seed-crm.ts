@@ -6,8 +6,8 @@ import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import type { CrmFunction } from '../../infra/constructs/crm-function';
 import type { CapabilityStack } from '../../infra/stacks/capability-stack';
+import { capabilityStackId } from '../../infra/stacks/capability-stack';
 import { createSeedCrm, type SeedCrm, type SeedCrmOptions } from '../../infra/stacks/seed-crm';
-import { apiFunctionName } from '../../shared/platform/capability';
 import { registry as crmRegistry } from '../../shared/registry/capability-registry';
 
 const cdkJsonContext = (
@@ -73,9 +73,7 @@ export interface SynthesizedSeedCrm extends SeedCrm {
 /** A folder that does not exist: the app as synthesized before the web app is built. */
 export const noWebBuild = join(tmpdir(), 'seed-crm-no-web-build', 'dist');
 
-/** The construct id of a capability's nested stack: `outbound-webhooks` → `OutboundWebhooksCapability`. */
-export const capabilityStackId = (capability: string) =>
-  `${apiFunctionName(capability).replace(/Api$/, '')}Capability`;
+export { capabilityStackId };
 
 /** How many resources a template declares: CloudFormation's limit is per template, nested ones included. */
 export const resourceCount = (template: Template): number =>

@@ -2,12 +2,10 @@ import {
   type BackgroundFunctionSpec,
   type Capability,
   defineCapability,
+  pascalCaseOf,
   type RouteContracts,
 } from '../../shared/platform/capability';
 import { buildRegistry, type Registry, registry } from '../../shared/registry/capability-registry';
-
-const pascal = (name: string) =>
-  name.replace(/(^|-)([a-z0-9])/g, (_, _dash: string, letter: string) => letter.toUpperCase());
 
 /**
  * A copy of a capability under another name: its routes, functions and paths renamed so that none
@@ -29,7 +27,7 @@ export function cloneCapability(
   );
   const name = `${capability.name}-x${n}`;
   const generated: BackgroundFunctionSpec = {
-    name: `Generated${pascal(name)}Job`,
+    name: `Generated${pascalCaseOf(name)}Job`,
     handler: 'orders/raise-abandoned-carts',
     description: `Generated background function of ${name}`,
     trigger:
