@@ -4,13 +4,12 @@
  * benchmark says how big; this says why (decision 090).
  */
 import { build, type Metafile } from 'esbuild';
-import { lambdaBundling } from '../../infra/lambda-bundling';
-import { repoRoot } from '../../infra/local/local-cloud';
+import { lambdaBuildOptions } from './lambda-bundles';
 
 const defaultEntries = [
-  'functions/contacts/get-contact.ts',
-  'functions/webhooks/receive-shopify-webhook.ts',
-  'functions/settings/create-form.ts',
+  'functions/contacts/contacts-api.ts',
+  'functions/shops/shops-api.ts',
+  'functions/forms/forms-api.ts',
 ];
 const bareHandler =
   "import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';\nexport const handler = (e: { k: string }) => new DynamoDBClient({}).send(new GetItemCommand({ TableName: 't', Key: { pk: { S: e.k } } }));";
@@ -26,17 +25,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 async function bundle(entry: string | { contents: string }) {
   const result = await build({
-    ...(typeof entry === 'string'
-      ? { entryPoints: [entry] }
-      : { stdin: { ...entry, resolveDir: repoRoot, loader: 'ts' } }),
-    absWorkingDir: repoRoot,
-    bundle: true,
-    platform: lambdaBundling.platform,
-    target: lambdaBundling.target,
-    format: lambdaBundling.format,
-    minify: lambdaBundling.minify,
-    mainFields: lambdaBundling.mainFields,
-    banner: { js: lambdaBundling.banner },
+    ...lambdaBuildOptions(entry),
     write: false,
     outdir: 'out',
     metafile: true,

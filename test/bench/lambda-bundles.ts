@@ -53,6 +53,23 @@ function baselineSource(clients: readonly Client[]): string {
   ].join('\n');
 }
 
+/** esbuild options for a handler module (or source text) bundled exactly as the CDK stack bundles it. */
+export function lambdaBuildOptions(entry: string | { contents: string }) {
+  return {
+    ...(typeof entry === 'string'
+      ? { entryPoints: [entry] }
+      : { stdin: { ...entry, resolveDir: repoRoot, loader: 'ts' as const } }),
+    absWorkingDir: repoRoot,
+    bundle: true,
+    platform: lambdaBundling.platform,
+    target: lambdaBundling.target,
+    format: lambdaBundling.format,
+    minify: lambdaBundling.minify,
+    mainFields: lambdaBundling.mainFields,
+    banner: { js: lambdaBundling.banner },
+  };
+}
+
 /** What a cold Lambda does first: a fresh Node process imports the bundle. */
 function coldLoadOnce(file: string): number {
   const script = `const t = performance.now(); await import(${JSON.stringify(file)}); process.stdout.write(String(performance.now() - t));`;
@@ -90,20 +107,7 @@ export async function benchBundles(): Promise<string> {
   const out = mkdtempSync(join(tmpdir(), 'crm-bundles-'));
   const bundle = async (name: string, entry: string | { contents: string }) => {
     const outfile = join(out, `${name}.mjs`);
-    const result = await build({
-      ...(typeof entry === 'string'
-        ? { entryPoints: [entry] }
-        : { stdin: { ...entry, resolveDir: repoRoot, loader: 'ts' } }),
-      bundle: true,
-      platform: lambdaBundling.platform,
-      target: lambdaBundling.target,
-      format: lambdaBundling.format,
-      minify: lambdaBundling.minify,
-      mainFields: lambdaBundling.mainFields,
-      banner: { js: lambdaBundling.banner },
-      outfile,
-      metafile: true,
-    });
+    const result = await build({ ...lambdaBuildOptions(entry), outfile, metafile: true });
     const bytes = Object.entries(result.metafile.outputs)
       .filter(([path]) => path.endsWith('.mjs'))
       .reduce((sum, [, output]) => sum + output.bytes, 0);
