@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { eventContracts } from '../../shared/events/event-catalog';
 import { defineCapability, routeKeyOf } from '../../shared/platform/capability';
 import { errorMessages, platformErrors } from '../../shared/platform/errors';
 import { roles } from '../../shared/platform/roles';
@@ -141,6 +142,16 @@ describe('error codes', () => {
         owner.set(namespace, capability.name);
       }
     }
+  });
+});
+
+describe('events', () => {
+  it('are the catalog: every event contract is published by exactly one capability', () => {
+    const declared = registry.capabilities.flatMap((capability) =>
+      (capability.events ?? []).map((event) => event.detailType),
+    );
+    expect(new Set(declared).size).toBe(declared.length);
+    expect(declared.sort()).toEqual(eventContracts.map((contract) => contract.detailType).sort());
   });
 });
 
