@@ -1,5 +1,5 @@
+import { companiesKeys } from '../companies/companies-keys';
 import { type Item, recordIndexKeys, withoutKeys } from '../records/record-store';
-import { keys } from '../store/keys';
 import type { Contact } from './contact';
 import { contactDisplayName } from './contact-display-name';
 
@@ -7,7 +7,7 @@ import { contactDisplayName } from './contact-display-name';
 export function contactItem(workspaceId: string, contact: Contact): Item {
   return {
     ...recordIndexKeys(workspaceId, 'CONTACT', contact.id, contactDisplayName(contact)),
-    ...(contact.companyId ? keys.companyContact(workspaceId, contact.companyId, contact.id) : {}),
+    ...(contact.companyId ? companiesKeys.companyContact(workspaceId, contact.companyId, contact.id) : {}),
     entity: 'contact',
     ...contact,
   };

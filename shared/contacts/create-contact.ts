@@ -4,15 +4,16 @@ import { pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
 import type { Deps } from '../platform/deps';
 import { newId } from '../platform/ids';
+import { recordKeys } from '../records/record-keys';
 import { tagWrites } from '../records/record-store';
 import { tagEvents } from '../records/tag-changes';
-import { keys } from '../store/keys';
 import { cancellationReasons, type TransactItem, writeTransaction } from '../store/transactions';
 import type { Contact } from './contact';
 import { ContactCreated } from './contact-events';
 import type { ContactInput } from './contact-input';
 import { contactItem } from './contact-item';
 import { throwContactWriteFailure } from './contact-write-failure';
+import { contactsKeys } from './contacts-keys';
 
 /**
  * Creates a contact in one transaction:
@@ -86,7 +87,7 @@ export function emailClaim(
   return {
     Put: {
       TableName: tableName,
-      Item: { ...keys.contactEmail(workspaceId, email), contactId },
+      Item: { ...contactsKeys.contactEmail(workspaceId, email), contactId },
       ConditionExpression: 'attribute_not_exists(pk)',
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     },
@@ -97,7 +98,7 @@ export function companyCheck(tableName: string, workspaceId: string, companyId: 
   return {
     ConditionCheck: {
       TableName: tableName,
-      Key: keys.record(workspaceId, 'COMPANY', companyId),
+      Key: recordKeys.record(workspaceId, 'COMPANY', companyId),
       ConditionExpression: 'attribute_exists(pk)',
     },
   };

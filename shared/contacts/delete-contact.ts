@@ -1,13 +1,15 @@
 import { pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
 import { membershipsOf } from '../lists/list-members';
+import { listsKeys } from '../lists/lists-keys';
 import type { Deps } from '../platform/deps';
 import { ConflictError } from '../platform/errors';
+import { recordKeys } from '../records/record-keys';
 import { tagWrites } from '../records/record-store';
 import { expectVersion } from '../records/version-check';
-import { keys } from '../store/keys';
 import { cancellationReasons, failedAt, type TransactItem, writeTransaction } from '../store/transactions';
 import { ContactDeleted } from './contact-events';
+import { contactsKeys } from './contacts-keys';
 import { getContact } from './get-contact';
 
 /**
@@ -30,18 +32,25 @@ export async function deleteContact({ store, clock }: Deps, workspaceId: string,
       {
         Delete: {
           TableName: store.tableName,
-          Key: keys.record(workspaceId, 'CONTACT', id),
+          Key: recordKeys.record(workspaceId, 'CONTACT', id),
           ConditionExpression,
           ExpressionAttributeNames,
           ExpressionAttributeValues,
         },
       },
       ...(current.email
-        ? [{ Delete: { TableName: store.tableName, Key: keys.contactEmail(workspaceId, current.email) } }]
+        ? [
+            {
+              Delete: {
+                TableName: store.tableName,
+                Key: contactsKeys.contactEmail(workspaceId, current.email),
+              },
+            },
+          ]
         : []),
       ...tagWrites(store.tableName, workspaceId, 'CONTACT', id, current.tags, []),
       ...memberships.map((membership) => {
-        const { pk, sk } = keys.listMember(workspaceId, membership.listId, id);
+        const { pk, sk } = listsKeys.listMember(workspaceId, membership.listId, id);
         return { Delete: { TableName: store.tableName, Key: { pk, sk } } };
       }),
       ...outboxWrite(

@@ -1,8 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../platform/deps';
 import { NotFoundError } from '../platform/errors';
-import { keys } from '../store/keys';
 import type { Contact } from './contact';
+import { contactsKeys } from './contacts-keys';
 import { getContact } from './get-contact';
 
 /** The contact that owns an email (already normalised), through its uniqueness item; undefined if none. */
@@ -14,7 +14,7 @@ export async function findContactByEmail(
   const owner = await store.client.send(
     new GetCommand({
       TableName: store.tableName,
-      Key: keys.contactEmail(workspaceId, email),
+      Key: contactsKeys.contactEmail(workspaceId, email),
       ConsistentRead: true,
     }),
   );

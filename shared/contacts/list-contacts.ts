@@ -1,9 +1,10 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { companiesKeys } from '../companies/companies-keys';
 import type { Deps } from '../platform/deps';
+import { platformKeys } from '../platform/platform-keys';
 import type { Page } from '../records/record-fields';
 import { listRecordItems } from '../records/record-store';
 import { decodeCursor, encodeCursor } from '../store/cursor';
-import { keys } from '../store/keys';
 import { crmTable } from '../store/table';
 import type { Contact, ContactListQuery } from './contact';
 import { contactFromItem } from './contact-item';
@@ -24,7 +25,7 @@ export async function listContacts(
   }
   if (query.companyId !== undefined) {
     const index = crmTable.indexes.byParent;
-    const partition = keys.companyContactsPartition(workspaceId, query.companyId);
+    const partition = companiesKeys.companyContactsPartition(workspaceId, query.companyId);
     const page = await store.client.send(
       new QueryCommand({
         TableName: store.tableName,
@@ -38,7 +39,7 @@ export async function listContacts(
         ScanIndexForward: false,
         Limit: query.limit,
         ExclusiveStartKey: decodeCursor(query.cursor, {
-          workspacePrefix: keys.workspacePrefix(workspaceId),
+          workspacePrefix: platformKeys.workspacePrefix(workspaceId),
           index,
           partition,
         }),

@@ -1,6 +1,6 @@
-import parsePhoneNumber from 'libphonenumber-js/core';
 import * as z from 'zod/mini';
 import { phoneMetadata } from '#phone-metadata';
+import { toE164 } from './international-phone-number';
 
 /**
  * A phone number in E.164, from what a person typed in international format. Its own module: the
@@ -9,8 +9,8 @@ import { phoneMetadata } from '#phone-metadata';
 export const PhoneNumber = z.pipe(
   z.string().check(z.trim(), z.maxLength(40, 'This is too long for a phone number.')),
   z.transform((value: string, ctx) => {
-    const parsed = parsePhoneNumber(value, phoneMetadata());
-    if (!parsed?.isValid()) {
+    const number = toE164(value, phoneMetadata());
+    if (number === undefined) {
       ctx.issues.push({
         code: 'custom',
         message: 'Enter a valid phone number in international format, e.g. +44 20 7946 0958.',
@@ -18,6 +18,6 @@ export const PhoneNumber = z.pipe(
       });
       return z.NEVER;
     }
-    return parsed.number;
+    return number;
   }),
 );

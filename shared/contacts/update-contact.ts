@@ -9,7 +9,6 @@ import { changedFields } from '../records/changed-fields';
 import { tagWrites } from '../records/record-store';
 import { tagEvents } from '../records/tag-changes';
 import { expectVersion } from '../records/version-check';
-import { keys } from '../store/keys';
 import { cancellationReasons, type TransactItem, writeTransaction } from '../store/transactions';
 import type { Contact } from './contact';
 import { hasNameOrEmail } from './contact-display-name';
@@ -17,6 +16,7 @@ import { ContactUpdated } from './contact-events';
 import type { ContactPatch } from './contact-input';
 import { contactItem } from './contact-item';
 import { throwContactWriteFailure } from './contact-write-failure';
+import { contactsKeys } from './contacts-keys';
 import { companyCheck, emailClaim } from './create-contact';
 import { getContact } from './get-contact';
 
@@ -68,7 +68,7 @@ export async function updateContact(
       items.push({
         Delete: {
           TableName: store.tableName,
-          Key: keys.contactEmail(workspaceId, current.email),
+          Key: contactsKeys.contactEmail(workspaceId, current.email),
           ConditionExpression: 'contactId = :id',
           ExpressionAttributeValues: { ':id': id },
         },

@@ -1,15 +1,20 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { brotliCompressSync, constants } from 'node:zlib';
+import { validationPhoneMetadata } from './validation-phone-metadata';
 
 /**
- * Writes shared/contacts/phone-metadata.generated.ts: libphonenumber-js's metadata.min.json, brotli-compressed
- * and base64-encoded. Run `npm run generate:phone-metadata` after upgrading libphonenumber-js; the unit test
- * phone-metadata.unit.test.ts fails until then.
+ * Writes shared/contacts/phone-metadata.generated.ts: what phone validation reads of libphonenumber-js's
+ * metadata.min.json (validation-phone-metadata.ts), brotli-compressed and base64-encoded. Run
+ * `npm run generate:phone-metadata` after upgrading libphonenumber-js; phone-metadata.unit.test.ts fails
+ * until then.
  */
 const require = createRequire(import.meta.url);
-const json = readFileSync(require.resolve('libphonenumber-js/metadata.min.json'));
 const { version } = require('libphonenumber-js/package.json') as { version: string };
+const packageMetadata = JSON.parse(
+  readFileSync(require.resolve('libphonenumber-js/metadata.min.json'), 'utf8'),
+);
+const json = Buffer.from(JSON.stringify(validationPhoneMetadata(packageMetadata)));
 const compressed = brotliCompressSync(json, {
   params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT },
 }).toString('base64');
