@@ -3,11 +3,12 @@ import { pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
 import type { Deps } from '../platform/deps';
 import { ConflictError } from '../platform/errors';
+import { recordKeys } from '../records/record-keys';
 import { tagWrites } from '../records/record-store';
 import { expectVersion } from '../records/version-check';
-import { keys } from '../store/keys';
 import { crmTable } from '../store/table';
 import { cancellationReasons, failedAt, type TransactItem, writeTransaction } from '../store/transactions';
+import { companiesKeys } from './companies-keys';
 import { CompanyDeleted } from './company-events';
 import { getCompany } from './get-company';
 
@@ -27,7 +28,7 @@ export async function deleteCompany({ store, clock }: Deps, workspaceId: string,
       TableName: store.tableName,
       IndexName: index.name,
       KeyConditionExpression: `${index.partitionKey} = :pk`,
-      ExpressionAttributeValues: { ':pk': keys.companyContactsPartition(workspaceId, id) },
+      ExpressionAttributeValues: { ':pk': companiesKeys.companyContactsPartition(workspaceId, id) },
       ProjectionExpression: 'id',
       Limit: room + 1,
     }),
@@ -43,7 +44,7 @@ export async function deleteCompany({ store, clock }: Deps, workspaceId: string,
     {
       Delete: {
         TableName: store.tableName,
-        Key: keys.record(workspaceId, 'COMPANY', id),
+        Key: recordKeys.record(workspaceId, 'COMPANY', id),
         ConditionExpression,
         ExpressionAttributeNames,
         ExpressionAttributeValues,
@@ -55,7 +56,7 @@ export async function deleteCompany({ store, clock }: Deps, workspaceId: string,
       (contactId): TransactItem => ({
         Update: {
           TableName: store.tableName,
-          Key: keys.record(workspaceId, 'CONTACT', contactId),
+          Key: recordKeys.record(workspaceId, 'CONTACT', contactId),
           UpdateExpression:
             'REMOVE companyId, gsi3pk, gsi3sk SET #version = #version + :one, updatedAt = :now',
           ConditionExpression: 'companyId = :company',

@@ -1,9 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors';
-import { keys } from '../store/keys';
 import { deleteExistingItem, queryAllWithPrefix } from '../store/queries';
 import type { Store } from '../store/store';
+import { customFieldsKeys } from './custom-fields-keys';
 import {
   type FieldDefinition,
   type FieldDefinitionInput,
@@ -24,7 +24,7 @@ export async function listFieldDefinitions(
   workspaceId: string,
   entity?: FieldEntity,
 ): Promise<FieldDefinition[]> {
-  return (await queryAllWithPrefix(store, keys.fieldDefinitionsPrefix(workspaceId, entity))).map(
+  return (await queryAllWithPrefix(store, customFieldsKeys.fieldDefinitionsPrefix(workspaceId, entity))).map(
     toDefinition,
   );
 }
@@ -41,7 +41,7 @@ export async function createFieldDefinition(
     await store.client.send(
       new PutCommand({
         TableName: store.tableName,
-        Item: { ...keys.fieldDefinition(workspaceId, input.entity, input.key), ...definition },
+        Item: { ...customFieldsKeys.fieldDefinition(workspaceId, input.entity, input.key), ...definition },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -89,7 +89,7 @@ export async function updateFieldDefinition(
     const result = await store.client.send(
       new UpdateCommand({
         TableName: store.tableName,
-        Key: keys.fieldDefinition(workspaceId, entity, key),
+        Key: customFieldsKeys.fieldDefinition(workspaceId, entity, key),
         UpdateExpression: `SET ${sets.join(', ')}`,
         // options only make sense on select fields
         ConditionExpression:
@@ -122,5 +122,9 @@ export async function deleteFieldDefinition(
   target: { entity: string; key: string },
 ): Promise<void> {
   const { entity, key } = parseTarget(target);
-  await deleteExistingItem(store, keys.fieldDefinition(workspaceId, entity, key), 'field.not_found');
+  await deleteExistingItem(
+    store,
+    customFieldsKeys.fieldDefinition(workspaceId, entity, key),
+    'field.not_found',
+  );
 }

@@ -1,9 +1,9 @@
 import { newId } from '../platform/ids';
 import { currentContext } from '../platform/invocation-context';
-import { keys } from '../store/keys';
 import type { TransactItem } from '../store/transactions';
 import type { PendingEvent } from './domain-event';
 import { personalSubjectOf } from './event-subject';
+import { eventsKeys } from './events-keys';
 
 /** Outbox items are housekeeping once published; TTL removes them after a week (never relied on). */
 const outboxRetentionSeconds = 7 * 24 * 60 * 60;
@@ -57,8 +57,8 @@ export function outboxWrite(
       Put: {
         TableName: tableName,
         Item: {
-          ...keys.outbox(workspaceId, id),
-          ...(subject ? keys.contactOutbox(workspaceId, subject, id) : {}),
+          ...eventsKeys.outbox(workspaceId, id),
+          ...(subject ? eventsKeys.contactOutbox(workspaceId, subject, id) : {}),
           entity: 'outbox',
           events: outboxEvents,
           expiresAt: Math.floor(now.getTime() / 1000) + outboxRetentionSeconds,

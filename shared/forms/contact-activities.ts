@@ -3,11 +3,12 @@ import * as z from 'zod/mini';
 import { Consent } from '../consents/consent';
 import { getContact } from '../contacts/get-contact';
 import type { Deps } from '../platform/deps';
+import { platformKeys } from '../platform/platform-keys';
 import { listQueryShape } from '../records/record-fields';
 import { withoutKeys } from '../records/record-store';
 import { decodeCursor, encodeCursor } from '../store/cursor';
-import { keys } from '../store/keys';
 import { batchGetItems } from '../store/queries';
+import { formsKeys } from './forms-keys';
 import { SubmissionActivity } from './submission-activity';
 
 export const ContactActivitiesQuery = z.strictObject({
@@ -37,9 +38,9 @@ export async function listContactActivities(
   query: ContactActivitiesQuery,
 ): Promise<ContactActivitiesPage> {
   await getContact({ store }, workspaceId, contactId);
-  const { pk, skPrefix } = keys.contactActivitiesPrefix(workspaceId, contactId);
+  const { pk, skPrefix } = formsKeys.contactActivitiesPrefix(workspaceId, contactId);
   const startKey = decodeCursor(query.cursor, {
-    workspacePrefix: keys.workspacePrefix(workspaceId),
+    workspacePrefix: platformKeys.workspacePrefix(workspaceId),
     partition: pk,
     sortPrefix: skPrefix,
   });
@@ -59,7 +60,7 @@ export async function listContactActivities(
     consentIds.length > 0
       ? await batchGetItems(
           store,
-          consentIds.map((id) => keys.contactConsent(workspaceId, contactId, id)),
+          consentIds.map((id) => formsKeys.contactConsent(workspaceId, contactId, id)),
         )
       : [];
   const consents = new Map(

@@ -1,6 +1,6 @@
-import { keys } from '../store/keys';
 import type { Form } from './form';
 import { parseFormId } from './form-id';
+import { formsKeys } from './forms-keys';
 
 /** A form as stored: what the API shows plus the secret that signs its confirmation links. */
 export type FormDefinition = Form & { secret: string };
@@ -8,7 +8,7 @@ export type FormDefinition = Form & { secret: string };
 export function formItem(form: FormDefinition): Record<string, unknown> {
   const ref = parseFormId(form.id);
   if (!ref) throw new Error(`not a form id: ${form.id}`);
-  return { ...keys.form(ref.workspaceId, ref.id), entity: 'form', ...form };
+  return { ...formsKeys.form(ref.workspaceId, ref.id), entity: 'form', ...form };
 }
 
 export function formFromItem(item: Record<string, unknown>): FormDefinition {

@@ -7,7 +7,6 @@ import { listLists } from '../lists/lists-store';
 import type { Deps } from '../platform/deps';
 import { ConflictError, type FieldErrors, NotFoundError, ValidationError } from '../platform/errors';
 import { expectVersion } from '../records/version-check';
-import { keys } from '../store/keys';
 import { deleteExistingItem, queryAllWithPrefix } from '../store/queries';
 import type { Store } from '../store/store';
 import { checkFormDefinition } from './check-form-definition';
@@ -21,6 +20,7 @@ import {
 } from './form';
 import { type FormRef, newFormId, parseFormId } from './form-id';
 import { type FormDefinition, formFromItem, formItem, publicForm } from './form-item';
+import { formsKeys } from './forms-keys';
 
 type ConsentInput = NonNullable<FormInput['consent']>;
 
@@ -92,7 +92,7 @@ export async function getFormDefinition(store: Store, ref: FormRef): Promise<For
   const result = await store.client.send(
     new GetCommand({
       TableName: store.tableName,
-      Key: keys.form(ref.workspaceId, ref.id),
+      Key: formsKeys.form(ref.workspaceId, ref.id),
       ConsistentRead: true,
     }),
   );
@@ -106,7 +106,7 @@ export async function getForm(store: Store, workspaceId: string, formId: string)
 
 /** The forms of a workspace: one Query on its settings partition (forms are few), oldest first. */
 export async function listForms(store: Store, workspaceId: string): Promise<Form[]> {
-  const items = await queryAllWithPrefix(store, keys.formsPrefix(workspaceId));
+  const items = await queryAllWithPrefix(store, formsKeys.formsPrefix(workspaceId));
   return items.map((item) => publicForm(formFromItem(item)));
 }
 
@@ -154,5 +154,5 @@ export async function updateForm(
  */
 export async function deleteForm(store: Store, workspaceId: string, formId: string): Promise<void> {
   const ref = formRefIn(workspaceId, formId);
-  await deleteExistingItem(store, keys.form(ref.workspaceId, ref.id), 'form.not_found');
+  await deleteExistingItem(store, formsKeys.form(ref.workspaceId, ref.id), 'form.not_found');
 }

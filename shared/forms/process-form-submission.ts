@@ -14,7 +14,6 @@ import { joinListsWrites, membershipsOf } from '../lists/list-members';
 import { listLists } from '../lists/lists-store';
 import type { Deps } from '../platform/deps';
 import { type FieldErrors, NotFoundError, ValidationError } from '../platform/errors';
-import { keys } from '../store/keys';
 import { cancellationReasons, failedAt, type TransactItem, writeTransaction } from '../store/transactions';
 import { type DeliveryKey, linkDeliveryToContact } from '../webhooks/webhook-inbox';
 import { type FormSubmissionFields, formSubmitPath } from './form';
@@ -22,6 +21,7 @@ import { FormSubmitted } from './form-events';
 import { type FormRef, parseFormId } from './form-id';
 import type { FormDefinition } from './form-item';
 import { readSubmission, type SubmissionContent } from './form-submission';
+import { formsKeys } from './forms-keys';
 import { getFormDefinition } from './forms-store';
 import type { SubmissionActivity } from './submission-activity';
 
@@ -136,8 +136,8 @@ export async function processFormSubmission(
       Put: {
         TableName: deps.store.tableName,
         Item: {
-          ...keys.contactActivity(ref.workspaceId, contact.id, activity.id),
-          ...keys.formSubmission(ref.workspaceId, ref.id, activity.id),
+          ...formsKeys.contactActivity(ref.workspaceId, contact.id, activity.id),
+          ...formsKeys.formSubmission(ref.workspaceId, ref.id, activity.id),
           entity: 'activity',
           ...activity,
         },
@@ -182,7 +182,7 @@ export async function processFormSubmission(
       Put: {
         TableName: deps.store.tableName,
         Item: {
-          ...keys.contactConsent(ref.workspaceId, contact.id, consent.id),
+          ...formsKeys.contactConsent(ref.workspaceId, contact.id, consent.id),
           entity: 'consent',
           ...consent,
         },
@@ -241,7 +241,7 @@ async function activityExists(
   const result = await store.client.send(
     new GetCommand({
       TableName: store.tableName,
-      Key: keys.contactActivity(ref.workspaceId, contactId, submissionId),
+      Key: formsKeys.contactActivity(ref.workspaceId, contactId, submissionId),
       ConsistentRead: true,
       ProjectionExpression: 'pk',
     }),
@@ -277,7 +277,7 @@ async function sendConfirmationOnce(
   consentId: string,
   apiBaseUrl: string,
 ): Promise<boolean> {
-  const key = keys.contactConsent(ref.workspaceId, contactId, consentId);
+  const key = formsKeys.contactConsent(ref.workspaceId, contactId, consentId);
   const stored = await deps.store.client.send(
     new GetCommand({ TableName: deps.store.tableName, Key: key, ConsistentRead: true }),
   );

@@ -4,8 +4,8 @@ import { type PendingEvent, pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
 import type { Deps } from '../platform/deps';
 import { NotFoundError } from '../platform/errors';
+import { recordKeys } from '../records/record-keys';
 import { batchGetRecords, withoutKeys } from '../records/record-store';
-import { keys } from '../store/keys';
 import { queryAllWithPrefix, queryIndexPage } from '../store/queries';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';
@@ -19,11 +19,12 @@ import type {
   MembershipSource,
 } from './list';
 import { ListJoined, ListLeft } from './list-events';
+import { listsKeys } from './lists-keys';
 import { getList, listLists } from './lists-store';
 
 /** The memberships of one contact: one Query in its partition. */
 export async function membershipsOf(store: Store, workspaceId: string, contactId: string) {
-  const items = await queryAllWithPrefix(store, keys.contactListsPrefix(workspaceId, contactId));
+  const items = await queryAllWithPrefix(store, listsKeys.contactListsPrefix(workspaceId, contactId));
   return items.map((item) => withoutKeys<ListMembership>(item));
 }
 
@@ -46,7 +47,7 @@ export function joinListsWrites(
       Put: {
         TableName: tableName,
         Item: {
-          ...keys.listMember(workspaceId, list.id, contactId),
+          ...listsKeys.listMember(workspaceId, list.id, contactId),
           entity: 'listMember',
           listId: list.id,
           contactId,
@@ -83,14 +84,14 @@ export async function addListMember(
     {
       ConditionCheck: {
         TableName: store.tableName,
-        Key: keys.list(workspaceId, listId),
+        Key: listsKeys.list(workspaceId, listId),
         ConditionExpression: 'attribute_exists(pk)',
       },
     },
     {
       ConditionCheck: {
         TableName: store.tableName,
-        Key: keys.record(workspaceId, 'CONTACT', contactId),
+        Key: recordKeys.record(workspaceId, 'CONTACT', contactId),
         ConditionExpression: 'attribute_exists(pk)',
       },
     },
@@ -130,7 +131,7 @@ export async function removeListMember(
 ): Promise<void> {
   const list = await getList(store, workspaceId, listId);
   await getContact({ store }, workspaceId, contactId);
-  const { pk, sk } = keys.listMember(workspaceId, listId, contactId);
+  const { pk, sk } = listsKeys.listMember(workspaceId, listId, contactId);
   const now = clock();
   try {
     await writeTransaction(store, [
@@ -170,7 +171,7 @@ export async function listListMembers(
     store,
     workspaceId,
     crmTable.indexes.byParent,
-    keys.listMembersPartition(workspaceId, listId),
+    listsKeys.listMembersPartition(workspaceId, listId),
     query,
   );
   const memberships = page.items.map((item) => withoutKeys<ListMembership>(item));

@@ -5,7 +5,6 @@ import { ConflictError, NotFoundError } from '../platform/errors';
 import { isId, newId } from '../platform/ids';
 import { withoutKeys } from '../records/record-store';
 import { expectVersion } from '../records/version-check';
-import { keys } from '../store/keys';
 import { deleteExistingItem, queryAllWithPrefix } from '../store/queries';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';
@@ -16,9 +15,10 @@ import {
   type ListPatch,
   maxListsPerWorkspace,
 } from './list';
+import { listsKeys } from './lists-keys';
 
 const listItem = (workspaceId: string, list: ContactList) => ({
-  ...keys.list(workspaceId, list.id),
+  ...listsKeys.list(workspaceId, list.id),
   entity: 'list',
   ...list,
 });
@@ -28,7 +28,7 @@ const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** The lists of a workspace, by name: one Query on its settings partition. */
 export async function listLists(store: Store, workspaceId: string): Promise<ContactList[]> {
-  const items = await queryAllWithPrefix(store, keys.listsPrefix(workspaceId));
+  const items = await queryAllWithPrefix(store, listsKeys.listsPrefix(workspaceId));
   return items.map((item) => withoutKeys<ContactList>(item)).sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -60,7 +60,11 @@ export async function createList({ store, clock }: Deps, workspaceId: string, in
 export async function findList(store: Store, workspaceId: string, listId: string) {
   if (!isId(listId)) return undefined;
   const result = await store.client.send(
-    new GetCommand({ TableName: store.tableName, Key: keys.list(workspaceId, listId), ConsistentRead: true }),
+    new GetCommand({
+      TableName: store.tableName,
+      Key: listsKeys.list(workspaceId, listId),
+      ConsistentRead: true,
+    }),
   );
   return result.Item ? withoutKeys<ContactList>(result.Item) : undefined;
 }
@@ -87,7 +91,7 @@ export async function getListWithCount(
         TableName: store.tableName,
         IndexName: index.name,
         KeyConditionExpression: `${index.partitionKey} = :pk`,
-        ExpressionAttributeValues: { ':pk': keys.listMembersPartition(workspaceId, listId) },
+        ExpressionAttributeValues: { ':pk': listsKeys.listMembersPartition(workspaceId, listId) },
         Select: 'COUNT',
         ExclusiveStartKey: startKey,
       }),
@@ -146,7 +150,7 @@ export async function updateList(
  */
 export async function deleteList(store: Store, workspaceId: string, listId: string): Promise<void> {
   if (!isId(listId)) throw new NotFoundError('list.not_found');
-  await deleteExistingItem(store, keys.list(workspaceId, listId), 'list.not_found');
+  await deleteExistingItem(store, listsKeys.list(workspaceId, listId), 'list.not_found');
   const index = crmTable.indexes.byParent;
   let startKey: Record<string, unknown> | undefined;
   do {
@@ -155,7 +159,7 @@ export async function deleteList(store: Store, workspaceId: string, listId: stri
         TableName: store.tableName,
         IndexName: index.name,
         KeyConditionExpression: `${index.partitionKey} = :pk`,
-        ExpressionAttributeValues: { ':pk': keys.listMembersPartition(workspaceId, listId) },
+        ExpressionAttributeValues: { ':pk': listsKeys.listMembersPartition(workspaceId, listId) },
         ProjectionExpression: 'pk, sk',
         Limit: 25,
         ExclusiveStartKey: startKey,

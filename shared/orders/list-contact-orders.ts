@@ -2,10 +2,10 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { getContact } from '../contacts/get-contact';
 import type { Deps } from '../platform/deps';
 import { withoutKeys } from '../records/record-store';
-import { keys } from '../store/keys';
 import { queryIndexPage } from '../store/queries';
 import { crmTable } from '../store/table';
 import { type ContactOrdersPage, type ContactOrdersQuery, Order } from './order';
+import { ordersKeys } from './orders-keys';
 import { presentStats, type StoredPurchaseStats } from './purchase-stats';
 
 /**
@@ -24,14 +24,17 @@ export async function listContactOrders(
       store,
       workspaceId,
       crmTable.indexes.byParent,
-      keys.contactOrdersPartition(workspaceId, contactId),
+      ordersKeys.contactOrdersPartition(workspaceId, contactId),
       {
         ...query,
         newestFirst: true,
       },
     ),
     store.client.send(
-      new GetCommand({ TableName: store.tableName, Key: keys.contactPurchases(workspaceId, contactId) }),
+      new GetCommand({
+        TableName: store.tableName,
+        Key: ordersKeys.contactPurchases(workspaceId, contactId),
+      }),
     ),
   ]);
   const storedStats = stats.Item ? withoutKeys<StoredPurchaseStats>(stats.Item) : undefined;

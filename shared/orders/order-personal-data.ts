@@ -1,7 +1,7 @@
 import type { PersonalDataDeclaration } from '../privacy/personal-data';
-import { keys } from '../store/keys';
+import { ordersKeys } from './orders-keys';
 
-/** What orders keep of a person (keys.order with contactOrder, contactPurchases, checkout with contactCheckout). */
+/** What orders keep of a person (ordersKeys.order with contactOrder, contactPurchases, checkout with contactCheckout). */
 export const orderPersonalData = [
   {
     itemType: 'order',
@@ -9,7 +9,7 @@ export const orderPersonalData = [
     description: 'A shop order filed under the contact',
     attributes: ['email', 'contactId'],
     erasure: 'anonymise',
-    location: { kind: 'index', index: 'byParent', partition: keys.contactOrdersPartition },
+    location: { kind: 'index', index: 'byParent', partition: ordersKeys.contactOrdersPartition },
   },
   {
     itemType: 'purchaseStats',
@@ -23,6 +23,6 @@ export const orderPersonalData = [
     description: 'A shop checkout (cart) of the person, open, completed or abandoned',
     attributes: ['email', 'contactId', 'recoveryUrl', 'lineItems', 'total'],
     erasure: 'delete',
-    location: { kind: 'index', index: 'byParent', partition: keys.contactCheckoutsPartition },
+    location: { kind: 'index', index: 'byParent', partition: ordersKeys.contactCheckoutsPartition },
   },
 ] as const satisfies readonly PersonalDataDeclaration[];

@@ -3,12 +3,12 @@ import { pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
 import type { Deps } from '../platform/deps';
 import { listShopConnections } from '../shops/shop-connections-store';
-import { keys } from '../store/keys';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';
 import { cancellationReasons, failedAt, writeTransaction } from '../store/transactions';
 import { Checkout } from './order';
 import { CartAbandoned } from './order-events';
+import { ordersKeys } from './orders-keys';
 
 /** Checkouts handled per workspace and run at most; the next run (15 minutes later) takes the rest. */
 const maxPerWorkspace = 1000;
@@ -47,7 +47,7 @@ async function raiseInWorkspace(store: Store, workspaceId: string, now: Date) {
         KeyConditionExpression: `${index.partitionKey} = :pk AND ${index.sortKey} < :bound`,
         // '~' sorts after '#', so every entry due at or before this instant is included
         ExpressionAttributeValues: {
-          ':pk': keys.dueCheckoutsPartition(workspaceId),
+          ':pk': ordersKeys.dueCheckoutsPartition(workspaceId),
           ':bound': `${now.toISOString()}#~`,
         },
         Limit: pageSize,

@@ -1,8 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../platform/deps';
-import { keys } from '../store/keys';
 import type { CheckoutData } from './order';
+import { ordersKeys } from './orders-keys';
 import type { OrderOwner, ShopContext } from './record-order';
 
 const hourMs = 60 * 60 * 1000;
@@ -41,11 +41,13 @@ export async function recordCheckout(
     email: owner.email,
     contactId: owner.contactId,
     // filed under its contact, so that erasing the contact finds it
-    ...(owner.contactId ? keys.contactCheckout(workspaceId, owner.contactId, connectionKey, data.token) : {}),
+    ...(owner.contactId
+      ? ordersKeys.contactCheckout(workspaceId, owner.contactId, connectionKey, data.token)
+      : {}),
     abandonAfter,
     ...(data.completedAt
       ? { completedAt: data.completedAt }
-      : keys.dueCheckout(workspaceId, connectionKey, data.token, abandonAfter)),
+      : ordersKeys.dueCheckout(workspaceId, connectionKey, data.token, abandonAfter)),
   };
   const present = Object.entries(fields).filter(([, value]) => value !== undefined);
   const names = Object.fromEntries(present.map(([name], at) => [`#f${at}`, name]));
@@ -54,7 +56,7 @@ export async function recordCheckout(
     await store.client.send(
       new UpdateCommand({
         TableName: store.tableName,
-        Key: keys.checkout(workspaceId, connectionKey, data.token),
+        Key: ordersKeys.checkout(workspaceId, connectionKey, data.token),
         UpdateExpression: `SET ${present.map((_, at) => `#f${at} = :f${at}`).join(', ')}, createdAt = if_not_exists(createdAt, :now)`,
         ConditionExpression:
           'attribute_not_exists(completedAt) AND attribute_not_exists(abandonedAt) AND ' +

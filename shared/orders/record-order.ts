@@ -3,13 +3,13 @@ import { pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
 import type { Deps } from '../platform/deps';
 import { newId } from '../platform/ids';
-import { keys } from '../store/keys';
 import type { Store } from '../store/store';
 import { cancellationReasons, failedAt, type TransactItem, writeTransaction } from '../store/transactions';
 import type { DeliveryKey } from '../webhooks/webhook-inbox';
 import { deliveryProcessedUpdate, markDeliveryProcessed } from '../webhooks/webhook-inbox';
 import { Order, type OrderData } from './order';
 import { OrderPlaced } from './order-events';
+import { ordersKeys } from './orders-keys';
 import { addOrder, type StoredPurchaseStats } from './purchase-stats';
 
 /** Orders of one contact racing on its statistics settle within a few rounds; jitter spreads them. */
@@ -40,7 +40,7 @@ async function readStats(store: Store, workspaceId: string, contactId: string) {
   const result = await store.client.send(
     new GetCommand({
       TableName: store.tableName,
-      Key: keys.contactPurchases(workspaceId, contactId),
+      Key: ordersKeys.contactPurchases(workspaceId, contactId),
       ConsistentRead: true,
     }),
   );
@@ -53,7 +53,7 @@ async function readOrder(store: Store, context: ShopContext, externalId: string)
   const result = await store.client.send(
     new GetCommand({
       TableName: store.tableName,
-      Key: keys.order(context.workspaceId, context.connectionKey, externalId),
+      Key: ordersKeys.order(context.workspaceId, context.connectionKey, externalId),
       ConsistentRead: true,
     }),
   );
@@ -62,8 +62,10 @@ async function readOrder(store: Store, context: ShopContext, externalId: string)
 
 export function orderItem(workspaceId: string, connectionKey: string, order: Order) {
   return {
-    ...keys.order(workspaceId, connectionKey, order.externalId),
-    ...(order.contactId ? keys.contactOrder(workspaceId, order.contactId, order.placedAt, order.id) : {}),
+    ...ordersKeys.order(workspaceId, connectionKey, order.externalId),
+    ...(order.contactId
+      ? ordersKeys.contactOrder(workspaceId, order.contactId, order.placedAt, order.id)
+      : {}),
     entity: 'order',
     ...order,
   };
@@ -74,7 +76,7 @@ function checkoutCompletion(tableName: string, context: ShopContext, order: Orde
   return {
     Update: {
       TableName: tableName,
-      Key: keys.checkout(context.workspaceId, context.connectionKey, order.checkoutToken as string),
+      Key: ordersKeys.checkout(context.workspaceId, context.connectionKey, order.checkoutToken as string),
       UpdateExpression:
         'SET completedAt = if_not_exists(completedAt, :placedAt), orderId = if_not_exists(orderId, :orderId), ' +
         'entity = :entity REMOVE gsi1pk, gsi1sk',
@@ -130,7 +132,7 @@ export async function recordOrder(
           Put: {
             TableName: store.tableName,
             Item: {
-              ...keys.contactPurchases(workspaceId, owner.contactId),
+              ...ordersKeys.contactPurchases(workspaceId, owner.contactId),
               entity: 'purchaseStats',
               ...addOrder(stats, order),
             },

@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { encodeTime } from 'ulid';
+import { contactsKeys } from '../contacts/contacts-keys';
 import { NotFoundError } from '../platform/errors';
 import { isId } from '../platform/ids';
-import { keys } from '../store/keys';
 import { queryIndexPage } from '../store/queries';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';
 import { cancellationReasons, failedAt, writeTransaction } from '../store/transactions';
+import { outboundWebhooksKeys } from './outbound-webhooks-keys';
 import type {
   DeliveryAttempt,
   DeliveryListQuery,
@@ -55,11 +56,13 @@ export function deliveryIdOf(subscriptionId: string, eventId: string, occurredAt
 function itemOf(record: DeliveryRecord): Item {
   const { workspaceId: ws, subscriptionId, id, status, nextAttemptAt } = record;
   return {
-    ...keys.outboundDelivery(ws, id),
-    ...keys.outboundDeliveryOfSubscription(ws, subscriptionId, id),
-    ...keys.outboundDeliveryInStatus(ws, subscriptionId, status, id),
+    ...outboundWebhooksKeys.outboundDelivery(ws, id),
+    ...outboundWebhooksKeys.outboundDeliveryOfSubscription(ws, subscriptionId, id),
+    ...outboundWebhooksKeys.outboundDeliveryInStatus(ws, subscriptionId, status, id),
     // only pending deliveries are in the due queue
-    ...(status === 'pending' && nextAttemptAt ? keys.outboundDeliveryDue(ws, nextAttemptAt, id) : {}),
+    ...(status === 'pending' && nextAttemptAt
+      ? outboundWebhooksKeys.outboundDeliveryDue(ws, nextAttemptAt, id)
+      : {}),
     entity: 'outboundDelivery',
     ...record,
     expiresAt: Math.floor(Date.parse(record.updatedAt) / 1000) + deliveryRetentionSeconds,
@@ -141,7 +144,7 @@ export async function putNewDelivery(
       return true;
     }
     const { workspaceId, id } = record;
-    const link = keys.contactLink(workspaceId, subject, 'OUTBOUND_DELIVERY', id);
+    const link = contactsKeys.contactLink(workspaceId, subject, 'OUTBOUND_DELIVERY', id);
     await writeTransaction(store, [
       {
         Put: {
@@ -153,13 +156,17 @@ export async function putNewDelivery(
       {
         Put: {
           TableName: store.tableName,
-          Item: { ...link, entity: 'contactLink', target: keys.outboundDelivery(workspaceId, id) },
+          Item: {
+            ...link,
+            entity: 'contactLink',
+            target: outboundWebhooksKeys.outboundDelivery(workspaceId, id),
+          },
         },
       },
       {
         ConditionCheck: {
           TableName: store.tableName,
-          Key: keys.contactErasure(workspaceId, subject),
+          Key: contactsKeys.contactErasure(workspaceId, subject),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -182,7 +189,7 @@ export async function getDeliveryRecord(
   const { Item } = await store.client.send(
     new GetCommand({
       TableName: store.tableName,
-      Key: keys.outboundDelivery(workspaceId, id),
+      Key: outboundWebhooksKeys.outboundDelivery(workspaceId, id),
       ConsistentRead: true,
     }),
   );
@@ -211,7 +218,7 @@ export async function claimDelivery(
     const result = await store.client.send(
       new UpdateCommand({
         TableName: store.tableName,
-        Key: keys.outboundDelivery(workspaceId, id),
+        Key: outboundWebhooksKeys.outboundDelivery(workspaceId, id),
         UpdateExpression: 'SET #lease = :lease, #leaseUntil = :until',
         ConditionExpression:
           mode === 'due'
@@ -303,8 +310,8 @@ export async function listDeliveryRecords(
 ): Promise<{ items: DeliveryRecord[]; nextCursor?: string }> {
   const index = query.status ? crmTable.indexes.byCollection : crmTable.indexes.byParent;
   const partition = query.status
-    ? keys.outboundDeliveriesInStatusPartition(workspaceId, subscriptionId, query.status)
-    : keys.outboundDeliveriesPartition(workspaceId, subscriptionId);
+    ? outboundWebhooksKeys.outboundDeliveriesInStatusPartition(workspaceId, subscriptionId, query.status)
+    : outboundWebhooksKeys.outboundDeliveriesPartition(workspaceId, subscriptionId);
   const page = await queryIndexPage(store, workspaceId, index, partition, { ...query, newestFirst: true });
   return { items: page.items.map(recordOf), nextCursor: page.nextCursor };
 }
@@ -324,7 +331,7 @@ export async function dueDeliveryRecords(
       // sort keys are "<ISO time>#<id>": everything before "<now>$" is due ('$' follows '#')
       KeyConditionExpression: `${index.partitionKey} = :pk AND ${index.sortKey} < :bound`,
       ExpressionAttributeValues: {
-        ':pk': keys.outboundDeliveriesDuePartition(workspaceId),
+        ':pk': outboundWebhooksKeys.outboundDeliveriesDuePartition(workspaceId),
         ':bound': `${now.toISOString()}$`,
       },
       Limit: limit,

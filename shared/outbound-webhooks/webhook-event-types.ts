@@ -1,11 +1,11 @@
-import { businessEvents } from '../events/event-catalog';
+import { businessEventTypes } from '../events/business-event-types';
 import type { EventPattern } from '../events/event-pattern';
 
 /**
- * The CRM events a subscription may name, taken from the event catalog. `*` subscribes to every CRM
- * event, including types added later.
+ * The CRM events a subscription may name: every business event of the catalog, by name. `*` subscribes
+ * to every CRM event, including types added later.
  */
-export const webhookEventTypes = businessEvents.map((contract) => contract.detailType);
+export const webhookEventTypes = businessEventTypes;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 
 export const allEventTypes = '*';

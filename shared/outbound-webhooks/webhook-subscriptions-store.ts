@@ -3,9 +3,9 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../platform/deps';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors';
 import { isId, newId } from '../platform/ids';
-import { keys } from '../store/keys';
 import { deleteExistingItem, queryAllWithPrefix } from '../store/queries';
 import type { Store } from '../store/store';
+import { outboundWebhooksKeys } from './outbound-webhooks-keys';
 import { newWebhookSecret } from './webhook-signature';
 import {
   maxSubscriptionsPerWorkspace,
@@ -57,9 +57,13 @@ export async function listSubscriptionRecords(
   store: Store,
   workspaceId: string,
 ): Promise<SubscriptionRecord[]> {
-  const items = await queryAllWithPrefix(store, keys.webhookSubscriptionsPrefix(workspaceId), {
-    newestFirst: true,
-  });
+  const items = await queryAllWithPrefix(
+    store,
+    outboundWebhooksKeys.webhookSubscriptionsPrefix(workspaceId),
+    {
+      newestFirst: true,
+    },
+  );
   return items.map(subscriptionRecordOf);
 }
 
@@ -73,7 +77,7 @@ export async function getSubscriptionRecord(
   const { Item } = await store.client.send(
     new GetCommand({
       TableName: store.tableName,
-      Key: keys.webhookSubscription(workspaceId, id),
+      Key: outboundWebhooksKeys.webhookSubscription(workspaceId, id),
       ConsistentRead: true,
     }),
   );
@@ -111,8 +115,8 @@ export async function createSubscription(
     new PutCommand({
       TableName: store.tableName,
       Item: {
-        ...keys.webhookSubscription(workspaceId, id),
-        ...keys.webhookSubscriptionAcrossWorkspaces(workspaceId, id),
+        ...outboundWebhooksKeys.webhookSubscription(workspaceId, id),
+        ...outboundWebhooksKeys.webhookSubscriptionAcrossWorkspaces(workspaceId, id),
         entity: 'webhookSubscription',
         ...record,
       },
@@ -137,7 +141,7 @@ async function updateRecord(
     const result = await store.client.send(
       new UpdateCommand({
         TableName: store.tableName,
-        Key: keys.webhookSubscription(workspaceId, id),
+        Key: outboundWebhooksKeys.webhookSubscription(workspaceId, id),
         UpdateExpression: `SET ${['#version = #version + :one', ...update.sets].join(', ')}${
           update.removes?.length ? ` REMOVE ${update.removes.join(', ')}` : ''
         }`,
@@ -219,5 +223,9 @@ export async function rotateSubscriptionSecret(
 /** Deletes a subscription. Its pending deliveries are cancelled when they come due; its log expires. */
 export async function deleteSubscription(store: Store, workspaceId: string, id: string): Promise<void> {
   if (!isId(id)) throw new NotFoundError('subscription.not_found');
-  await deleteExistingItem(store, keys.webhookSubscription(workspaceId, id), 'subscription.not_found');
+  await deleteExistingItem(
+    store,
+    outboundWebhooksKeys.webhookSubscription(workspaceId, id),
+    'subscription.not_found',
+  );
 }

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../store/keys';
 import type { Store } from '../store/store';
+import { platformKeys } from './platform-keys';
 
 /** One consumer's handling of one event. */
 export interface DedupeKey {
@@ -39,7 +39,7 @@ function rethrowUnlessConditionFailed(error: unknown): false {
 }
 
 export function dynamoEventDedupe(store: Store): EventDedupe {
-  const keyOf = (key: DedupeKey) => keys.eventHandled(key.workspaceId, key.consumer, key.eventId);
+  const keyOf = (key: DedupeKey) => platformKeys.eventHandled(key.workspaceId, key.consumer, key.eventId);
   return {
     async claim(key, token, until, now) {
       try {

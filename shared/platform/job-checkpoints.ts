@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../store/keys';
 import type { Store } from '../store/store';
+import { platformKeys } from './platform-keys';
 
 /** Where a scheduled job's sweep over the workspaces stands. */
 export interface JobCheckpoint {
@@ -21,7 +21,11 @@ export function dynamoJobCheckpoints(store: Store): JobCheckpoints {
   return {
     async read(job) {
       const { Item } = await store.client.send(
-        new GetCommand({ TableName: store.tableName, Key: keys.jobCheckpoint(job), ConsistentRead: true }),
+        new GetCommand({
+          TableName: store.tableName,
+          Key: platformKeys.jobCheckpoint(job),
+          ConsistentRead: true,
+        }),
       );
       if (typeof Item?.after !== 'string') return undefined;
       return { after: Item.after, sweepStartedAt: String(Item.sweepStartedAt) };
@@ -31,7 +35,7 @@ export function dynamoJobCheckpoints(store: Store): JobCheckpoints {
         new PutCommand({
           TableName: store.tableName,
           Item: {
-            ...keys.jobCheckpoint(job),
+            ...platformKeys.jobCheckpoint(job),
             entity: 'jobCheckpoint',
             job,
             ...checkpoint,
@@ -42,7 +46,7 @@ export function dynamoJobCheckpoints(store: Store): JobCheckpoints {
     },
     async clear(job) {
       await store.client.send(
-        new DeleteCommand({ TableName: store.tableName, Key: keys.jobCheckpoint(job) }),
+        new DeleteCommand({ TableName: store.tableName, Key: platformKeys.jobCheckpoint(job) }),
       );
     },
   };

@@ -1,8 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../store/keys';
 import { queryPagesAfter, scanAcrossWorkspaces } from '../store/queries';
 import type { Store } from '../store/store';
+import { platformKeys } from './platform-keys';
 
 /**
  * The list of workspaces that scheduled jobs walk: one item per workspace in one partition (`WORKSPACES`),
@@ -24,7 +24,7 @@ async function putRegistration(store: Store, workspaceId: string, now: Date): Pr
       new PutCommand({
         TableName: store.tableName,
         Item: {
-          ...keys.workspaceRegistration(workspaceId),
+          ...platformKeys.workspaceRegistration(workspaceId),
           entity: 'workspace',
           workspaceId,
           registeredAt: now.toISOString(),
@@ -57,8 +57,9 @@ export async function* listWorkspaces(
   store: Store,
   options: { after?: string } = {},
 ): AsyncGenerator<string> {
-  const prefix = keys.workspaceRegistryPrefix();
-  const after = options.after === undefined ? undefined : keys.workspaceRegistration(options.after).sk;
+  const prefix = platformKeys.workspaceRegistryPrefix();
+  const after =
+    options.after === undefined ? undefined : platformKeys.workspaceRegistration(options.after).sk;
   for await (const page of queryPagesAfter(store, { ...prefix, after })) {
     for (const item of page) yield String(item.workspaceId);
   }

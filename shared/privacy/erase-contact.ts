@@ -1,12 +1,13 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { contactFromItem } from '../contacts/contact-item';
+import { contactsKeys } from '../contacts/contacts-keys';
 import { deleteContact } from '../contacts/delete-contact';
 import type { Deps } from '../platform/deps';
 import { NotFoundError } from '../platform/errors';
 import { isId } from '../platform/ids';
 import { getRecordItem } from '../records/record-store';
-import { type ContactLinkKind, type KeyPair, keys } from '../store/keys';
+import type { ContactLinkKind, KeyPair } from '../store/keys';
 import { batchGetItems, deleteItems, queryAllOfIndex, queryAllWithPrefix } from '../store/queries';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';
@@ -30,7 +31,7 @@ const keyOf = (item: Item): KeyPair => ({ pk: String(item.pk), sk: String(item.s
 
 /** The link items of one kind in a contact's partition (`target` names the linked item). */
 function linksOf(store: Store, workspaceId: string, contactId: string, link: ContactLinkKind) {
-  return queryAllWithPrefix(store, keys.contactLinksPrefix(workspaceId, contactId, link));
+  return queryAllWithPrefix(store, contactsKeys.contactLinksPrefix(workspaceId, contactId, link));
 }
 
 /** The items the links name, in BatchGets of 100 (DynamoDB's most): a customer may have hundreds. */
@@ -66,7 +67,7 @@ export async function findPersonalRecords(
       const { Item } = await store.client.send(
         new GetCommand({
           TableName: store.tableName,
-          Key: keys.contactEmail(workspaceId, email),
+          Key: contactsKeys.contactEmail(workspaceId, email),
           ConsistentRead: true,
         }),
       );
@@ -77,7 +78,7 @@ export async function findPersonalRecords(
         ...none,
         items: await queryAllWithPrefix(
           store,
-          keys.contactPartitionPrefix(workspaceId, contactId, location.skPrefix),
+          contactsKeys.contactPartitionPrefix(workspaceId, contactId, location.skPrefix),
         ),
       };
     case 'index':
@@ -164,7 +165,7 @@ async function isErased(store: Store, workspaceId: string, contactId: string) {
   const { Item } = await store.client.send(
     new GetCommand({
       TableName: store.tableName,
-      Key: keys.contactErasure(workspaceId, contactId),
+      Key: contactsKeys.contactErasure(workspaceId, contactId),
       ConsistentRead: true,
     }),
   );
@@ -195,7 +196,7 @@ export async function eraseContact(deps: ErasureDeps, workspaceId: string, conta
   await deps.store.client.send(
     new UpdateCommand({
       TableName: deps.store.tableName,
-      Key: keys.contactErasure(workspaceId, contactId),
+      Key: contactsKeys.contactErasure(workspaceId, contactId),
       UpdateExpression: 'SET erasedAt = if_not_exists(erasedAt, :now), entity = :entity',
       ExpressionAttributeValues: { ':now': deps.clock().toISOString(), ':entity': 'contactErasure' },
     }),

@@ -1,13 +1,15 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { isId } from '../platform/ids';
+import { platformKeys } from '../platform/platform-keys';
 import { searchKey } from '../platform/text';
 import { decodeCursor, encodeCursor } from '../store/cursor';
-import { keys, type RecordKind } from '../store/keys';
+import type { RecordKind } from '../store/keys';
 import { batchGetItems } from '../store/queries';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';
 import type { TransactItem } from '../store/transactions';
 import type { Page } from './record-fields';
+import { recordKeys } from './record-keys';
 
 export type Item = Record<string, unknown>;
 
@@ -34,7 +36,7 @@ export async function getRecordItem(store: Store, workspaceId: string, kind: Rec
   const result = await store.client.send(
     new GetCommand({
       TableName: store.tableName,
-      Key: keys.record(workspaceId, kind, id),
+      Key: recordKeys.record(workspaceId, kind, id),
       ConsistentRead: true,
     }),
   );
@@ -44,9 +46,9 @@ export async function getRecordItem(store: Store, workspaceId: string, kind: Rec
 /** Index attributes of a record item: in its collection and in the name index. */
 export function recordIndexKeys(workspaceId: string, kind: RecordKind, id: string, displayName: string) {
   return {
-    ...keys.record(workspaceId, kind, id),
-    ...keys.recordCollection(workspaceId, kind, id),
-    ...keys.recordName(workspaceId, kind, searchKey(displayName), id),
+    ...recordKeys.record(workspaceId, kind, id),
+    ...recordKeys.recordCollection(workspaceId, kind, id),
+    ...recordKeys.recordName(workspaceId, kind, searchKey(displayName), id),
   };
 }
 
@@ -63,10 +65,10 @@ export function tagWrites(
   const removed = before.filter((tag) => !after.includes(tag));
   return [
     ...added.map((tag) => ({
-      Put: { TableName: tableName, Item: keys.recordTag(workspaceId, kind, id, tag) },
+      Put: { TableName: tableName, Item: recordKeys.recordTag(workspaceId, kind, id, tag) },
     })),
     ...removed.map((tag) => {
-      const { pk, sk } = keys.recordTag(workspaceId, kind, id, tag);
+      const { pk, sk } = recordKeys.recordTag(workspaceId, kind, id, tag);
       return { Delete: { TableName: tableName, Key: { pk, sk } } };
     }),
   ];
@@ -91,11 +93,11 @@ export async function listRecordItems(
   kind: RecordKind,
   filter: RecordListFilter,
 ): Promise<Page<Item>> {
-  const workspacePrefix = keys.workspacePrefix(workspaceId);
+  const workspacePrefix = platformKeys.workspacePrefix(workspaceId);
   if (filter.q !== undefined) {
     const index = crmTable.indexes.byName;
     const prefix = searchKey(filter.q);
-    const partition = keys.recordNamePartition(workspaceId, kind);
+    const partition = recordKeys.recordNamePartition(workspaceId, kind);
     const startKey = decodeCursor(filter.cursor, { workspacePrefix, index, partition, sortPrefix: prefix });
     const page = await store.client.send(
       new QueryCommand({
@@ -116,8 +118,8 @@ export async function listRecordItems(
   }
   const index = crmTable.indexes.byCollection;
   const partition = filter.tag
-    ? keys.recordTagPartition(workspaceId, kind, filter.tag)
-    : keys.recordCollectionPartition(workspaceId, kind);
+    ? recordKeys.recordTagPartition(workspaceId, kind, filter.tag)
+    : recordKeys.recordCollectionPartition(workspaceId, kind);
   const startKey = decodeCursor(filter.cursor, { workspacePrefix, index, partition });
   const page = await store.client.send(
     new QueryCommand({
@@ -141,7 +143,7 @@ export async function batchGetRecords(store: Store, workspaceId: string, kind: R
   if (ids.length === 0) return [];
   const found = await batchGetItems(
     store,
-    ids.map((id) => keys.record(workspaceId, kind, id)),
+    ids.map((id) => recordKeys.record(workspaceId, kind, id)),
   );
   const byId = new Map(found.map((item) => [String(item.id), item]));
   return ids.flatMap((id): Item[] => {

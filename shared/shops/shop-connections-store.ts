@@ -3,7 +3,6 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../platform/errors';
 import { expectVersion } from '../records/version-check';
-import { keys } from '../store/keys';
 import { deleteExistingItem, queryAllWithPrefix } from '../store/queries';
 import type { Store } from '../store/store';
 import { type ConnectionRef, newConnectionId, parseConnectionId } from './connection-id';
@@ -14,6 +13,7 @@ import {
   type ShopConnectionPatch,
   webhookPathOf,
 } from './shop-connection';
+import { shopsKeys } from './shops-keys';
 
 /** After a secret changes, deliveries signed with the old one are still accepted this long. */
 const secretGraceMs = 24 * 60 * 60 * 1000;
@@ -47,8 +47,8 @@ export function acceptedSecrets(stored: StoredShopConnection, now: Date): string
 /** In the settings partition, and in the sparse index scheduled jobs scan to find workspaces with shops. */
 function connectionItem(workspaceId: string, ref: ConnectionRef, connection: StoredShopConnection) {
   return {
-    ...keys.shopConnection(workspaceId, ref.key),
-    ...keys.shopConnectionAcrossWorkspaces(workspaceId, ref.key),
+    ...shopsKeys.shopConnection(workspaceId, ref.key),
+    ...shopsKeys.shopConnectionAcrossWorkspaces(workspaceId, ref.key),
     entity: 'shopConnection',
     ...connection,
   };
@@ -73,7 +73,7 @@ export async function findShopConnection(
   const result = await store.client.send(
     new GetCommand({
       TableName: store.tableName,
-      Key: keys.shopConnection(ref.workspaceId, ref.key),
+      Key: shopsKeys.shopConnection(ref.workspaceId, ref.key),
       ConsistentRead: true,
     }),
   );
@@ -95,7 +95,7 @@ export async function listShopConnections(
   store: Store,
   workspaceId: string,
 ): Promise<StoredShopConnection[]> {
-  return (await queryAllWithPrefix(store, keys.shopConnectionsPrefix(workspaceId))).map(fromItem);
+  return (await queryAllWithPrefix(store, shopsKeys.shopConnectionsPrefix(workspaceId))).map(fromItem);
 }
 
 export async function createShopConnection(
@@ -219,5 +219,5 @@ export async function rotateShopConnectionSecret(
 
 export async function deleteShopConnection(store: Store, workspaceId: string, connectionId: string) {
   const ref = refIn(workspaceId, connectionId);
-  await deleteExistingItem(store, keys.shopConnection(workspaceId, ref.key), 'shop.not_found');
+  await deleteExistingItem(store, shopsKeys.shopConnection(workspaceId, ref.key), 'shop.not_found');
 }

@@ -9,9 +9,9 @@ import {
   ScanCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { type ErrorCode, NotFoundError } from '../platform/errors';
+import { platformKeys } from '../platform/platform-keys';
 import type { Page } from '../records/record-fields';
 import { decodeCursor, encodeCursor } from './cursor';
-import { keys } from './keys';
 import type { Store } from './store';
 import { crmTable } from './table';
 
@@ -150,7 +150,7 @@ export async function queryIndexPage(
   page: { limit: number; cursor?: string; newestFirst?: boolean },
 ): Promise<Page<Item>> {
   const startKey = decodeCursor(page.cursor, {
-    workspacePrefix: keys.workspacePrefix(workspaceId),
+    workspacePrefix: platformKeys.workspacePrefix(workspaceId),
     index,
     partition,
   });

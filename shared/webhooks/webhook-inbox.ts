@@ -1,18 +1,20 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { contactsKeys } from '../contacts/contacts-keys';
 import { pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
 import type { Deps } from '../platform/deps';
 import { NotFoundError } from '../platform/errors';
 import { isId } from '../platform/ids';
 import { type Item, withoutKeys } from '../records/record-store';
-import { type KeyPair, keys } from '../store/keys';
+import type { KeyPair } from '../store/keys';
 import { queryIndexPage } from '../store/queries';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';
 import { cancellationReasons, failedAt, type TransactItem, writeTransaction } from '../store/transactions';
 import { InboxDelivery, type InboxDeliveryQuery, type InboxDeliveryStatus } from './inbox-delivery';
 import { WebhookReceived } from './webhook-events';
+import { webhooksKeys } from './webhooks-keys';
 
 /** The inbox is the dedupe record and the delivery log; TTL tidies it after 90 days (never relied on). */
 const inboxRetentionSeconds = 90 * 24 * 60 * 60;
@@ -37,7 +39,7 @@ export interface DeliveryKey {
 }
 
 export function deliveryKeyPair(workspaceId: string, key: DeliveryKey): KeyPair {
-  return keys.webhookDelivery(workspaceId, key.source, key.targetKey, key.deliveryId);
+  return webhooksKeys.webhookDelivery(workspaceId, key.source, key.targetKey, key.deliveryId);
 }
 
 /**
@@ -55,7 +57,7 @@ export async function linkDeliveryToContact(
     new PutCommand({
       TableName: store.tableName,
       Item: {
-        ...keys.contactLink(workspaceId, contactId, 'DELIVERY', delivery.inboxId),
+        ...contactsKeys.contactLink(workspaceId, contactId, 'DELIVERY', delivery.inboxId),
         entity: 'contactLink',
         target: deliveryKeyPair(workspaceId, delivery.key),
         archiveKey: delivery.archiveKey,
@@ -108,8 +110,8 @@ export function acceptDeliveryWrites(
         TableName: tableName,
         Item: {
           ...deliveryKeyPair(workspaceId, key),
-          ...keys.webhookDeliveryCollection(workspaceId, delivery.inboxId),
-          ...keys.webhookDeliveryStatus(workspaceId, status, delivery.inboxId),
+          ...webhooksKeys.webhookDeliveryCollection(workspaceId, delivery.inboxId),
+          ...webhooksKeys.webhookDeliveryStatus(workspaceId, status, delivery.inboxId),
           entity: 'webhookDelivery',
           ...fields,
           status,
@@ -134,7 +136,7 @@ function statusUpdate(
   status: InboxDeliveryStatus,
   extra: { set?: string[]; values?: Record<string, unknown>; remove?: string[] } = {},
 ): UpdateCommandInput & { UpdateExpression: string } {
-  const statusKeys = keys.webhookDeliveryStatus(workspaceId, status, inboxId);
+  const statusKeys = webhooksKeys.webhookDeliveryStatus(workspaceId, status, inboxId);
   return {
     TableName: tableName,
     Key: key,
@@ -210,8 +212,8 @@ export function deliveryFromItem(item: Item): InboxDelivery {
 export async function listDeliveries(store: Store, workspaceId: string, query: InboxDeliveryQuery) {
   const index = query.status ? crmTable.indexes.byParent : crmTable.indexes.byCollection;
   const partition = query.status
-    ? keys.webhookDeliveryStatusPartition(workspaceId, query.status)
-    : keys.webhookDeliveriesPartition(workspaceId);
+    ? webhooksKeys.webhookDeliveryStatusPartition(workspaceId, query.status)
+    : webhooksKeys.webhookDeliveriesPartition(workspaceId);
   const page = await queryIndexPage(store, workspaceId, index, partition, { ...query, newestFirst: true });
   return { items: page.items.map(deliveryFromItem), nextCursor: page.nextCursor };
 }
@@ -225,7 +227,10 @@ export async function findDeliveryItem(store: Store, workspaceId: string, inboxI
       TableName: store.tableName,
       IndexName: index.name,
       KeyConditionExpression: `${index.partitionKey} = :pk AND ${index.sortKey} = :id`,
-      ExpressionAttributeValues: { ':pk': keys.webhookDeliveriesPartition(workspaceId), ':id': inboxId },
+      ExpressionAttributeValues: {
+        ':pk': webhooksKeys.webhookDeliveriesPartition(workspaceId),
+        ':id': inboxId,
+      },
     }),
   );
   return page.Items?.[0];

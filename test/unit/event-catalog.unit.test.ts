@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { businessEventTypes } from '../../shared/events/business-event-types';
 import { businessEvents, eventContracts, internalEvents } from '../../shared/events/event-catalog';
 import { webhookEventTypes } from '../../shared/outbound-webhooks/webhook-event-types';
 
@@ -29,6 +30,10 @@ describe('the event catalog', () => {
   it('is documented in docs/events.md, a row per type', () => {
     const doc = readFileSync(join(root, 'docs', 'events.md'), 'utf8');
     for (const type of catalogued) expect(doc, type).toContain(`| \`${type}\` |`);
+  });
+
+  it('names every business event in business-event-types.ts, in the same order', () => {
+    expect([...businessEventTypes]).toEqual(businessEvents.map((contract) => contract.detailType));
   });
 
   it('offers every business event, and no internal one, to outbound webhooks', () => {
