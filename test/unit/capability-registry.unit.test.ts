@@ -220,6 +220,21 @@ describe('the layers', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keep the gatherers of keys and event contracts out of Lambda code: a bundle holds its own capability', () => {
+    const runtimeImports = (file: string) =>
+      [...readFileSync(file, 'utf8').matchAll(/^(?:import|export) (?!type )[^'"]*from '([^']+)'/gm)].map(
+        (m) => m[1] as string,
+      );
+    const offenders = [...tsFilesUnder(join(root, 'shared')), ...tsFilesUnder(functionsDir)]
+      .filter((file) => !/shared\/(registry|api|store\/keys\.ts|events\/event-catalog\.ts)/.test(file))
+      .flatMap((file) =>
+        runtimeImports(file)
+          .filter((path) => /(^|\/)(store\/keys|event-catalog)$/.test(path) || path === './keys')
+          .map((path) => `${relative(root, file)} imports ${path}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
   it('keep the registry out of the web app and of every capability', () => {
     const offenders = [...tsFilesUnder(join(root, 'web/src')), ...tsFilesUnder(join(root, 'shared'))]
       .filter((file) => !/shared\/(registry|api\/openapi)/.test(file))
