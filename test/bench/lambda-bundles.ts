@@ -11,7 +11,7 @@ import { statsOf } from './stats';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 const ms = (value: number) => `${value.toFixed(0)} ms`;
-const loadRuns = 7;
+const loadRuns = 11;
 
 /** One raw call with each AWS SDK client a function's access implies: the bare handler it is measured by. */
 const clientCalls = {
