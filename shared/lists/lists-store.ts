@@ -1,11 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../platform/deps';
 import { ConflictError, NotFoundError } from '../platform/errors';
 import { isId, newId } from '../platform/ids';
 import { withoutKeys } from '../records/record-store';
 import { expectVersion } from '../records/version-check';
-import { deleteExistingItem, queryAllWithPrefix } from '../store/queries';
+import { deleteExistingItem, deleteItems, queryAllOfIndex, queryAllWithPrefix } from '../store/queries';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';
 import {
@@ -151,33 +151,11 @@ export async function updateList(
 export async function deleteList(store: Store, workspaceId: string, listId: string): Promise<void> {
   if (!isId(listId)) throw new NotFoundError('list.not_found');
   await deleteExistingItem(store, listsKeys.list(workspaceId, listId), 'list.not_found');
-  const index = crmTable.indexes.byParent;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await store.client.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        IndexName: index.name,
-        KeyConditionExpression: `${index.partitionKey} = :pk`,
-        ExpressionAttributeValues: { ':pk': listsKeys.listMembersPartition(workspaceId, listId) },
-        ProjectionExpression: 'pk, sk',
-        Limit: 25,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    await deleteBatch(store, (page.Items ?? []) as Array<{ pk: string; sk: string }>);
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-}
-
-async function deleteBatch(store: Store, itemKeys: Array<{ pk: string; sk: string }>) {
-  let requests = itemKeys.map((key) => ({ DeleteRequest: { Key: { pk: key.pk, sk: key.sk } } }));
-  for (let attempt = 1; requests.length > 0; attempt++) {
-    const result = await store.client.send(
-      new BatchWriteCommand({ RequestItems: { [store.tableName]: requests } }),
-    );
-    requests = (result.UnprocessedItems?.[store.tableName] ?? []) as typeof requests;
-    if (requests.length > 0 && attempt >= 5) throw new Error('could not delete the memberships of a list');
-    if (requests.length > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
-  }
+  const members = await queryAllOfIndex(
+    store,
+    crmTable.indexes.byParent,
+    listsKeys.listMembersPartition(workspaceId, listId),
+    { keysOnly: true },
+  );
+  await deleteItems(store, members as Array<{ pk: string; sk: string }>);
 }

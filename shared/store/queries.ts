@@ -99,6 +99,7 @@ export async function queryAllOfIndex(
   store: Store,
   index: { name: string; partitionKey: string },
   partition: string,
+  { keysOnly = false }: { keysOnly?: boolean } = {},
 ): Promise<Item[]> {
   return allItemsOf(
     pagesOf((startKey) =>
@@ -108,6 +109,7 @@ export async function queryAllOfIndex(
           IndexName: index.name,
           KeyConditionExpression: `${index.partitionKey} = :pk`,
           ExpressionAttributeValues: { ':pk': partition },
+          ...(keysOnly ? { ProjectionExpression: 'pk, sk' } : {}),
           ExclusiveStartKey: startKey,
         }),
       ),
