@@ -1,4 +1,6 @@
+import { companiesErrors } from '../../shared/companies/companies-errors';
 import { companiesRoutes } from '../../shared/companies/companies-routes';
+import { customFieldsErrors } from '../../shared/custom-fields/custom-fields-errors';
 import { apiRouter } from '../../shared/platform/http-handler';
 import { registerWorkspacesIn } from '../../shared/platform/workspace-registry';
 import { storeFromEnv } from '../../shared/store/store';
@@ -18,5 +20,5 @@ export const handler = apiRouter(
     UpdateCompany: updateCompanyRoute,
     DeleteCompany: deleteCompanyRoute,
   },
-  { onWorkspace: registerWorkspacesIn(storeFromEnv()) },
+  { onWorkspace: registerWorkspacesIn(storeFromEnv()), errors: [companiesErrors, customFieldsErrors] },
 );

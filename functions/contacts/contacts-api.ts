@@ -1,4 +1,7 @@
+import { contactsErrors } from '../../shared/contacts/contacts-errors';
 import { contactsRoutes } from '../../shared/contacts/contacts-routes';
+import { customFieldsErrors } from '../../shared/custom-fields/custom-fields-errors';
+import { listsErrors } from '../../shared/lists/lists-errors';
 import { apiRouter } from '../../shared/platform/http-handler';
 import { registerWorkspacesIn } from '../../shared/platform/workspace-registry';
 import { storeFromEnv } from '../../shared/store/store';
@@ -20,5 +23,8 @@ export const handler = apiRouter(
     DeleteContact: deleteContactRoute,
     ListContactActivities: listContactActivitiesRoute,
   },
-  { onWorkspace: registerWorkspacesIn(storeFromEnv()) },
+  {
+    onWorkspace: registerWorkspacesIn(storeFromEnv()),
+    errors: [contactsErrors, customFieldsErrors, listsErrors],
+  },
 );

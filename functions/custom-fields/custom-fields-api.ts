@@ -1,3 +1,4 @@
+import { customFieldsErrors } from '../../shared/custom-fields/custom-fields-errors';
 import { customFieldsRoutes } from '../../shared/custom-fields/custom-fields-routes';
 import { apiRouter } from '../../shared/platform/http-handler';
 import { registerWorkspacesIn } from '../../shared/platform/workspace-registry';
@@ -16,5 +17,5 @@ export const handler = apiRouter(
     UpdateFieldDefinition: updateFieldDefinitionRoute,
     DeleteFieldDefinition: deleteFieldDefinitionRoute,
   },
-  { onWorkspace: registerWorkspacesIn(storeFromEnv()) },
+  { onWorkspace: registerWorkspacesIn(storeFromEnv()), errors: [customFieldsErrors] },
 );

@@ -1,7 +1,11 @@
+import { customFieldsErrors } from '../../shared/custom-fields/custom-fields-errors';
+import { formsErrors } from '../../shared/forms/forms-errors';
 import { formsRoutes } from '../../shared/forms/forms-routes';
+import { listsErrors } from '../../shared/lists/lists-errors';
 import { apiRouter } from '../../shared/platform/http-handler';
 import { registerWorkspacesIn } from '../../shared/platform/workspace-registry';
 import { storeFromEnv } from '../../shared/store/store';
+import { webhooksErrors } from '../../shared/webhooks/webhooks-errors';
 import { confirmFormConsentRoute } from './confirm-form-consent';
 import { createFormRoute } from './create-form';
 import { deleteFormRoute } from './delete-form';
@@ -26,5 +30,8 @@ export const handler = apiRouter(
     PreflightFormSubmission: preflightFormSubmissionRoute,
     ConfirmFormConsent: confirmFormConsentRoute,
   },
-  { onWorkspace: registerWorkspacesIn(storeFromEnv()) },
+  {
+    onWorkspace: registerWorkspacesIn(storeFromEnv()),
+    errors: [formsErrors, customFieldsErrors, listsErrors, webhooksErrors],
+  },
 );

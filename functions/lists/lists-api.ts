@@ -1,3 +1,5 @@
+import { contactsErrors } from '../../shared/contacts/contacts-errors';
+import { listsErrors } from '../../shared/lists/lists-errors';
 import { listsRoutes } from '../../shared/lists/lists-routes';
 import { apiRouter } from '../../shared/platform/http-handler';
 import { registerWorkspacesIn } from '../../shared/platform/workspace-registry';
@@ -26,5 +28,5 @@ export const handler = apiRouter(
     RemoveListMember: removeListMemberRoute,
     ListContactLists: listContactListsRoute,
   },
-  { onWorkspace: registerWorkspacesIn(storeFromEnv()) },
+  { onWorkspace: registerWorkspacesIn(storeFromEnv()), errors: [listsErrors, contactsErrors] },
 );

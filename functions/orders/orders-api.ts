@@ -1,3 +1,4 @@
+import { contactsErrors } from '../../shared/contacts/contacts-errors';
 import { ordersRoutes } from '../../shared/orders/orders-routes';
 import { apiRouter } from '../../shared/platform/http-handler';
 import { registerWorkspacesIn } from '../../shared/platform/workspace-registry';
@@ -10,5 +11,5 @@ export const handler = apiRouter(
   {
     ListContactOrders: listContactOrdersRoute,
   },
-  { onWorkspace: registerWorkspacesIn(storeFromEnv()) },
+  { onWorkspace: registerWorkspacesIn(storeFromEnv()), errors: [contactsErrors] },
 );

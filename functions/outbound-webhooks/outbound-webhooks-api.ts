@@ -1,3 +1,4 @@
+import { outboundWebhooksErrors } from '../../shared/outbound-webhooks/outbound-webhooks-errors';
 import { outboundWebhooksRoutes } from '../../shared/outbound-webhooks/outbound-webhooks-routes';
 import { apiRouter } from '../../shared/platform/http-handler';
 import { registerWorkspacesIn } from '../../shared/platform/workspace-registry';
@@ -26,5 +27,5 @@ export const handler = apiRouter(
     ListOutboundWebhookDeliveries: listOutboundWebhookDeliveriesRoute,
     RedeliverOutboundWebhookDelivery: redeliverOutboundWebhookDeliveryRoute,
   },
-  { onWorkspace: registerWorkspacesIn(storeFromEnv()) },
+  { onWorkspace: registerWorkspacesIn(storeFromEnv()), errors: [outboundWebhooksErrors] },
 );

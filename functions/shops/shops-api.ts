@@ -1,7 +1,9 @@
 import { apiRouter } from '../../shared/platform/http-handler';
 import { registerWorkspacesIn } from '../../shared/platform/workspace-registry';
+import { shopsErrors } from '../../shared/shops/shops-errors';
 import { shopsRoutes } from '../../shared/shops/shops-routes';
 import { storeFromEnv } from '../../shared/store/store';
+import { webhooksErrors } from '../../shared/webhooks/webhooks-errors';
 import { createShopConnectionRoute } from './create-shop-connection';
 import { deleteShopConnectionRoute } from './delete-shop-connection';
 import { getShopConnectionRoute } from './get-shop-connection';
@@ -26,5 +28,5 @@ export const handler = apiRouter(
     DeleteShopConnection: deleteShopConnectionRoute,
     RotateShopConnectionSecret: rotateShopConnectionSecretRoute,
   },
-  { onWorkspace: registerWorkspacesIn(storeFromEnv()) },
+  { onWorkspace: registerWorkspacesIn(storeFromEnv()), errors: [shopsErrors, webhooksErrors] },
 );

@@ -1,6 +1,7 @@
 import { apiRouter } from '../../shared/platform/http-handler';
 import { registerWorkspacesIn } from '../../shared/platform/workspace-registry';
 import { storeFromEnv } from '../../shared/store/store';
+import { webhooksErrors } from '../../shared/webhooks/webhooks-errors';
 import { webhooksRoutes } from '../../shared/webhooks/webhooks-routes';
 import { listWebhookDeliveriesRoute } from './list-webhook-deliveries';
 import { replayWebhookDeliveryRoute } from './replay-webhook-delivery';
@@ -12,5 +13,5 @@ export const handler = apiRouter(
     ListWebhookDeliveries: listWebhookDeliveriesRoute,
     ReplayWebhookDelivery: replayWebhookDeliveryRoute,
   },
-  { onWorkspace: registerWorkspacesIn(storeFromEnv()) },
+  { onWorkspace: registerWorkspacesIn(storeFromEnv()), errors: [webhooksErrors] },
 );

@@ -1,7 +1,7 @@
 import type { $ZodType } from 'zod/v4/core';
 import { toJSONSchema } from 'zod/v4/core';
 import type { NamedRoute } from '../platform/capability';
-import { errorMessages } from '../platform/errors';
+import { errorMessages } from '../platform/error-catalogue';
 import { type Registry, registry } from '../registry/capability-registry';
 
 type JsonSchema = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import type { ConfirmationResult } from '../consents/confirm-consent';
-import { AppError, errorMessages } from '../platform/errors';
+import { AppError, errorMessageOf } from '../platform/errors';
 import type { ApiResult } from '../platform/http-handler';
 import type { FormIntakeResult } from './form-intake';
 import { formCorsHeaders } from './form-preflight';
@@ -67,7 +67,7 @@ export function browserErrorResponse(error: unknown, headers: Headers): ApiResul
     headers: { 'content-type': htmlContentType },
     text: htmlPage(
       'Something is not right',
-      [errorMessages[error.code], ...(fields.length ? ['Please go back and check:'] : [])],
+      [errorMessageOf(error.code), ...(fields.length ? ['Please go back and check:'] : [])],
       fields,
     ),
   };

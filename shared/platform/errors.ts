@@ -2,14 +2,7 @@
  * One error hierarchy for the whole API. `code` is namespaced and stable (clients branch on it);
  * `message` is safe to show to a user; `detail` is for logs only and never leaves the server.
  */
-import { companiesErrors } from '../companies/companies-errors';
-import { contactsErrors } from '../contacts/contacts-errors';
-import { customFieldsErrors } from '../custom-fields/custom-fields-errors';
-import { formsErrors } from '../forms/forms-errors';
-import { listsErrors } from '../lists/lists-errors';
-import { outboundWebhooksErrors } from '../outbound-webhooks/outbound-webhooks-errors';
-import { shopsErrors } from '../shops/shops-errors';
-import { webhooksErrors } from '../webhooks/webhooks-errors';
+import type { errorMessages } from './error-catalogue';
 
 /** The codes of the platform itself: request parsing, sign-in, routing and server faults. */
 export const platformErrors = {
@@ -25,23 +18,27 @@ export const platformErrors = {
   'server.internal': 'Something went wrong on our side. Please try again.',
 } as const satisfies Record<string, string>;
 
-/**
- * Every code the API answers with: the platform's and each capability's own (declared in its folder as
- * `<capability>-errors.ts`). One exhaustive catalogue, so a code is never answered without its text.
- */
-export const errorMessages = {
-  ...platformErrors,
-  ...contactsErrors,
-  ...companiesErrors,
-  ...customFieldsErrors,
-  ...webhooksErrors,
-  ...shopsErrors,
-  ...listsErrors,
-  ...formsErrors,
-  ...outboundWebhooksErrors,
-} as const satisfies Record<string, string>;
-
+/** Every code the API answers with: the platform's and each capability's (error-catalogue.ts gathers them). */
 export type ErrorCode = keyof typeof errorMessages;
+type ErrorMessages = Partial<Record<ErrorCode, string>>;
+
+const knownMessages = new Map<string, string>(Object.entries(platformErrors));
+
+/**
+ * Makes the messages of error catalogues known to this Lambda. A capability's API function registers the
+ * catalogues its routes answer with (apiRouter's `errors`), so its bundle carries those texts and not every
+ * capability's; capability-registry.unit.test.ts checks that each one registers every code its code throws.
+ */
+export function registerErrorMessages(...catalogues: readonly ErrorMessages[]): void {
+  for (const catalogue of catalogues) {
+    for (const [code, message] of Object.entries(catalogue)) knownMessages.set(code, message as string);
+  }
+}
+
+/** What a user is told for a code; a code nobody registered (a bug the unit test prevents) still gets a sentence. */
+export function errorMessageOf(code: ErrorCode): string {
+  return knownMessages.get(code) ?? 'The request could not be completed.';
+}
 export type FieldErrors = Record<string, string>;
 
 export interface ErrorBody {
@@ -63,7 +60,7 @@ export class AppError extends Error {
     return {
       error: {
         code: this.code,
-        message: errorMessages[this.code],
+        message: errorMessageOf(this.code),
         ...(fields ? { fields } : {}),
         ...(existingId ? { existingId } : {}),
       },
@@ -122,6 +119,6 @@ export function toErrorResponse(error: unknown): { statusCode: number; body: Err
   if (error instanceof AppError) return { statusCode: error.statusCode, body: error.toBody() };
   return {
     statusCode: 500,
-    body: { error: { code: 'server.internal', message: errorMessages['server.internal'] } },
+    body: { error: { code: 'server.internal', message: platformErrors['server.internal'] } },
   };
 }

@@ -5,10 +5,12 @@ import { type AuthContext, authFromClaims } from './auth';
 import { type RouteContract, type RouteContracts, routeKeyOf } from './capability';
 import {
   BadRequestError,
+  type ErrorCode,
   type FieldErrors,
   ForbiddenError,
   NotFoundError,
   PayloadTooLargeError,
+  registerErrorMessages,
   toErrorResponse,
   UnsupportedMediaTypeError,
   ValidationError,
@@ -239,6 +241,12 @@ function respond(result: ApiResult): ApiResponse {
 export interface RouterOptions {
   /** Called with the caller's workspace once it is authorised: its first-use registration (decision 100). */
   onWorkspace?: (workspaceId: string) => Promise<void> | void;
+  /**
+   * The error catalogues (`<capability>-errors.ts`) of every code these routes may answer with beyond the
+   * platform's: the capability's own and those of capabilities it calls into. A unit test reads the code
+   * each API function bundles and checks that none is missing.
+   */
+  errors?: readonly Partial<Record<ErrorCode, string>>[];
 }
 
 /**
@@ -252,6 +260,7 @@ export function apiRouter<const Rs extends RouteContracts>(
   handlers: { [K in keyof Rs]: RouteHandler<Rs[K]> },
   options: RouterOptions = {},
 ) {
+  registerErrorMessages(...(options.errors ?? []));
   const byRouteKey = new Map<string, RouteHandler<RouteContract>>();
   for (const [name, route] of Object.entries(routes)) {
     const handler = handlers[name] as RouteHandler<RouteContract> | undefined;
@@ -280,6 +289,10 @@ export function apiRouter<const Rs extends RouteContracts>(
       return respond(await handler.run(request));
     });
   // every log line and outbox event of the request carries its correlation id
-  return (event: ApiEvent, context: Context) =>
+  const handler = (event: ApiEvent, context: Context) =>
     runWithContext(httpRequestContext(event, context.functionName), () => stack(event, context));
+  // what the function can explain beyond the platform's codes: the unit tests read it
+  return Object.assign(handler, {
+    errorCodes: new Set((options.errors ?? []).flatMap((catalogue) => Object.keys(catalogue))),
+  });
 }

@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { inject } from 'vitest';
-import { type ErrorCode, errorMessages } from '../../shared/platform/errors';
+import { errorMessages } from '../../shared/platform/error-catalogue';
+import type { ErrorCode } from '../../shared/platform/errors';
 import type { Role } from '../../shared/platform/roles';
 import type { ApiReply } from './api-client';
 import { tokenFor } from './api-client';

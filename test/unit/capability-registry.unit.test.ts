@@ -4,7 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { eventContracts } from '../../shared/events/event-catalog';
 import { defineCapability, routeKeyOf } from '../../shared/platform/capability';
-import { errorMessages, platformErrors } from '../../shared/platform/errors';
+import { errorMessages } from '../../shared/platform/error-catalogue';
+import { platformErrors } from '../../shared/platform/errors';
 import { roles } from '../../shared/platform/roles';
 import { personalDataDeclarations } from '../../shared/privacy/personal-data-registry';
 import { recordKeys } from '../../shared/records/record-keys';
@@ -27,6 +28,18 @@ const importsOf = (file: string) =>
   [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)[^'"]*from '([^']+)'/gm)].map(
     (m) => m[1] as string,
   );
+/** What a module loads at run time: its imports but the type-only ones. */
+const runtimeImports = (file: string) =>
+  [...readFileSync(file, 'utf8').matchAll(/^(?:import|export) (?!type )[^'"]*from '([^']+)'/gm)].map(
+    (m) => m[1] as string,
+  );
+/** The file a relative import names, if it is one of ours. */
+const resolveRelative = (file: string, path: string) => {
+  const base = resolve(dirname(file), path);
+  return ['.ts', '.tsx', '/index.ts']
+    .map((ending) => base + ending)
+    .find((candidate) => existsSync(candidate));
+};
 
 describe('the capability registry', () => {
   it('has a handler module under functions/ for every function, and every module there serves one', () => {
@@ -145,6 +158,42 @@ describe('error codes', () => {
   });
 });
 
+describe('error texts in Lambda bundles', () => {
+  /** Every module a file loads at run time (type-only imports left out), following relative imports. */
+  function runtimeModulesFrom(entry: string): string[] {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const path of runtimeImports(file)) {
+        const next = path.startsWith('.') ? resolveRelative(file, path) : undefined;
+        if (next) visit(next);
+      }
+    };
+    visit(entry);
+    return [...seen];
+  }
+  const capabilityCodes = new Set(Object.keys(errorMessages).filter((code) => !(code in platformErrors)));
+
+  it.each(registry.apiFunctions.map((fn) => [fn.name, fn.handler] as const))(
+    '%s registers the text of every code its code can answer with',
+    async (_name, handler) => {
+      const entry = join(functionsDir, `${handler}.ts`);
+      const thrown = new Set(
+        runtimeModulesFrom(entry).flatMap((file) =>
+          [...readFileSync(file, 'utf8').matchAll(/'([a-z]+\.[a-z_]+)'/g)]
+            .map((match) => match[1] as string)
+            .filter((code) => capabilityCodes.has(code)),
+        ),
+      );
+      const { handler: lambda } = (await import(pathToFileURL(entry).href)) as {
+        handler: { errorCodes: ReadonlySet<string> };
+      };
+      expect([...thrown].filter((code) => !lambda.errorCodes.has(code))).toEqual([]);
+    },
+  );
+});
+
 describe('events', () => {
   it('are the catalog: every event contract is published by exactly one capability', () => {
     const declared = registry.capabilities.flatMap((capability) =>
@@ -197,10 +246,6 @@ describe('the layers', () => {
   });
 
   it('never bring node built-ins into the web app, however deep the imports go', () => {
-    const runtimeImports = (file: string) =>
-      [...readFileSync(file, 'utf8').matchAll(/^(?:import|export) (?!type )[^'"]*from '([^']+)'/gm)].map(
-        (m) => m[1] as string,
-      );
     const seen = new Set<string>();
     const offenders: string[] = [];
     const visit = (file: string, via: string[]) => {
@@ -208,11 +253,7 @@ describe('the layers', () => {
       seen.add(file);
       for (const path of runtimeImports(file)) {
         if (path.startsWith('node:')) offenders.push([...via, relative(root, file), path].join(' → '));
-        if (!path.startsWith('.')) continue;
-        const base = resolve(dirname(file), path);
-        const next = ['.ts', '.tsx', '/index.ts']
-          .map((ending) => base + ending)
-          .find((candidate) => existsSync(candidate));
+        const next = path.startsWith('.') ? resolveRelative(file, path) : undefined;
         if (next) visit(next, [...via, relative(root, file)]);
       }
     };
@@ -220,16 +261,19 @@ describe('the layers', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('keep the gatherers of keys and event contracts out of Lambda code: a bundle holds its own capability', () => {
-    const runtimeImports = (file: string) =>
-      [...readFileSync(file, 'utf8').matchAll(/^(?:import|export) (?!type )[^'"]*from '([^']+)'/gm)].map(
-        (m) => m[1] as string,
-      );
+  it('keep the gatherers of keys, events and error texts out of Lambda code: a bundle holds its own capability', () => {
     const offenders = [...tsFilesUnder(join(root, 'shared')), ...tsFilesUnder(functionsDir)]
-      .filter((file) => !/shared\/(registry|api|store\/keys\.ts|events\/event-catalog\.ts)/.test(file))
+      .filter(
+        (file) =>
+          !/shared\/(registry|api|store\/keys\.ts|events\/event-catalog\.ts|platform\/error-catalogue\.ts)/.test(
+            file,
+          ),
+      )
       .flatMap((file) =>
         runtimeImports(file)
-          .filter((path) => /(^|\/)(store\/keys|event-catalog)$/.test(path) || path === './keys')
+          .filter(
+            (path) => /(^|\/)(store\/keys|event-catalog|error-catalogue)$/.test(path) || path === './keys',
+          )
           .map((path) => `${relative(root, file)} imports ${path}`),
       );
     expect(offenders).toEqual([]);

@@ -1,15 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import { contactsErrors } from '../../shared/contacts/contacts-errors';
+import { outboundWebhooksErrors } from '../../shared/outbound-webhooks/outbound-webhooks-errors';
+import { errorMessages } from '../../shared/platform/error-catalogue';
 import {
   AppError,
   BadRequestError,
   ConflictError,
   type ErrorCode,
-  errorMessages,
+  errorMessageOf,
   ForbiddenError,
   NotFoundError,
   PayloadTooLargeError,
   PreconditionRequiredError,
+  registerErrorMessages,
   toErrorResponse,
   UnauthorizedError,
   UnsupportedMediaTypeError,
@@ -18,12 +22,21 @@ import {
 import { fieldErrorsOf } from '../../shared/platform/validation';
 
 describe('error catalogue', () => {
+  beforeAll(() => registerErrorMessages(contactsErrors));
+
   it('has a user-facing message for every code, in namespaced form', () => {
     for (const [code, message] of Object.entries(errorMessages)) {
       expect(code).toMatch(/^[a-z]+\.[a-z_]+$/);
       expect(message.trim().length).toBeGreaterThan(10);
       expect(message).toMatch(/[.!?]$/);
     }
+  });
+
+  it("knows the platform's texts, and a capability's once its API function registers them", () => {
+    expect(errorMessageOf('route.not_found')).toBe(errorMessages['route.not_found']);
+    expect(errorMessageOf('subscription.limit_reached')).toBe('The request could not be completed.');
+    registerErrorMessages(outboundWebhooksErrors);
+    expect(errorMessageOf('subscription.limit_reached')).toBe(errorMessages['subscription.limit_reached']);
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '../../shared/api/openapi';
 import { routeKeyOf } from '../../shared/platform/capability';
-import { errorMessages } from '../../shared/platform/errors';
+import { errorMessages } from '../../shared/platform/error-catalogue';
 import { registry } from '../../shared/registry/capability-registry';
 import { schemasOf } from '../support/registry-routes';
 

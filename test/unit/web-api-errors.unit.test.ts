@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorMessages } from '../../shared/platform/errors';
+import { errorMessages } from '../../shared/platform/error-catalogue';
 import { ApiError, apiErrorFrom, messageOf } from '../../web/src/api/api-error';
 import { formErrorsFromFields, formLevel } from '../../web/src/records/form-errors';
 import { isVersionConflict, saveErrorsOf } from '../../web/src/records/form-problem';

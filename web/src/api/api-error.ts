@@ -1,4 +1,5 @@
-import { type ErrorCode, errorMessages, type FieldErrors } from '../../../shared/platform/errors';
+import { errorMessages } from '../../../shared/platform/error-catalogue';
+import type { ErrorCode, FieldErrors } from '../../../shared/platform/errors';
 
 /** Failures the browser sees that never reach the API. */
 const clientErrorMessages = {

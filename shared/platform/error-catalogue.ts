@@ -1,0 +1,27 @@
+import { companiesErrors } from '../companies/companies-errors';
+import { contactsErrors } from '../contacts/contacts-errors';
+import { customFieldsErrors } from '../custom-fields/custom-fields-errors';
+import { formsErrors } from '../forms/forms-errors';
+import { listsErrors } from '../lists/lists-errors';
+import { outboundWebhooksErrors } from '../outbound-webhooks/outbound-webhooks-errors';
+import { shopsErrors } from '../shops/shops-errors';
+import { webhooksErrors } from '../webhooks/webhooks-errors';
+import { platformErrors } from './errors';
+
+/**
+ * Every code the API answers with and its text: the platform's and each capability's own (declared in its
+ * folder as `<capability>-errors.ts`). One exhaustive catalogue for the web app, OpenAPI and the tests, so a
+ * code is never answered without its text. Lambda code does not import it: each API function registers
+ * the catalogues it answers with (registerErrorMessages), so its bundle holds its own texts only.
+ */
+export const errorMessages = {
+  ...platformErrors,
+  ...contactsErrors,
+  ...companiesErrors,
+  ...customFieldsErrors,
+  ...webhooksErrors,
+  ...shopsErrors,
+  ...listsErrors,
+  ...formsErrors,
+  ...outboundWebhooksErrors,
+} as const satisfies Record<string, string>;
