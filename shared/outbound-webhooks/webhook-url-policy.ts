@@ -21,11 +21,18 @@ export type AddressClass = 'public' | 'loopback' | 'special' | 'invalid';
 /** IPv6 global unicast (RFC 4291, IANA); the rest of the IPv6 space is special-purpose or unassigned. */
 const ipv6GlobalUnicast = ipaddr.IPv6.parseCIDR('2000::/3');
 
-/** An IP literal as URLs and resolvers write them: dotted-quad IPv4 or IPv6 (zone id allowed). */
+/** An IP literal as URLs and resolvers write them: dotted-quad IPv4, or IPv6 (no zone id). */
 function parseAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
   if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text);
-  if (text.includes(':') && ipaddr.IPv6.isValid(text)) return ipaddr.IPv6.parse(text);
-  return undefined;
+  if (!/^[0-9a-f:.]+$/i.test(text) || !text.includes(':')) return undefined;
+  // ipaddr.js reads `::a.b.c.d` as IPv4-mapped; the URL parser writes it as the socket reads it (`::7f00:1`)
+  let canonical: string;
+  try {
+    canonical = new URL(`http://[${text}]/`).hostname.slice(1, -1);
+  } catch {
+    return undefined;
+  }
+  return ipaddr.IPv6.isValid(canonical) ? ipaddr.IPv6.parse(canonical) : undefined;
 }
 
 /**
