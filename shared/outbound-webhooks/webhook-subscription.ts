@@ -11,13 +11,17 @@ export const maxSubscriptionsPerWorkspace = 20;
  * The server checks again with its own policy when it stores and when it sends.
  */
 export const WebhookUrl = z.pipe(
-  z.url({ protocol: /^https?$/, error: 'Enter a full URL starting with https://.' }).check(
-    z.maxLength(maxWebhookUrlLength),
-    z.superRefine((value, ctx) => {
-      const problem = webhookUrlProblem(value.trim(), { allowLoopback: true });
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    }),
-  ),
+  // webhookUrlProblem parses with the WHATWG URL parser itself, so z.url (and its bytes) would only repeat it
+  z
+    .string()
+    .check(
+      z.maxLength(maxWebhookUrlLength),
+      z.superRefine((value, ctx) => {
+        const problem = webhookUrlProblem(value.trim(), { allowLoopback: true });
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+    )
+    .register(z.globalRegistry, { format: 'uri' }),
   z.transform((value) => new URL(value.trim()).href),
 );
 

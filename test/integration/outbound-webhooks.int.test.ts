@@ -157,6 +157,9 @@ describe('webhook subscriptions', () => {
   it.each([
     ['a private address', 'https://10.0.0.8/hook'],
     ['the metadata endpoint', 'https://169.254.169.254/latest'],
+    ['IPv4-compatible loopback (allowed nowhere, not even locally)', 'https://[::7f00:1]/'],
+    ['IPv4-translated metadata endpoint', 'https://[::ffff:0:a9fe:a9fe]/latest'],
+    ['a name inside a network', 'https://metadata.google.internal/'],
     ['plain http to a public host', 'http://hooks.example.com/'],
     ['an unknown event type', 'https://hooks.example.com/', ['contact.exploded']],
   ])('refuses %s with a message on the field', async (_what, url, eventTypes = ['*']) => {
@@ -183,6 +186,14 @@ describe('webhook subscriptions', () => {
     );
     expect(changed.body).toMatchObject({ active: false, description: 'x', version: 2 });
     expect((await asAdminA('PATCH', path, { active: true }, { 'if-match': '"1"' })).status).toBe(409);
+    const toLoopback = await asAdminA<{ error: { fields: Record<string, string> } }>(
+      'PATCH',
+      path,
+      { url: 'https://[::127.0.0.1]/' },
+      { 'if-match': '"2"' },
+    );
+    expect(toLoopback.status).toBe(400);
+    expect(Object.keys(toLoopback.body.error.fields)).toEqual(['url']);
     expect((await asAdminA('DELETE', path)).status).toBe(204);
     expect((await asAdminA('GET', path)).status).toBe(404);
     expect((await asAdminA('GET', `${path}/deliveries`)).status).toBe(404);
