@@ -1,10 +1,10 @@
-import { en } from 'zod/locales';
 import * as z from 'zod/mini';
 import { type FieldErrors, ValidationError } from './errors';
+import { validationMessageOf } from './validation-messages';
 
 // zod/mini sets no locale: without this every built-in check would say "Invalid input". Every path that
 // shows zod messages (API, webhook payloads, form submissions, web forms) imports this module.
-z.config(en());
+z.config({ localeError: validationMessageOf });
 
 /** Turns zod issues into one message per field path (`customFields.size`, `tags.2`, `(root)`). */
 export function fieldErrorsOf(error: z.core.$ZodError): FieldErrors {

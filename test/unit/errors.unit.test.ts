@@ -114,7 +114,7 @@ describe('fieldErrorsOf', () => {
     expect(fields({ name: '', tags: ['ok', 'long'], nested: { size: 'x' } })).toEqual({
       name: 'Give a name.',
       'tags.1': 'Short tags.',
-      'nested.size': 'Invalid input: expected number, received string',
+      'nested.size': 'Enter a number.',
     });
   });
 
@@ -127,7 +127,7 @@ describe('fieldErrorsOf', () => {
   });
 
   it('puts problems of the whole input under (root)', () => {
-    expect(fields(null)).toEqual({ '(root)': 'Invalid input: expected object, received null' });
+    expect(fields(null)).toEqual({ '(root)': 'Enter an object.' });
   });
 
   it('names an unknown __proto__ field instead of answering a 400 that names nothing', () => {
