@@ -125,14 +125,14 @@ async function createAndAttempt(
  * 3. a failed attempt leaves the delivery pending with its next attempt time, for the retry job.
  * An event without the envelope fields is not ours to deliver and is skipped.
  */
-/** Whether an active subscription of the workspace takes events of this type (one Query of its settings). */
-export async function hasSubscriptionTo(
+/** The workspace's active subscriptions that take events of this type (one Query of its settings). */
+export async function subscriptionsTaking(
   deps: Pick<OutboundWebhookDeps, 'store'>,
   workspaceId: string,
   type: string,
-): Promise<boolean> {
+): Promise<SubscriptionRecord[]> {
   const subscriptions = await listSubscriptionRecords(deps.store, workspaceId);
-  return subscriptions.some(
+  return subscriptions.filter(
     (subscription) => subscription.active && subscribesTo(subscription.eventTypes, type),
   );
 }
@@ -140,6 +140,8 @@ export async function hasSubscriptionTo(
 export async function deliverEvent(
   deps: OutboundWebhookDeps,
   event: { detailType: string; detail: unknown },
+  /** The subscriptions taking the event, when the caller has just read them (subscriptionsTaking). */
+  taking?: SubscriptionRecord[],
 ): Promise<{ deliveries: number }> {
   const envelope = EventEnvelope.safeParse(event.detail);
   if (!envelope.success) {
@@ -147,9 +149,7 @@ export async function deliverEvent(
     return { deliveries: 0 };
   }
   const payload = payloadOf(event.detailType, envelope.data);
-  const subscriptions = (await listSubscriptionRecords(deps.store, payload.workspaceId)).filter(
-    (subscription) => subscription.active && subscribesTo(subscription.eventTypes, payload.type),
-  );
+  const subscriptions = taking ?? (await subscriptionsTaking(deps, payload.workspaceId, payload.type));
   let deliveries = 0;
   await forEachLimited(subscriptions, 5, async (subscription) => {
     if (await createAndAttempt(deps, subscription, payload, 'event')) deliveries++;

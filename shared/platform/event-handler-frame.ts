@@ -52,18 +52,26 @@ export class EventInProgressError extends Error {
   override name = 'EventInProgressError';
 }
 
-type Handle<Detail, Deps> = (detail: Detail, ctx: EventHandlerContext<Deps>) => Promise<unknown>;
+type Handle<Detail, Deps, Work> = (
+  detail: Detail,
+  ctx: EventHandlerContext<Deps> & { work: Work },
+) => Promise<unknown>;
 
-export type EventHandlerOptions<Detail extends EventEnvelope, Deps> = {
+export type EventHandlerOptions<Detail extends EventEnvelope, Deps, Work = true> = {
   contract: EventContractLike<Detail>;
   /** The consumer's name (its function's name in the capability): the dedupe key and the logs' functionName. Never rename it. */
   name: string;
-  handle: Handle<Detail, Deps>;
+  /** Handles the event; `work` is what `concerns` found (true without `concerns`). */
+  handle: Handle<Detail, Deps, Work>;
   /**
-   * Whether this consumer has work for the event at all, asked before the dedupe claim: an event it
-   * skips costs no write (outbound webhooks in a workspace without a subscription to the event type).
+   * The consumer's work for the event, asked before the dedupe claim: `false` skips an event at the cost
+   * of no write (outbound webhooks in a workspace without a subscription to the event type); anything
+   * else is handed to `handle` as `work`, so what was read to decide is not read again.
    */
-  concerns?: (detail: Detail, ctx: { deps: Deps; detailType: string }) => Promise<boolean> | boolean;
+  concerns?: (
+    detail: Detail,
+    ctx: { deps: Deps; detailType: string },
+  ) => Promise<Work | false> | Work | false;
   deps: Deps;
 } & (Deps extends { store: Store; clock: () => Date }
   ? { ports?: EventFramePorts }
@@ -76,14 +84,16 @@ const defaultClaimMs = 5 * 60_000;
  * The Lambda handler of one event consumer. Primary course:
  * 1. enter the invocation context with the event's correlation id (or a new one) and its workspace;
  * 2. parse `detail` with the contract; a malformed event is logged and thrown (retried, then the DLQ);
- * 3. register the workspace (once per process), so scheduled jobs find it; skip an event the consumer
- *    says does not concern it (`concerns`), before any write;
+ * 3. register the workspace (once per process), so scheduled jobs find it; ask the consumer for its work
+ *    (`concerns`) and skip the event, before any write, when it has none;
  * 4. claim the event for this consumer until the invocation's deadline: handled before → skip;
  *    claimed by a live duplicate → throw, so Lambda retries after it ends;
  * 5. handle it; on success mark it handled (kept a week), on failure release the claim and rethrow.
  * A crash between 4 and 5 leaves a claim that expires with the invocation, so the retry runs it again.
  */
-export function eventHandler<Detail extends EventEnvelope, Deps>(options: EventHandlerOptions<Detail, Deps>) {
+export function eventHandler<Detail extends EventEnvelope, Deps, Work = true>(
+  options: EventHandlerOptions<Detail, Deps, Work>,
+) {
   const { contract, name, handle, deps } = options;
   const ports = options.ports ?? eventFramePorts(deps as unknown as { store: Store; clock: () => Date });
   return async (
@@ -109,7 +119,8 @@ export function eventHandler<Detail extends EventEnvelope, Deps>(options: EventH
         const detail = parsed.data;
         bindWorkspace(detail.workspaceId);
         await ports.workspaces.register(detail.workspaceId);
-        if (options.concerns && !(await options.concerns(detail, { deps, detailType }))) {
+        const work = options.concerns ? await options.concerns(detail, { deps, detailType }) : (true as Work);
+        if (work === false) {
           logger.debug('event not for this consumer', { detailType, eventId: detail.eventId });
           return;
         }
@@ -135,6 +146,7 @@ export function eventHandler<Detail extends EventEnvelope, Deps>(options: EventH
             workspaceId: detail.workspaceId,
             correlationId,
             log: logger,
+            work,
           });
         } catch (error) {
           logger.error('event handling failed', { detailType, eventId: detail.eventId, error });

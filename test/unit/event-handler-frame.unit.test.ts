@@ -73,6 +73,31 @@ describe('eventHandler', () => {
     expect([...dedupe.items.values()].map((item) => item.status)).toEqual(['handled']);
   });
 
+  it('hands what concerns found to handle as its work, so the consumer does not read it twice', async () => {
+    const reads: string[] = [];
+    const worked: string[][] = [];
+    const handler = eventHandler({
+      contract: ThingHappened,
+      name: 'HandleWithWork',
+      deps: {},
+      ports: { dedupe: memoryDedupe(), workspaces: memoryRegistry(), clock: () => now },
+      concerns: (parsed) => {
+        reads.push(parsed.thingId);
+        return parsed.thingId === 't-1' ? ['hook-a', 'hook-b'] : false;
+      },
+      handle: async (_parsed, { work }) => {
+        worked.push(work);
+      },
+    });
+    await handler(busEvent('thing.happened', detail({ thingId: 't-1' })), countdown(30_000, 0));
+    await handler(
+      busEvent('thing.happened', detail({ eventId: 'evt-2', thingId: 't-9' })),
+      countdown(30_000, 0),
+    );
+    expect(reads).toEqual(['t-1', 't-9']);
+    expect(worked).toEqual([['hook-a', 'hook-b']]);
+  });
+
   it('handles an event once, in the context of its correlation id and workspace, and registers the workspace', async () => {
     const { handler, seen, workspaces } = frame(async () => undefined);
     await handler(detail());
