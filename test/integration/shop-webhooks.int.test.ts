@@ -355,6 +355,26 @@ describe('the generic signed format', () => {
     expect(stale.body.error.code).toBe('webhook.bad_signature');
   });
 
+  it('refuses a captured delivery replayed within 5 minutes under a new delivery id or topic (401)', async () => {
+    const secret = connections.shop.secret as string;
+    const body = order('G-REPLAY', 'replayed@example.com');
+    const captured = seedHeaders(body, 'order.created', secret, 'g-replay-1');
+    expect((await client.post(webhookPath('shop'), body, captured)).status).toBe(202);
+    await client.drained();
+    const before = await client.itemsOf(workspaceId);
+
+    for (const changed of [{ 'x-seed-delivery-id': 'g-replay-2' }, { 'x-seed-topic': 'customer.created' }]) {
+      const replay = await client.post<{ error: { code: string } }>(webhookPath('shop'), body, {
+        ...captured,
+        ...changed,
+      });
+      expect(replay.status).toBe(401);
+      expect(replay.body.error.code).toBe('webhook.bad_signature');
+    }
+    await client.drained();
+    expect(await client.itemsOf(workspaceId)).toEqual(before);
+  });
+
   it('retries a failing delivery, dead-letters it, and processes it when an admin replays it', async () => {
     // the contact exists, and its statistics item is unreadable: processing throws until it is repaired
     const created = await api<{ id: string }>('POST', '/api/contacts', { email: 'fragile@example.com' });
