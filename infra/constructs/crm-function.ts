@@ -38,6 +38,8 @@ export interface CrmFunctionProps {
   eventBus?: IEventBus;
   /** The webhook archive bucket; required when `spec.access.archive` is set. */
   archiveBucket?: IBucket;
+  /** The API's public base URL (the distribution's); required when `spec.publicApiUrl` is set. */
+  publicApiUrl?: string;
 }
 
 const outputFormats = { esm: OutputFormat.ESM, cjs: OutputFormat.CJS } as const;
@@ -151,6 +153,10 @@ export class CrmFunction extends Construct {
     if (spec.access.eventBus) this.bindEventBus(props.eventBus);
     if (spec.access.archive) this.bindArchive(props.archiveBucket, spec.access.archive);
     if (spec.access.ses) this.bindSes(spec.access.ses);
+    if (spec.publicApiUrl) {
+      if (!props.publicApiUrl) throw new Error(`${spec.name} hands out addresses but got no publicApiUrl`);
+      this.function.addEnvironment('PUBLIC_API_URL', props.publicApiUrl);
+    }
     this.configureInvocation(spec.trigger);
     if (props.alarmTopic) this.createAlarms(props.alarmTopic);
 

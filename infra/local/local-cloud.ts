@@ -26,6 +26,11 @@ export interface LocalCloudOptions {
   tableName?: string;
   quiet?: boolean;
   webDir?: string;
+  /**
+   * The API's public base URL for the addresses it hands out (form snippets, confirmation links), when
+   * it is reached some other way than this server's own address (a tunnel, say). Defaults to that address.
+   */
+  publicApiUrl?: string;
 }
 
 export interface LocalCloud {
@@ -125,6 +130,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       log,
     });
     stops.push(() => new Promise<void>((done) => api.server.close(() => done())));
+    // links in mail and snippets come from configuration, as in AWS: here, the server's own address
+    process.env.PUBLIC_API_URL = options.publicApiUrl ?? api.url;
     api.server.closeIdleConnections?.();
     return {
       url: api.url,

@@ -96,6 +96,11 @@ export interface FunctionSpec {
   access: FunctionAccess;
   timeoutSeconds?: number;
   memoryMb?: number;
+  /**
+   * The function hands out addresses of the API (form snippets, links in mail): it gets PUBLIC_API_URL,
+   * the deployment's own address, so that no address is ever taken from a request's headers.
+   */
+  publicApiUrl?: true;
 }
 
 export type BackgroundFunctionSpec = FunctionSpec & { trigger: BackgroundTrigger };
