@@ -84,12 +84,18 @@ export async function receiveFormSubmission(
   request: RawWebhook,
 ): Promise<FormIntakeResult> {
   let loaded: LoadedForm | undefined;
-  // intake logs the refusals it makes itself (404 here); this function logs the form's own
+  // intake logs the refusals it makes itself (413 and 404 here); this function logs the form's own
   let refusedByIntake: AppError | undefined;
   const endpoint: WebhookEndpoint<LoadedForm> = {
     source: formWebhookSource,
     // the platform's body limit, checked before anything is stored
-    bodyLimit: { bytes: maxBodyBytes, error: () => new PayloadTooLargeError() },
+    bodyLimit: {
+      bytes: maxBodyBytes,
+      error: () => {
+        refusedByIntake = new PayloadTooLargeError();
+        return refusedByIntake;
+      },
+    },
     parseTargetId: (id) => {
       const ref = parseFormId(id);
       return ref && { workspaceId: ref.workspaceId, targetKey: ref.id };
