@@ -32,7 +32,7 @@ export interface RouteContract {
   ifMatch?: true;
   /**
    * Bodies beyond JSON: `form` also reads `application/x-www-form-urlencoded` (public form posts);
-   * `raw` hands the bytes over unread (webhooks archive first, then judge), `body` only documents them.
+   * `raw` hands the bytes over unread (webhooks verify and judge them, then archive them byte for byte), `body` only documents them.
    */
   accepts?: 'json' | 'form' | 'raw';
 }
