@@ -200,6 +200,11 @@ async function keepUnmatched(
   request: RawWebhook,
   now: Date,
 ): Promise<string | undefined> {
+  // a minute whose slots this container found taken is not tried again: a flood costs no more writes
+  const full = fullMinutes.get(archive) ?? new Map<string, string>();
+  fullMinutes.set(archive, full);
+  const minute = unmatchedKeyOf(source, now, 0);
+  if (full.get(source) === minute) return undefined;
   const kept = request.body.subarray(0, unmatchedArchive.bodyBytes);
   const unmatched: UnmatchedDelivery = {
     format: 1,
@@ -217,8 +222,12 @@ async function keepUnmatched(
     const key = unmatchedKeyOf(source, now, (first + probe) % unmatchedArchive.slotsPerMinute);
     if (await archive.putIfAbsent(key, JSON.stringify(unmatched))) return key;
   }
+  full.set(source, minute);
   return undefined;
 }
+
+/** Per archive (one per Lambda container), the last minute of each source whose slots were all taken. */
+const fullMinutes = new WeakMap<Archive, Map<string, string>>();
 
 /** 202 for a delivery queued for processing, 200 for one acknowledged without (duplicate, ignored). */
 export function intakeResponse(result: IntakeOutcome) {
