@@ -187,6 +187,9 @@ export async function receiveWebhook<Target>(
   return { outcome: 'accepted', inboxId };
 }
 
+/** Per archive (one per Lambda container) and source, the slots of the current minute known to be taken. */
+const takenSlots = new WeakMap<Archive, Map<string, { minute: string; taken: Set<number> }>>();
+
 /**
  * Keeps what came to an unknown target under `webhooks-unmatched/`, in one of a fixed number of slots per
  * source and minute (a few tried; all taken means it is not kept) and with the start of its body only: whatever the
@@ -200,11 +203,20 @@ async function keepUnmatched(
   request: RawWebhook,
   now: Date,
 ): Promise<string | undefined> {
-  // a minute whose slots this container found taken is not tried again: a flood costs no more writes
-  const full = fullMinutes.get(archive) ?? new Map<string, string>();
-  fullMinutes.set(archive, full);
+  // slots this container knows are taken this minute are not tried again: a flood costs no more writes
   const minute = unmatchedKeyOf(source, now, 0);
-  if (full.get(source) === minute) return undefined;
+  const known = takenSlots.get(archive) ?? new Map<string, { minute: string; taken: Set<number> }>();
+  takenSlots.set(archive, known);
+  let memo = known.get(source);
+  if (memo?.minute !== minute) {
+    memo = { minute, taken: new Set() };
+    known.set(source, memo);
+  }
+  const taken = memo.taken;
+  const free = Array.from({ length: unmatchedArchive.slotsPerMinute }, (_, slot) => slot).filter(
+    (slot) => !taken.has(slot),
+  );
+  if (free.length === 0) return undefined;
   const kept = request.body.subarray(0, unmatchedArchive.bodyBytes);
   const unmatched: UnmatchedDelivery = {
     format: 1,
@@ -217,17 +229,16 @@ async function keepUnmatched(
     bodySha256: createHash('sha256').update(request.body).digest('hex'),
     truncated: kept.length < request.body.length,
   };
-  const first = randomInt(unmatchedArchive.slotsPerMinute);
-  for (let probe = 0; probe < unmatchedArchive.probes; probe++) {
-    const key = unmatchedKeyOf(source, now, (first + probe) % unmatchedArchive.slotsPerMinute);
-    if (await archive.putIfAbsent(key, JSON.stringify(unmatched))) return key;
+  const first = randomInt(free.length);
+  for (let probe = 0; probe < Math.min(unmatchedArchive.probes, free.length); probe++) {
+    const slot = free[(first + probe) % free.length] as number;
+    const key = unmatchedKeyOf(source, now, slot);
+    const written = await archive.putIfAbsent(key, JSON.stringify(unmatched));
+    taken.add(slot);
+    if (written) return key;
   }
-  full.set(source, minute);
   return undefined;
 }
-
-/** Per archive (one per Lambda container), the last minute of each source whose slots were all taken. */
-const fullMinutes = new WeakMap<Archive, Map<string, string>>();
 
 /** 202 for a delivery queued for processing, 200 for one acknowledged without (duplicate, ignored). */
 export function intakeResponse(result: IntakeOutcome) {
