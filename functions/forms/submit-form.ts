@@ -6,7 +6,7 @@ import { intakeDepsFromEnv } from '../../shared/webhooks/receive-webhook';
 
 const deps = intakeDepsFromEnv();
 
-/** Public: a page (urlencoded) or a script (JSON) posts a form; the body is read after it is archived. */
+/** Public: a page (urlencoded) or a script (JSON) posts a form; intake reads the raw body, then archives it. */
 export const submitFormRoute = implement(
   formsRoutes.SubmitForm,
   async ({ params, headers, raw, sourceIp }) => {

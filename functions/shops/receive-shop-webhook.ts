@@ -6,7 +6,7 @@ import { intakeDepsFromEnv, intakeResponse, receiveWebhook } from '../../shared/
 const deps = intakeDepsFromEnv();
 const endpoint = shopWebhookEndpoint('shop');
 
-/** Public: the raw bytes go to intake unread (archived first, then verified and judged). */
+/** Public: the raw bytes go to intake unread (size, target, signature and body checked, then archived). */
 export const receiveShopWebhookRoute = implement(
   shopsRoutes.ReceiveShopWebhook,
   async ({ params, headers, raw }) =>

@@ -6,7 +6,7 @@ import { intakeDepsFromEnv, intakeResponse, receiveWebhook } from '../../shared/
 const deps = intakeDepsFromEnv();
 const endpoint = shopWebhookEndpoint('woocommerce');
 
-/** Public: the raw bytes go to intake unread (archived first, then verified and judged). */
+/** Public: the raw bytes go to intake unread (size, target, signature and body checked, then archived). */
 export const receiveWooCommerceWebhookRoute = implement(
   shopsRoutes.ReceiveWooCommerceWebhook,
   async ({ params, headers, raw }) =>

@@ -1,5 +1,6 @@
 import { mailFromEnv } from '../../shared/email/mail-from';
 import { mailerFromEnv } from '../../shared/email/mailer';
+import { publicApiUrlFromEnv } from '../../shared/forms/api-base-url';
 import { processFormDelivery } from '../../shared/forms/process-form-delivery';
 import { depsFromEnv } from '../../shared/platform/deps';
 import { eventHandler } from '../../shared/platform/event-handler-frame';
@@ -16,6 +17,7 @@ export const handler = eventHandler({
     archive: archiveFromEnv(),
     mailer: mailerFromEnv(),
     mailFrom: mailFromEnv(),
+    publicApiUrl: publicApiUrlFromEnv(),
     log: logEntry,
   },
   handle: (detail, { deps }) => processFormDelivery(deps, detail),

@@ -14,6 +14,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { defaultMailFrom } from '../../shared/email/mail-from';
 import type { FunctionSpec } from '../../shared/platform/capability';
+import { archivePrefix, unmatchedArchive } from '../../shared/webhooks/archived-delivery';
 import { lambdaBundling } from '../lambda-bundling';
 import { acknowledgeWildcards, streamListWildcard, type WildcardAllowance, xrayWildcard } from './nag';
 import { repoRoot } from './repo-root';
@@ -38,6 +39,8 @@ export interface CrmFunctionProps {
   eventBus?: IEventBus;
   /** The webhook archive bucket; required when `spec.access.archive` is set. */
   archiveBucket?: IBucket;
+  /** The API's public base URL (the distribution's); required when `spec.publicApiUrl` is set. */
+  publicApiUrl?: string;
 }
 
 const outputFormats = { esm: OutputFormat.ESM, cjs: OutputFormat.CJS } as const;
@@ -60,16 +63,24 @@ const archiveObjectActions = new Set([
   's3:DeleteObjectVersion',
 ]);
 
-/** The webhook archive grants object actions under `webhooks/` of the one bucket, and nothing else. */
+/**
+ * The webhook archive grants object actions under `webhooks/` of the one bucket, and intake PutObject
+ * under `webhooks-unmatched/` (deliveries to unknown targets), nothing else.
+ */
 const archiveObjectsWildcard: WildcardAllowance = {
   reason:
     'Webhook archive access of a capability function (`archive: write|read|erase`): s3:PutObject, ' +
     's3:GetObject, or (erasing a person) s3:DeleteObject and s3:DeleteObjectVersion, only on ' +
     '"<archive bucket arn>/webhooks/*", the prefix every delivery is archived under (one object per ' +
-    'delivery, named when it arrives, so no narrower resource exists).',
+    'delivery, named when it arrives, so no narrower resource exists); and for intake s3:PutObject on ' +
+    '"<archive bucket arn>/webhooks-unmatched/*", where deliveries to unknown targets are kept a week.',
   covers: ({ actions, resources }) =>
     actions.every((action) => archiveObjectActions.has(action)) &&
-    resources.every((resource) => resource.endsWith('/webhooks/*')),
+    resources.every(
+      (resource) =>
+        resource.endsWith('/webhooks/*') ||
+        (resource.endsWith('/webhooks-unmatched/*') && actions.every((action) => action === 's3:PutObject')),
+    ),
 };
 
 /** grantReadData / grantReadWriteData also grant `<table>/index/*`: the GSIs of that one table. */
@@ -151,6 +162,10 @@ export class CrmFunction extends Construct {
     if (spec.access.eventBus) this.bindEventBus(props.eventBus);
     if (spec.access.archive) this.bindArchive(props.archiveBucket, spec.access.archive);
     if (spec.access.ses) this.bindSes(spec.access.ses);
+    if (spec.publicApiUrl) {
+      if (!props.publicApiUrl) throw new Error(`${spec.name} hands out addresses but got no publicApiUrl`);
+      this.function.addEnvironment('PUBLIC_API_URL', props.publicApiUrl);
+    }
     this.configureInvocation(spec.trigger);
     if (props.alarmTopic) this.createAlarms(props.alarmTopic);
 
@@ -217,7 +232,8 @@ export class CrmFunction extends Construct {
   /**
    * `write`: PutObject (intake); `read`: GetObject (processing); `erase`: every version of an object
    * deleted (the bucket is versioned: erasing a person must not leave older versions), listing versions
-   * only under webhooks/. Objects only under webhooks/; ARCHIVE_BUCKET.
+   * only under webhooks/. Objects only under webhooks/ (and, for `write`, PutObject under
+   * webhooks-unmatched/); ARCHIVE_BUCKET.
    */
   private bindArchive(
     bucket: IBucket | undefined,
@@ -231,8 +247,17 @@ export class CrmFunction extends Construct {
     }[access];
     if (!actions) throw new Error(`${this.spec.name}: unknown archive access ${String(access)}`);
     this.function.addToRolePolicy(
-      new PolicyStatement({ actions, resources: [bucket.arnForObjects('webhooks/*')] }),
+      new PolicyStatement({ actions, resources: [bucket.arnForObjects(`${archivePrefix}*`)] }),
     );
+    // intake keeps deliveries to unknown targets apart, a week at most (lifecycle rule), never read back
+    if (access === 'write') {
+      this.function.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['s3:PutObject'],
+          resources: [bucket.arnForObjects(`${unmatchedArchive.prefix}*`)],
+        }),
+      );
+    }
     if (access === 'erase') {
       this.function.addToRolePolicy(
         new PolicyStatement({

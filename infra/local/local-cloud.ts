@@ -16,6 +16,7 @@ import { invokeFunction } from './function-runner';
 import { startLocalApi } from './http-server';
 import { createLocalAuth } from './local-auth';
 import { startSesLocal } from './ses-local';
+import { expireUnmatchedDeliveries } from './unmatched-expiry';
 
 export interface LocalCloudOptions {
   /** HTTP port of the API and web app; 0 picks a free one. */
@@ -26,6 +27,11 @@ export interface LocalCloudOptions {
   tableName?: string;
   quiet?: boolean;
   webDir?: string;
+  /**
+   * The API's public base URL for the addresses it hands out (form snippets, confirmation links), when
+   * it is reached some other way than this server's own address (a tunnel, say). Defaults to that address.
+   */
+  publicApiUrl?: string;
 }
 
 export interface LocalCloud {
@@ -66,6 +72,17 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     stops.push(ses.stop);
     // the same rules the CDK stack deploys, from the same registry entries
     const rules = rulesFromFunctions(registry.functions);
+    const archiveDir = dataDir
+      ? join(dataDir, 'webhook-archive')
+      : mkdtempSync(join(tmpdir(), 'seed-crm-webhook-archive-'));
+    // the bucket's lifecycle rule for deliveries to unknown targets: at start, then hourly
+    const expireUnmatched = () =>
+      expireUnmatchedDeliveries(archiveDir, new Date()).catch((error: unknown) =>
+        console.error('expiring unmatched webhook deliveries failed', error),
+      );
+    await expireUnmatched();
+    const expiry = setInterval(expireUnmatched, 60 * 60 * 1000).unref();
+    stops.push(async () => clearInterval(expiry));
     const eventBus = await startLocalEventBus({
       rules,
       log,
@@ -79,9 +96,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       EVENTBRIDGE_ENDPOINT: eventBus.endpoint,
       AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
       // raw webhook deliveries: the S3 bucket's stand-in (a throwaway folder when in memory)
-      ARCHIVE_DIR: dataDir
-        ? join(dataDir, 'webhook-archive')
-        : mkdtempSync(join(tmpdir(), 'seed-crm-webhook-archive-')),
+      ARCHIVE_DIR: archiveDir,
       ALLOW_INSECURE_WEBHOOK_URLS: 'true', // outbound webhooks may go to http://127.0.0.1 (local only)
     });
     const admin = new DynamoDBClient({
@@ -125,6 +140,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       log,
     });
     stops.push(() => new Promise<void>((done) => api.server.close(() => done())));
+    // links in mail and snippets come from configuration, as in AWS: here, the server's own address
+    process.env.PUBLIC_API_URL = options.publicApiUrl ?? api.url;
     api.server.closeIdleConnections?.();
     return {
       url: api.url,

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
   const cloud: LocalCloud = await startLocalCloud({
     port: Number(process.env.PORT ?? 3000),
     dataDir: process.env.DATA_DIR,
+    publicApiUrl: process.env.PUBLIC_API_URL,
   });
   console.log(
     `\nSeed CRM is running:\n  Web app  ${cloud.url}/\n  API      ${cloud.url}/api  (OpenAPI at ${cloud.url}/api/openapi.json)\n\nCtrl-C stops everything.`,

@@ -100,6 +100,9 @@ export class AppStack extends Stack {
 
     this.alarms = new AlarmTopic(this, 'Alarms', { email: this.node.tryGetContext('alarmEmail') });
 
+    // Links in mail and form snippets point here (PUBLIC_API_URL), never at a request's Host: the
+    // distribution's address, or the context value `publicApiUrl` for a custom domain in front of it.
+    const publicApiUrl = String(this.node.tryGetContext('publicApiUrl') ?? this.web.url);
     // one nested stack per capability: its functions, their routes and triggers (decision 080)
     for (const capability of (props.registry ?? crmRegistry).capabilities) {
       const stack = new CapabilityStack(this, capabilityStackId(capability.name), {
@@ -109,6 +112,7 @@ export class AppStack extends Stack {
         eventBus: this.eventBus,
         archiveBucket: props.archiveBucket,
         alarmTopic: this.alarms.topic,
+        publicApiUrl,
       });
       this.capabilityStacks.push(stack);
       this.functions.push(...stack.functions);

@@ -21,6 +21,8 @@ export interface CapabilityStackProps extends NestedStackProps {
   eventBus: IEventBus;
   archiveBucket: IBucket;
   alarmTopic: ITopic;
+  /** The API's public base URL, for the functions that hand out addresses (PUBLIC_API_URL). */
+  publicApiUrl: string;
 }
 
 /**
@@ -41,6 +43,7 @@ export class CapabilityStack extends NestedStack {
         eventBus: props.eventBus,
         archiveBucket: props.archiveBucket,
         alarmTopic: props.alarmTopic,
+        publicApiUrl: props.publicApiUrl,
       });
       this.functions.push(fn);
       this.wire(fn, spec, props);

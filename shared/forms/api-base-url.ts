@@ -1,35 +1,29 @@
 /**
- * The base URL the API was reached at, for the addresses the API hands out (the embed snippet's form
- * action, the link in a confirmation email). `PUBLIC_API_URL` wins when the deployment sets it (a custom
- * domain); otherwise the request's Host, and X-Forwarded-Host only where it is trusted.
+ * The API's public base URL, for the addresses the API hands out (the embed snippet's form action, the link
+ * in a confirmation email), from configuration only: `PUBLIC_API_URL`, which the CDK stack sets to its own
+ * address (or the context value `publicApiUrl`) and the local cloud to its server's. Never from a request:
+ * any caller chooses its `Host` and `X-Forwarded-Host`, and a link built from them would carry a valid
+ * token to the caller's site.
  */
-const hostPattern = /^[A-Za-z0-9.-]+(?::\d{1,5})?$/;
-const localHost = /^(?:localhost|127\.\d+\.\d+\.\d+|\[::1\])(?::\d+)?$/;
-
-function first(value: string | undefined): string | undefined {
-  return value?.split(',')[0]?.trim() || undefined;
+export function publicApiUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const configured = env.PUBLIC_API_URL?.trim();
+  if (!configured) return undefined;
+  let url: URL;
+  try {
+    url = new URL(configured);
+  } catch {
+    throw new Error(`PUBLIC_API_URL is not a URL: ${configured}`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash)
+    throw new Error(`PUBLIC_API_URL must be http(s)://host[:port][/path]: ${configured}`);
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
-export interface BaseUrlOptions {
-  /**
-   * Read X-Forwarded-Host/-Proto (a proxy's view of the public address). Any client can send these, so
-   * only where the result is shown to the caller itself (the embed snippet an admin asks for), never in
-   * mail sent to someone else.
-   */
-  trustForwardedHost?: boolean;
-  env?: NodeJS.ProcessEnv;
-}
-
-export function apiBaseUrlOf(
-  headers: Record<string, string | undefined>,
-  options: BaseUrlOptions = {},
-): string {
-  const configured = (options.env ?? process.env).PUBLIC_API_URL;
-  if (configured) return configured.replace(/\/+$/, '');
-  const forwarded = options.trustForwardedHost ? first(headers['x-forwarded-host']) : undefined;
-  const candidate = forwarded ?? first(headers.host) ?? 'localhost';
-  const host = hostPattern.test(candidate) ? candidate : 'localhost';
-  const proto = first(headers['x-forwarded-proto'])?.toLowerCase();
-  const scheme = proto === 'http' || proto === 'https' ? proto : localHost.test(host) ? 'http' : 'https';
-  return `${scheme}://${host}`;
+/** A deployment without PUBLIC_API_URL cannot hand out addresses: a server fault (500), never a guess. */
+export function requirePublicApiUrl(configured: string | undefined): string {
+  if (!configured)
+    throw new Error(
+      'PUBLIC_API_URL is not set: the stack and the local cloud set it, so this deployment is incomplete',
+    );
+  return configured;
 }

@@ -1,7 +1,7 @@
 import type { FieldDefinition } from '../custom-fields/field-definition';
 import { listFieldDefinitions } from '../custom-fields/field-definitions-store';
-import { AppError, NotFoundError } from '../platform/errors';
-import { readRequestBody } from '../platform/http-handler';
+import { AppError, NotFoundError, PayloadTooLargeError } from '../platform/errors';
+import { maxBodyBytes, readRequestBody } from '../platform/http-handler';
 import { newId } from '../platform/ids';
 import { parseOrThrow } from '../platform/validation';
 import {
@@ -72,9 +72,9 @@ export type FormIntakeResult = {
 };
 
 /**
- * Takes in a form post through the webhook intake (decision 050). Intake archives the raw body and
- * headers first; then the form the URL names (404), the page's origin (403), the body (413, 415, 400 with a
- * message per page input). A honeypot hit is archived and acknowledged, nothing more. An accepted post
+ * Takes in a form post through the webhook intake (decision 050): the body's size (413, nothing stored),
+ * the form the URL names (404), the page's origin (403), the body (415, 400 with a message per page input);
+ * only then is the raw post archived. A honeypot hit is archived and acknowledged, nothing more. An accepted post
  * is one inbox item plus webhook.received, processed asynchronously; the same `submission_id` field or
  * `Idempotency-Key` header again is a duplicate and a no-op. Every refusal is logged.
  */
@@ -84,10 +84,18 @@ export async function receiveFormSubmission(
   request: RawWebhook,
 ): Promise<FormIntakeResult> {
   let loaded: LoadedForm | undefined;
-  // intake logs the refusals it makes itself (404 here); this function logs the form's own
+  // intake logs the refusals it makes itself (413 and 404 here); this function logs the form's own
   let refusedByIntake: AppError | undefined;
   const endpoint: WebhookEndpoint<LoadedForm> = {
     source: formWebhookSource,
+    // the platform's body limit, checked before anything is stored
+    bodyLimit: {
+      bytes: maxBodyBytes,
+      error: () => {
+        refusedByIntake = new PayloadTooLargeError();
+        return refusedByIntake;
+      },
+    },
     parseTargetId: (id) => {
       const ref = parseFormId(id);
       return ref && { workspaceId: ref.workspaceId, targetKey: ref.id };

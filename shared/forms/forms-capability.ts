@@ -17,6 +17,7 @@ export const formsCapability = defineCapability({
       table: 'readWrite',
       archive: 'write',
     },
+    publicApiUrl: true,
   },
   background: [
     {
@@ -38,6 +39,7 @@ export const formsCapability = defineCapability({
         archive: 'read',
         ses: 'send',
       },
+      publicApiUrl: true,
       timeoutSeconds: 30,
     },
   ],

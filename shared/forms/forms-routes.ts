@@ -68,7 +68,7 @@ export const formsRoutes = defineRoutes({
     method: 'POST',
     path: '/api/webhooks/forms/{formId}',
     roles: 'public',
-    summary: 'A web form post (urlencoded or JSON): archived, checked, queued for processing',
+    summary: 'A web form post (urlencoded or JSON): checked, archived, queued for processing',
     params: FormIdPath,
     body: FormSubmissionFields,
     response: FormSubmissionAccepted,

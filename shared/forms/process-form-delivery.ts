@@ -3,7 +3,7 @@ import type { Archive } from '../webhooks/archive';
 import { ArchivedDelivery, bodyOf } from '../webhooks/archived-delivery';
 import type { WebhookReceivedDetail } from '../webhooks/webhook-events';
 import { type DeliveryKey, markDeliveryFailed, markDeliveryProcessed } from '../webhooks/webhook-inbox';
-import { apiBaseUrlOf } from './api-base-url';
+import { requirePublicApiUrl } from './api-base-url';
 import { parseFormId } from './form-id';
 import { clientAddressOf, readFormFields } from './form-intake';
 import {
@@ -14,6 +14,8 @@ import {
 
 export interface FormDeliveryDeps extends FormProcessingDeps {
   archive: Archive;
+  /** PUBLIC_API_URL: where confirmation links point (configuration only, never the post's headers). */
+  publicApiUrl: string | undefined;
   log: (entry: Record<string, unknown>) => void;
 }
 
@@ -43,7 +45,7 @@ export async function processFormDelivery(
         ip: clientAddressOf(headers),
         userAgent: headers['user-agent'],
         referer: headers.referer,
-        apiBaseUrl: apiBaseUrlOf(headers),
+        apiBaseUrl: requirePublicApiUrl(deps.publicApiUrl),
         delivery: { key, archiveKey: detail.archiveKey },
       });
     } catch (error) {

@@ -42,7 +42,7 @@ export interface ReceivedFormSubmission {
   ip?: string;
   userAgent?: string;
   referer?: string;
-  /** Where the confirmation link points: the API as the post reached it. */
+  /** Where the confirmation link points: the configured public API URL (never the post's Host). */
   apiBaseUrl: string;
   /** The inbox item and archived body of the post: linked from the contact, so its erasure finds them. */
   delivery?: { key: DeliveryKey; archiveKey: string };

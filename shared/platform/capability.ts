@@ -32,7 +32,7 @@ export interface RouteContract {
   ifMatch?: true;
   /**
    * Bodies beyond JSON: `form` also reads `application/x-www-form-urlencoded` (public form posts);
-   * `raw` hands the bytes over unread (webhooks archive first, then judge), `body` only documents them.
+   * `raw` hands the bytes over unread (webhooks verify and judge them, then archive them byte for byte), `body` only documents them.
    */
   accepts?: 'json' | 'form' | 'raw';
 }
@@ -96,6 +96,11 @@ export interface FunctionSpec {
   access: FunctionAccess;
   timeoutSeconds?: number;
   memoryMb?: number;
+  /**
+   * The function hands out addresses of the API (form snippets, links in mail): it gets PUBLIC_API_URL,
+   * the deployment's own address, so that no address is ever taken from a request's headers.
+   */
+  publicApiUrl?: true;
 }
 
 export type BackgroundFunctionSpec = FunctionSpec & { trigger: BackgroundTrigger };

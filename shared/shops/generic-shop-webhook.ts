@@ -9,7 +9,9 @@ import { headerOf, parseJsonBody, parsePayload, type ShopWebhookProvider } from 
 
 /**
  * The signed JSON format for any other shop (docs/webhooks.md). Headers:
- * - `X-Seed-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` (several v1 allowed);
+ * - `X-Seed-Signature: t=<unix seconds>,v2=<hex HMAC-SHA256 of "<t>\n<delivery id>\n<topic>\n<raw body>">`
+ *   (several v2 allowed): the signature covers every header intake acts on, so a captured delivery cannot
+ *   come back under a new delivery id (which would pass the inbox's dedupe) or another topic;
  * - `X-Seed-Delivery-Id`: the sender's id of the delivery, the same on every retry;
  * - `X-Seed-Topic`: `order.created`, `customer.created` or `checkout.updated`.
  */
@@ -94,32 +96,61 @@ export function genericEventOf(topic: string, body: Buffer): ShopEvent {
   return { kind: 'customer', customer };
 }
 
-/** `t=<unix>,v1=<hex>[,v1=<hex>]`; undefined when the header is not of that form. */
-export function parseSeedSignature(header: string): { timestamp: number; signatures: string[] } | undefined {
+/** `t=<unix>,v2=<hex>[,v2=<hex>]`; undefined when the header is not of that form. */
+export function parseSeedSignature(
+  header: string,
+): { timestamp: number; signatures: string[]; legacy: boolean } | undefined {
   let timestamp: number | undefined;
   const signatures: string[] = [];
+  let legacy = false;
   for (const part of header.split(',')) {
     const [name, value = ''] = part.trim().split('=', 2) as [string, string?];
     if (name === 't' && /^\d{1,12}$/.test(value)) timestamp = Number(value);
-    else if (name === 'v1') signatures.push(value);
+    else if (name === 'v2') signatures.push(value);
+    else if (name === 'v1') legacy = true;
   }
-  return timestamp === undefined || signatures.length === 0 ? undefined : { timestamp, signatures };
+  return timestamp === undefined || (signatures.length === 0 && !legacy)
+    ? undefined
+    : { timestamp, signatures, legacy };
 }
 
-/** Signs a body the way verifyGenericSignature expects (for senders, tests and docs/webhooks.md). */
-export function seedSignatureHeader(secret: string, body: Buffer | string, unixSeconds: number): string {
-  const message = Buffer.concat([Buffer.from(`${unixSeconds}.`), Buffer.from(body)]);
-  return `t=${unixSeconds},v1=${hmacSha256(secret, message).toString('hex')}`;
+/** What a v2 signature covers, in this order; header values hold no newline, so the fields cannot shift. */
+export interface SeedSignedFields {
+  timestamp: number;
+  deliveryId: string;
+  topic: string;
+  body: Buffer | string;
+}
+
+export function seedSignedMessage(fields: SeedSignedFields): Buffer {
+  return Buffer.concat([
+    Buffer.from(`${fields.timestamp}\n${fields.deliveryId}\n${fields.topic}\n`),
+    Buffer.from(fields.body),
+  ]);
+}
+
+/** Signs a delivery the way verifyGenericSignature expects (for senders, tests and docs/webhooks.md). */
+export function seedSignatureHeader(secret: string, fields: SeedSignedFields): string {
+  return `t=${fields.timestamp},v2=${hmacSha256(secret, seedSignedMessage(fields)).toString('hex')}`;
 }
 
 export function verifyGenericSignature(request: RawWebhook, secrets: readonly string[], now: Date): void {
   const header = headerOf(request, genericHeaders.signature);
   if (!header) throw new WebhookSignatureError('no X-Seed-Signature header');
   const parsed = parseSeedSignature(header);
-  if (!parsed) throw new WebhookSignatureError('X-Seed-Signature is not t=<unix>,v1=<hex>');
+  if (!parsed) throw new WebhookSignatureError('X-Seed-Signature is not t=<unix>,v2=<hex>');
+  // v1 signed the timestamp and body only: a captured delivery replayed under a new id still matched
+  if (parsed.signatures.length === 0)
+    throw new WebhookSignatureError('X-Seed-Signature v1 no longer counts: sign with v2 (docs/webhooks.md)');
   if (Math.abs(now.getTime() / 1000 - parsed.timestamp) > signatureToleranceSeconds)
     throw new WebhookSignatureError('X-Seed-Signature timestamp is more than 5 minutes away');
-  const message = Buffer.concat([Buffer.from(`${parsed.timestamp}.`), request.body]);
+  const message = seedSignedMessage({
+    timestamp: parsed.timestamp,
+    // a missing header signs as empty: the signature cannot match, and judging says which one is missing
+    deliveryId: headerOf(request, genericHeaders.deliveryId) ?? '',
+    topic: headerOf(request, genericHeaders.topic) ?? '',
+    body: request.body,
+  });
   let matched = false;
   for (const signature of parsed.signatures)
     if (matchesAnySecret(decodeHexHeader(signature), message, secrets)) matched = true;

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import {
   DeleteObjectsCommand,
@@ -11,11 +11,13 @@ import {
 import { region } from '../platform/aws-clients';
 
 /**
- * Where raw webhook deliveries are kept before anything else happens to them: S3 in AWS, a folder in the
- * local cloud. Keys are relative paths (`webhooks/<ws>/<source>/<day>/<id>.json`).
+ * Where raw webhook deliveries are kept before they are processed: S3 in AWS, a folder in the local cloud.
+ * Keys are relative paths (`webhooks/<ws>/<source>/<day>/<id>.json`, `webhooks-unmatched/...`).
  */
 export interface Archive {
   put(key: string, body: string): Promise<void>;
+  /** Writes only if nothing is stored under the key yet; false when something is (nothing written). */
+  putIfAbsent(key: string, body: string): Promise<boolean>;
   get(key: string): Promise<string>;
   /** Removes an object (erasure); removing one that is gone already is no error. */
   delete(key: string): Promise<void>;
@@ -41,6 +43,25 @@ export function s3Archive(bucket: string, client: S3Client = new S3Client({})): 
           ContentType: 'application/json',
         }),
       );
+    },
+    // S3 conditional write: 412 when the key exists, 409 when another write to it is under way
+    async putIfAbsent(key, body) {
+      try {
+        await client.send(
+          new PutObjectCommand({
+            Bucket: bucket,
+            Key: checkedKey(key),
+            Body: body,
+            ContentType: 'application/json',
+            IfNoneMatch: '*',
+          }),
+        );
+        return true;
+      } catch (error) {
+        const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+        if (status === 412 || status === 409) return false;
+        throw error;
+      }
     },
     async get(key) {
       const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: checkedKey(key) }));
@@ -85,13 +106,30 @@ export function folderArchive(dir: string): Archive {
     if (!path.startsWith(root + sep)) throw new Error(`archive key ${key} leaves the archive folder`);
     return path;
   };
+  const writePartial = async (path: string, body: string) => {
+    await mkdir(dirname(path), { recursive: true });
+    const partial = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.partial`;
+    await writeFile(partial, body, 'utf8');
+    return partial;
+  };
   return {
     async put(key, body) {
       const path = pathOf(key);
-      await mkdir(dirname(path), { recursive: true });
-      const partial = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.partial`;
-      await writeFile(partial, body, 'utf8');
-      await rename(partial, path);
+      await rename(await writePartial(path, body), path);
+    },
+    // link() fails when the name exists, atomically: the folder's If-None-Match
+    async putIfAbsent(key, body) {
+      const path = pathOf(key);
+      const partial = await writePartial(path, body);
+      try {
+        await link(partial, path);
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+        throw error;
+      } finally {
+        await unlink(partial);
+      }
     },
     get: (key) => readFile(pathOf(key), 'utf8'),
     delete: (key) => rm(pathOf(key), { force: true }),
@@ -103,5 +141,5 @@ export function archiveFromEnv(env: NodeJS.ProcessEnv = process.env): Archive {
   if (env.ARCHIVE_BUCKET) return s3Archive(env.ARCHIVE_BUCKET, new S3Client({ region: region(env) }));
   if (env.ARCHIVE_DIR) return folderArchive(env.ARCHIVE_DIR);
   const missing = () => Promise.reject(new Error('no webhook archive: set ARCHIVE_BUCKET or ARCHIVE_DIR'));
-  return { put: missing, get: missing, delete: missing };
+  return { put: missing, putIfAbsent: missing, get: missing, delete: missing };
 }

@@ -82,3 +82,52 @@ describe('sending mail (access.ses)', () => {
     expect(findings).toEqual([]);
   });
 });
+
+describe('the public API URL (PUBLIC_API_URL)', () => {
+  let crm: SynthesizedSeedCrm;
+  beforeAll(() => {
+    crm = synthSeedCrm();
+  });
+  const variablesOf = (synth: SynthesizedSeedCrm, fn: SynthesizedSeedCrm['app']['functions'][number]) =>
+    (
+      synth.resourceOf(fn.function).resource.Properties as {
+        Environment?: { Variables?: Record<string, unknown> };
+      }
+    ).Environment?.Variables ?? {};
+
+  it('is asked for by the functions that hand out addresses: form snippets and confirmation mail', () => {
+    expect(
+      registry.functions
+        .filter((fn) => fn.publicApiUrl)
+        .map((fn) => fn.name)
+        .sort(),
+    ).toEqual(['FormsApi', 'ProcessFormSubmission']);
+  });
+
+  it('is the distribution’s own https address, and set on no other function', () => {
+    const distribution = crm.resourceOf(crm.app.web.distribution).logicalId;
+    for (const fn of crm.app.functions) {
+      const variables = variablesOf(crm, fn);
+      if (!fn.spec.publicApiUrl) {
+        expect(variables, fn.spec.name).not.toHaveProperty('PUBLIC_API_URL');
+        continue;
+      }
+      // https:// and the distribution's domain, passed into the capability's nested stack
+      const [, [scheme, domain]] = (variables.PUBLIC_API_URL as { 'Fn::Join': [string, unknown[]] })[
+        'Fn::Join'
+      ];
+      expect(scheme, fn.spec.name).toBe('https://');
+      expect(crm.resolveIn(crm.resourceOf(fn.function).stack, domain), fn.spec.name).toEqual({
+        'Fn::GetAtt': [distribution, 'DomainName'],
+      });
+    }
+  });
+
+  it('takes a custom domain from the publicApiUrl context value', () => {
+    const other = synthSeedCrm({}, { publicApiUrl: 'https://crm.example.com' });
+    const fn = other.functionNamed('ProcessFormSubmission');
+    expect(other.resolveIn(other.resourceOf(fn.function).stack, variablesOf(other, fn).PUBLIC_API_URL)).toBe(
+      'https://crm.example.com',
+    );
+  });
+});

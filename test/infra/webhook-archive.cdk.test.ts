@@ -1,7 +1,8 @@
 import type { CfnElement } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { archiveLifecycle } from '../../infra/constructs/webhook-archive';
+import { archiveLifecycle, unmatchedLifecycle } from '../../infra/constructs/webhook-archive';
 import { registry } from '../../shared/registry/capability-registry';
+import { unmatchedArchive } from '../../shared/webhooks/archived-delivery';
 import { type SynthesizedSeedCrm, synthSeedCrm, type TemplateResource } from './synth-seed-crm';
 
 let crm: SynthesizedSeedCrm;
@@ -41,16 +42,36 @@ describe('the webhook archive bucket', () => {
     expect(JSON.stringify(own?.Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
   });
 
+  const rules = () =>
+    (archiveBucket().Properties.LifecycleConfiguration as { Rules: Record<string, unknown>[] }).Rules;
+
   it('moves deliveries to Glacier after 90 days and forgets them after two years', () => {
-    const rules = (archiveBucket().Properties.LifecycleConfiguration as { Rules: Record<string, unknown>[] })
-      .Rules;
-    expect(rules).toEqual([
+    expect(rules()[0]).toEqual(
       expect.objectContaining({
         Status: 'Enabled',
+        Prefix: 'webhooks/',
         Transitions: [{ StorageClass: 'GLACIER', TransitionInDays: archiveLifecycle.glacierAfterDays }],
         ExpirationInDays: archiveLifecycle.expireAfterDays,
       }),
-    ]);
+    );
+  });
+
+  it('forgets deliveries to unknown targets, every version, within 7 days', () => {
+    expect(
+      unmatchedLifecycle.expireAfterDays + unmatchedLifecycle.noncurrentExpireAfterDays,
+    ).toBeLessThanOrEqual(unmatchedArchive.retentionDays);
+    // the prefix intake writes them under, and the _unrouted/ folder of the layout before it
+    expect(rules().slice(1)).toEqual(
+      ['webhooks-unmatched/', 'webhooks/_unrouted/'].map((prefix) =>
+        expect.objectContaining({
+          Status: 'Enabled',
+          Prefix: prefix,
+          ExpirationInDays: 6,
+          NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+        }),
+      ),
+    );
+    expect(rules()).toHaveLength(3);
   });
 
   it('logs its access to a log bucket of its own', () => {
@@ -85,7 +106,7 @@ describe('archive access declared by the capabilities', () => {
     erase: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
   };
 
-  it('grants exactly its object actions under webhooks/ of the archive bucket, and names it', () => {
+  it('grants exactly its object actions under webhooks/ of the archive bucket (intake: PutObject under webhooks-unmatched/ too), and names it', () => {
     expect(crm.app.functions.filter((fn) => fn.spec.access.archive).length).toBe(withArchive.length);
     for (const fn of crm.app.functions) {
       const s3 = crm
@@ -102,12 +123,20 @@ describe('archive access declared by the capabilities', () => {
         continue;
       }
       const objects = s3.filter((statement) => JSON.stringify(statement.Resource).includes('/webhooks/*'));
+      // intake alone may add deliveries to unknown targets, under their own prefix, and nothing else there
+      const unmatched = s3.filter((statement) =>
+        JSON.stringify(statement.Resource).includes('/webhooks-unmatched/*'),
+      );
+      expect(
+        unmatched.map((statement) => statement.Action),
+        fn.spec.name,
+      ).toEqual(access === 'write' ? ['s3:PutObject'] : []);
       expect(objects, fn.spec.name).toHaveLength(1);
       expect(asArray(objects[0]?.Action as string | string[]).sort()).toEqual(objectActions[access]);
       // the bucket's ARN, exported by the data stack, then the prefix
       expect(JSON.stringify(objects[0]?.Resource)).toMatch(/WebhookArchiveBucket.*\/webhooks\/\*/);
       // erasing deletes every version, so it may list the versions under webhooks/, nothing else
-      const others = s3.filter((statement) => !objects.includes(statement));
+      const others = s3.filter((statement) => !objects.includes(statement) && !unmatched.includes(statement));
       if (access !== 'erase') expect(others, fn.spec.name).toEqual([]);
       else {
         expect(others, fn.spec.name).toHaveLength(1);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -352,5 +353,54 @@ describe('a single opt-in form', () => {
     expect(published('consent.confirmed').filter((detail) => detail.contactId === contact.id)).toHaveLength(
       1,
     );
+  });
+});
+
+describe('the confirmation link of a post with a spoofed Host', () => {
+  let hostForm: Form;
+  beforeAll(async () => {
+    hostForm = await createForm({
+      name: 'Host check',
+      fields: [
+        { name: 'email', target: 'email' },
+        { name: 'first_name', target: 'firstName' },
+      ],
+      consent: { text: 'Send me news.', doubleOptIn: true },
+    });
+  });
+
+  it('links the confirmation to the configured address, never to the Host or X-Forwarded-Host of the post', async () => {
+    const victim = 'host.header.victim@example.com';
+    const body = JSON.stringify({ email: victim, first_name: 'Vic', consent: 'on' });
+    // node:http, as fetch will not send a Host of the caller's choosing
+    const status = await new Promise<number>((resolve, reject) => {
+      const outgoing = httpRequest(
+        `${cloud.url}/api/webhooks/forms/${hostForm.id}`,
+        {
+          method: 'POST',
+          agent: false,
+          headers: {
+            host: 'evil.example',
+            'x-forwarded-host': 'evil.example',
+            'x-forwarded-proto': 'https',
+            'content-type': 'application/json',
+            'content-length': String(Buffer.byteLength(body)),
+          },
+        },
+        (response) => {
+          response.resume();
+          response.on('end', () => resolve(response.statusCode ?? 0));
+        },
+      );
+      outgoing.on('error', reject);
+      outgoing.end(body);
+    });
+    expect(status).toBe(202);
+    await drained();
+    const mails = (await mailbox()).filter((mail) => mail.destination.to.includes(victim));
+    expect(mails).toHaveLength(1);
+    const text = mails[0]?.body.text ?? '';
+    expect(text).not.toContain('evil.example');
+    expect(text).toContain(`${cloud.url}/api/webhooks/forms/${hostForm.id}/confirm?token=`);
   });
 });

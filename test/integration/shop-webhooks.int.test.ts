@@ -229,7 +229,7 @@ describe('Shopify', () => {
     expect(orders.items.map((order) => order.externalId)).toEqual(['5938475629384', '5938475629000']);
   });
 
-  it('refuses a bad signature with 401, writes nothing to the table and keeps the archived copy', async () => {
+  it('refuses a bad signature with 401, and writes nothing to the table or the archive', async () => {
     const before = await client.itemsOf(workspaceId);
     const archived = archivedFiles(workspaceId, 'shopify').length;
     const forged = shopifyOrderBody({ id: 1, email: 'mallory@example.com' });
@@ -240,11 +240,12 @@ describe('Shopify', () => {
     expect(reply.body.error.code).toBe('webhook.bad_signature');
     await client.drained();
     expect(await client.itemsOf(workspaceId)).toEqual(before);
-    expect(archivedFiles(workspaceId, 'shopify')).toHaveLength(archived + 1);
+    expect(archivedFiles(workspaceId, 'shopify')).toHaveLength(archived);
   });
 
-  it('refuses a malformed body with 400, and an unknown or malformed connection with 404, each archived', async () => {
+  it('refuses a malformed body with 400 (not archived), and an unknown or malformed connection with 404 (kept apart)', async () => {
     const before = await client.itemsOf(workspaceId);
+    const archived = archivedFiles(workspaceId, 'shopify').length;
     const bad = Buffer.from('{"id": 5938475629384, "line_items": "no"}');
     const malformed = await client.post<{ error: { code: string } }>(
       webhookPath('shopify'),
@@ -276,8 +277,11 @@ describe('Shopify', () => {
 
     await client.drained();
     expect(await client.itemsOf(workspaceId)).toEqual(before);
-    expect(archivedFiles('_unrouted', 'shopify').length).toBeGreaterThanOrEqual(1);
-    expect(archivedFiles(workspaceId, 'shopify').length).toBeGreaterThanOrEqual(7);
+    expect(archivedFiles(workspaceId, 'shopify')).toHaveLength(archived);
+    const unmatched = join(archiveDir, 'webhooks-unmatched', 'shopify');
+    expect(
+      readdirSync(unmatched, { recursive: true }).filter((name) => String(name).endsWith('.json')),
+    ).toHaveLength(3);
   });
 });
 
@@ -353,6 +357,26 @@ describe('the generic signed format', () => {
     );
     expect(stale.status).toBe(401);
     expect(stale.body.error.code).toBe('webhook.bad_signature');
+  });
+
+  it('refuses a captured delivery replayed within 5 minutes under a new delivery id or topic (401)', async () => {
+    const secret = connections.shop.secret as string;
+    const body = order('G-REPLAY', 'replayed@example.com');
+    const captured = seedHeaders(body, 'order.created', secret, 'g-replay-1');
+    expect((await client.post(webhookPath('shop'), body, captured)).status).toBe(202);
+    await client.drained();
+    const before = await client.itemsOf(workspaceId);
+
+    for (const changed of [{ 'x-seed-delivery-id': 'g-replay-2' }, { 'x-seed-topic': 'customer.created' }]) {
+      const replay = await client.post<{ error: { code: string } }>(webhookPath('shop'), body, {
+        ...captured,
+        ...changed,
+      });
+      expect(replay.status).toBe(401);
+      expect(replay.body.error.code).toBe('webhook.bad_signature');
+    }
+    await client.drained();
+    expect(await client.itemsOf(workspaceId)).toEqual(before);
   });
 
   it('retries a failing delivery, dead-letters it, and processes it when an admin replays it', async () => {

@@ -53,7 +53,12 @@ export function seedHeaders(
     'content-type': 'application/json',
     'x-seed-topic': topic,
     'x-seed-delivery-id': deliveryId,
-    'x-seed-signature': seedSignatureHeader(secret, body, Math.floor(now.getTime() / 1000)),
+    'x-seed-signature': seedSignatureHeader(secret, {
+      timestamp: Math.floor(now.getTime() / 1000),
+      deliveryId,
+      topic,
+      body,
+    }),
   };
 }
 

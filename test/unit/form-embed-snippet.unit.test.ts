@@ -1,7 +1,7 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { FieldDefinition } from '../../shared/custom-fields/field-definition';
-import { apiBaseUrlOf } from '../../shared/forms/api-base-url';
+import { publicApiUrlFromEnv, requirePublicApiUrl } from '../../shared/forms/api-base-url';
 import { embedSnippet } from '../../shared/forms/embed-snippet';
 import type { Form } from '../../shared/forms/form';
 
@@ -124,28 +124,29 @@ describe('the embed snippet', () => {
   });
 });
 
-describe('the API base URL of a request', () => {
-  it('comes from Host, with https unless the host is local', () => {
-    expect(apiBaseUrlOf({ host: 'api.example.com' }, { env: {} })).toBe('https://api.example.com');
-    expect(apiBaseUrlOf({ host: '127.0.0.1:3000' }, { env: {} })).toBe('http://127.0.0.1:3000');
-    expect(apiBaseUrlOf({ host: 'localhost:3000', 'x-forwarded-proto': 'https' }, { env: {} })).toBe(
-      'https://localhost:3000',
-    );
-  });
-
-  it('reads X-Forwarded-Host only where trusted, and never takes a host that is not one', () => {
-    const headers = {
-      host: 'abc.execute-api.eu-west-1.amazonaws.com',
-      'x-forwarded-host': 'crm.example.com, proxy',
-    };
-    expect(apiBaseUrlOf(headers, { env: {} })).toBe('https://abc.execute-api.eu-west-1.amazonaws.com');
-    expect(apiBaseUrlOf(headers, { env: {}, trustForwardedHost: true })).toBe('https://crm.example.com');
-    expect(apiBaseUrlOf({ host: 'evil.example/"><script>' }, { env: {} })).toBe('http://localhost');
-  });
-
-  it('is PUBLIC_API_URL when the deployment sets it', () => {
-    expect(apiBaseUrlOf({ host: 'x' }, { env: { PUBLIC_API_URL: 'https://crm.example.com/' } })).toBe(
+describe('the public API URL', () => {
+  it('is PUBLIC_API_URL, without a trailing slash, and nothing when it is not set', () => {
+    expect(publicApiUrlFromEnv({ PUBLIC_API_URL: 'https://crm.example.com/' })).toBe(
       'https://crm.example.com',
     );
+    expect(publicApiUrlFromEnv({ PUBLIC_API_URL: 'http://127.0.0.1:3000' })).toBe('http://127.0.0.1:3000');
+    expect(publicApiUrlFromEnv({ PUBLIC_API_URL: 'https://example.com/crm/' })).toBe(
+      'https://example.com/crm',
+    );
+    expect(publicApiUrlFromEnv({})).toBeUndefined();
+  });
+
+  it.each([
+    'crm.example.com',
+    'javascript:alert(1)',
+    'https://user:pw@crm.example.com',
+    'https://x.example/?a=1',
+  ])('refuses the configuration %j', (value) => {
+    expect(() => publicApiUrlFromEnv({ PUBLIC_API_URL: value })).toThrow(/PUBLIC_API_URL/);
+  });
+
+  it('is required where an address is handed out: a missing one is a server fault, never a guess', () => {
+    expect(() => requirePublicApiUrl(undefined)).toThrow(/PUBLIC_API_URL is not set/);
+    expect(requirePublicApiUrl('https://crm.example.com')).toBe('https://crm.example.com');
   });
 });

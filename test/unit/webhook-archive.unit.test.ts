@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
@@ -37,6 +37,14 @@ describe('the folder archive (local cloud)', () => {
     expect(await archive.get('webhooks/acme/shop/2025-05-14/a.json')).toBe('{"a":1}');
   });
 
+  it('writes a key only if it is absent, and leaves no partial file behind', async () => {
+    const key = 'webhooks-unmatched/shop/2025-05-14/0830-3.json';
+    expect(await archive.putIfAbsent(key, '{"first":true}')).toBe(true);
+    expect(await archive.putIfAbsent(key, '{"second":true}')).toBe(false);
+    expect(await archive.get(key)).toBe('{"first":true}');
+    expect(readdirSync(join(dir, 'webhooks-unmatched/shop/2025-05-14'))).toEqual(['0830-3.json']);
+  });
+
   it.each(['../escape.json', 'webhooks/../../x.json', '/abs.json', 'webhooks//x.json', 'web hooks/x.json'])(
     'refuses the key %j',
     async (key) => {
@@ -66,6 +74,25 @@ describe('the S3 archive (AWS)', () => {
       Body: '{"a":1}',
       ContentType: 'application/json',
     });
+  });
+
+  it('writes if absent with If-None-Match, and says false when S3 answers 412 or 409', async () => {
+    const answers = [undefined, 412, 409];
+    const sent: PutObjectCommand[] = [];
+    const client = {
+      async send(command: PutObjectCommand) {
+        sent.push(command);
+        const status = answers[sent.length - 1];
+        if (status) throw Object.assign(new Error('precondition'), { $metadata: { httpStatusCode: status } });
+        return {};
+      },
+    } as unknown as S3Client;
+    const archive = s3Archive('archive-bucket', client);
+    const key = 'webhooks-unmatched/shop/2025-05-14/0830-3.json';
+    expect(await archive.putIfAbsent(key, '{}')).toBe(true);
+    expect(await archive.putIfAbsent(key, '{}')).toBe(false);
+    expect(await archive.putIfAbsent(key, '{}')).toBe(false);
+    expect(sent[0]?.input).toMatchObject({ Bucket: 'archive-bucket', Key: key, IfNoneMatch: '*' });
   });
 
   it('is chosen by ARCHIVE_BUCKET, the folder by ARCHIVE_DIR, and neither fails closed', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,11 @@ import type { StoredShopConnection } from '../../shared/shops/shop-connections-s
 import { shopWebhookEndpoint } from '../../shared/shops/shop-webhook-endpoint';
 import type { Store } from '../../shared/store/store';
 import type { Archive } from '../../shared/webhooks/archive';
-import { ArchivedDelivery } from '../../shared/webhooks/archived-delivery';
+import {
+  ArchivedDelivery,
+  UnmatchedDelivery,
+  unmatchedArchive,
+} from '../../shared/webhooks/archived-delivery';
 import { intakeResponse, receiveWebhook } from '../../shared/webhooks/receive-webhook';
 import { fixture, shopifyHeaders, shopifyTestSecret } from '../support/shop-webhooks';
 
@@ -39,6 +44,12 @@ function fakes(options: { connection?: Partial<StoredShopConnection> | null; dup
     async put(key, body) {
       steps.push('archive');
       archived.set(key, body);
+    },
+    async putIfAbsent(key, body) {
+      steps.push('archive if absent');
+      if (archived.has(key)) return false;
+      archived.set(key, body);
+      return true;
     },
     get: async (key) => archived.get(key) ?? '',
     delete: async (key) => {
@@ -97,12 +108,12 @@ const goodHeaders = shopifyHeaders(
 const endpoint = (provider: ShopProvider = 'shopify') => shopWebhookEndpoint(provider);
 
 describe('webhook intake', () => {
-  it('archives first, then verifies, then writes the inbox and outbox items in one transaction', async () => {
+  it('finds the connection, verifies, then archives, then writes the inbox and outbox items in one transaction', async () => {
     const { deps, steps, archived, transactions } = fakes();
     const result = await receiveWebhook(deps, endpoint(), connectionId, { headers: goodHeaders, body });
     expect(result.outcome).toBe('accepted');
     expect(intakeResponse(result).statusCode).toBe(202);
-    expect(steps).toEqual(['archive', 'get', 'transaction']);
+    expect(steps).toEqual(['get', 'archive', 'transaction']);
 
     const [key, text] = [...archived.entries()][0] as [string, string];
     expect(key).toBe(
@@ -146,48 +157,114 @@ describe('webhook intake', () => {
   it.each([
     ['a bad signature', { ...goodHeaders, 'x-shopify-hmac-sha256': 'AAAA' }, 401, 'webhook.bad_signature'],
     ['no topic', { ...goodHeaders, 'x-shopify-topic': '' }, 400, 'webhook.malformed'],
-  ])('refuses %s after archiving it, writes nothing and logs it', async (_what, headers, status, code) => {
+  ])('refuses %s without storing anything, and logs it', async (_what, headers, status, code) => {
     const { deps, steps, archived, logs } = fakes();
     await expect(receiveWebhook(deps, endpoint(), connectionId, { headers, body })).rejects.toMatchObject({
       statusCode: status,
       code,
     });
-    expect(steps).toEqual(['archive', 'get']);
-    expect(archived.size).toBe(1);
-    expect(logs).toEqual([
-      expect.objectContaining({ msg: 'webhook refused', code, archiveKey: [...archived.keys()][0] }),
-    ]);
+    expect(steps).toEqual(['get']);
+    expect(archived.size).toBe(0);
+    expect(logs).toEqual([expect.objectContaining({ msg: 'webhook refused', code, bodyBytes: body.length })]);
     expect(JSON.stringify(logs)).not.toContain(shopifyTestSecret);
   });
 
-  it('refuses a malformed body with 400 once the signature is good', async () => {
+  it('refuses a malformed body with 400 once the signature is good, storing nothing', async () => {
     const bad = Buffer.from('{"id": 1');
-    const { deps, steps } = fakes();
+    const { deps, steps, archived } = fakes();
     await expect(
       receiveWebhook(deps, endpoint(), connectionId, {
         headers: shopifyHeaders(bad, 'orders/create', shopifyTestSecret, 'w-1'),
         body: bad,
       }),
     ).rejects.toMatchObject({ statusCode: 400, code: 'webhook.malformed' });
-    expect(steps).toEqual(['archive', 'get']);
+    expect(steps).toEqual(['get']);
+    expect(archived.size).toBe(0);
   });
 
   it.each([
-    ['a malformed connection id', 'not-a-connection', null, 'webhooks/_unrouted/shopify/'],
-    ['a connection that does not exist', connectionId, null, 'webhooks/acme-1/shopify/'],
-    [
-      'a connection of another platform',
-      connectionId,
-      { provider: 'woocommerce' as const },
-      'webhooks/acme-1/shopify/',
-    ],
-  ])('answers 404 for %s, archived all the same', async (_what, id, connection, prefix) => {
-    const { deps, archived } = fakes({ connection });
-    await expect(receiveWebhook(deps, endpoint(), id, { headers: goodHeaders, body })).rejects.toMatchObject({
-      statusCode: 404,
-      code: 'webhook.unknown_connection',
+    ['a known connection', connectionId],
+    ['an unknown workspace', 'anyws.01J9ZK3T5Q8W6N4M2P0R7S9V1X'],
+  ])('refuses a body over 1 MB to %s with 413 before reading or storing anything', async (_what, id) => {
+    const { deps, steps, archived, logs } = fakes({ connection: id === connectionId ? {} : null });
+    const huge = Buffer.alloc(1024 * 1024 + 1, 0x20);
+    await expect(
+      receiveWebhook(deps, endpoint(), id, {
+        headers: shopifyHeaders(huge, 'orders/create', 'not-the-secret', 'big-1'),
+        body: huge,
+      }),
+    ).rejects.toMatchObject({ statusCode: 413, code: 'webhook.too_large' });
+    expect(steps).toEqual([]);
+    expect(archived.size).toBe(0);
+    expect(logs).toEqual([expect.objectContaining({ status: 413, bodyBytes: huge.length })]);
+  });
+
+  it.each([
+    ['a malformed connection id', 'not-a-connection', null],
+    ['a connection that does not exist', connectionId, null],
+    ['a connection of another platform', connectionId, { provider: 'woocommerce' as const }],
+  ])(
+    'answers 404 for %s, keeping the start of it under webhooks-unmatched/ only',
+    async (_what, id, connection) => {
+      const { deps, archived, logs } = fakes({ connection });
+      await expect(
+        receiveWebhook(deps, endpoint(), id, { headers: goodHeaders, body }),
+      ).rejects.toMatchObject({
+        statusCode: 404,
+        code: 'webhook.unknown_connection',
+      });
+      const [key, text] = [...archived.entries()][0] as [string, string];
+      expect(archived.size).toBe(1);
+      expect(key).toMatch(/^webhooks-unmatched\/shopify\/2025-05-14\/0830-\d\.json$/);
+      const kept = UnmatchedDelivery.parse(JSON.parse(text));
+      expect(kept).toMatchObject({
+        source: 'shopify',
+        targetId: id,
+        bodyBytes: body.length,
+        truncated: false,
+      });
+      expect(Buffer.from(kept.bodyBase64, 'base64').equals(body)).toBe(true);
+      expect(logs).toEqual([expect.objectContaining({ status: 404, unmatchedKey: key })]);
+    },
+  );
+
+  it('keeps only the first 32 KB of an unmatched body, with its length and SHA-256', async () => {
+    const { deps, archived } = fakes({ connection: null });
+    const large = Buffer.alloc(900 * 1024, 0x61);
+    await expect(
+      receiveWebhook(deps, endpoint(), 'anyws.01J9ZK3T5Q8W6N4M2P0R7S9V1X', {
+        headers: goodHeaders,
+        body: large,
+      }),
+    ).rejects.toMatchObject({ statusCode: 404 });
+    const kept = UnmatchedDelivery.parse(JSON.parse([...archived.values()][0] as string));
+    expect(Buffer.from(kept.bodyBase64, 'base64')).toHaveLength(unmatchedArchive.bodyBytes);
+    expect(kept).toMatchObject({
+      bodyBytes: large.length,
+      truncated: true,
+      bodySha256: createHash('sha256').update(large).digest('hex'),
     });
-    expect([...archived.keys()][0]).toMatch(new RegExp(`^${prefix}2025-05-14/[0-9A-Z]{26}\\.json$`));
+  });
+
+  it('keeps at most 10 unmatched deliveries per source and minute, however many arrive', async () => {
+    const { deps, archived, logs, steps } = fakes({ connection: null });
+    for (let attempt = 0; attempt < 200; attempt++) {
+      await expect(
+        receiveWebhook(deps, endpoint(), `ws${attempt}.01J9ZK3T5Q8W6N4M2P0R7S9V1X`, {
+          headers: goodHeaders,
+          body,
+        }),
+      ).rejects.toMatchObject({ statusCode: 404 });
+    }
+    expect(archived.size).toBe(unmatchedArchive.slotsPerMinute);
+    expect(
+      [...archived.keys()].every((key) => key.startsWith('webhooks-unmatched/shopify/2025-05-14/0830-')),
+    ).toBe(true);
+    expect(logs.filter((entry) => entry.unmatchedKept === false)).toHaveLength(200 - archived.size);
+    // a slot found taken is not tried again that minute: the flood cost one write per slot, no more
+    expect(steps.filter((step) => step === 'archive if absent')).toHaveLength(
+      unmatchedArchive.slotsPerMinute,
+    );
   });
 
   it('acknowledges a WooCommerce ping with 200 and queues nothing', async () => {
@@ -198,7 +275,8 @@ describe('webhook intake', () => {
     });
     expect(result).toEqual({ outcome: 'ignored', reason: 'ping' });
     expect(intakeResponse(result)).toEqual({ statusCode: 200, body: { status: 'ignored' } });
-    expect(steps).toEqual(['archive', 'get']);
+    // unsigned, so not kept: anyone can send one
+    expect(steps).toEqual(['get']);
   });
 
   it('never archives credentials a caller might send', async () => {

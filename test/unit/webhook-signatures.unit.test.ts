@@ -110,45 +110,75 @@ describe('the generic X-Seed-Signature', () => {
   const body = Buffer.from('{"customer":{"email":"ann@example.com"}}');
   const now = new Date('2025-05-14T10:00:00Z');
   const t = Math.floor(now.getTime() / 1000);
-
-  it('is t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>">', () => {
-    const expected = crypto.createHmac('sha256', secret).update(`${t}.`).update(body).digest('hex');
-    expect(seedSignatureHeader(secret, body, t)).toBe(`t=${t},v1=${expected}`);
-    expect(parseSeedSignature(`t=${t},v1=${expected}`)).toEqual({ timestamp: t, signatures: [expected] });
+  const deliveryId = 'delivery-1';
+  const topic = 'customer.created';
+  const signed = { timestamp: t, deliveryId, topic, body };
+  const headersWith = (signature: string, extra: Record<string, string> = {}) => ({
+    'x-seed-signature': signature,
+    'x-seed-delivery-id': deliveryId,
+    'x-seed-topic': topic,
+    ...extra,
   });
 
-  it('accepts a fresh signature, and one of several v1 values', () => {
-    const header = seedSignatureHeader(secret, body, t);
-    expect(() =>
-      verifyGenericSignature(request(body, { 'x-seed-signature': header }), [secret], now),
-    ).not.toThrow();
-    const withOld = `t=${t},v1=${'0'.repeat(64)},${header.split(',')[1]}`;
-    expect(() =>
-      verifyGenericSignature(request(body, { 'x-seed-signature': withOld }), [secret], now),
-    ).not.toThrow();
+  it('is t=<unix>,v2=<hex HMAC-SHA256 of "<t>\\n<delivery id>\\n<topic>\\n<body>">', () => {
+    const expected = crypto
+      .createHmac('sha256', secret)
+      .update(`${t}\n${deliveryId}\n${topic}\n`)
+      .update(body)
+      .digest('hex');
+    expect(seedSignatureHeader(secret, signed)).toBe(`t=${t},v2=${expected}`);
+    expect(parseSeedSignature(`t=${t},v2=${expected}`)).toEqual({
+      timestamp: t,
+      signatures: [expected],
+      legacy: false,
+    });
+  });
+
+  it('accepts a fresh signature, and one of several v2 values', () => {
+    const header = seedSignatureHeader(secret, signed);
+    expect(() => verifyGenericSignature(request(body, headersWith(header)), [secret], now)).not.toThrow();
+    const withOld = `t=${t},v2=${'0'.repeat(64)},${header.split(',')[1]}`;
+    expect(() => verifyGenericSignature(request(body, headersWith(withOld)), [secret], now)).not.toThrow();
   });
 
   it.each([
     ['older than 5 minutes', -301],
     ['more than 5 minutes ahead', 301],
   ])('refuses a timestamp %s', (_what, offset) => {
-    const header = seedSignatureHeader(secret, body, t + offset);
-    expect(() =>
-      verifyGenericSignature(request(body, { 'x-seed-signature': header }), [secret], now),
-    ).toThrow(/5 minutes/);
+    const header = seedSignatureHeader(secret, { ...signed, timestamp: t + offset });
+    expect(() => verifyGenericSignature(request(body, headersWith(header)), [secret], now)).toThrow(
+      /5 minutes/,
+    );
   });
 
-  it.each(['', 'v1=abc', 't=abc,v1=00', `t=${t}`, `t=${t},v1=zz`])('refuses the header %j', (header) => {
-    expect(() =>
-      verifyGenericSignature(request(body, { 'x-seed-signature': header }), [secret], now),
-    ).toThrow(WebhookSignatureError);
+  it.each(['', 'v2=abc', 't=abc,v2=00', `t=${t}`, `t=${t},v2=zz`])('refuses the header %j', (header) => {
+    expect(() => verifyGenericSignature(request(body, headersWith(header)), [secret], now)).toThrow(
+      WebhookSignatureError,
+    );
   });
 
   it('binds the timestamp: the same digest under another t is refused', () => {
-    const digest = seedSignatureHeader(secret, body, t).split(',')[1];
+    const digest = seedSignatureHeader(secret, signed).split(',')[1];
     expect(() =>
-      verifyGenericSignature(request(body, { 'x-seed-signature': `t=${t - 10},${digest}` }), [secret], now),
+      verifyGenericSignature(request(body, headersWith(`t=${t - 10},${digest}`)), [secret], now),
     ).toThrow(WebhookSignatureError);
+  });
+
+  it.each([
+    ['delivery id', { 'x-seed-delivery-id': 'delivery-2' }],
+    ['topic', { 'x-seed-topic': 'order.created' }],
+  ])('binds the %s: a captured delivery replayed with another one is refused', (_what, changed) => {
+    const header = seedSignatureHeader(secret, signed);
+    expect(() => verifyGenericSignature(request(body, headersWith(header, changed)), [secret], now)).toThrow(
+      /does not match/,
+    );
+  });
+
+  it('refuses a v1 signature (timestamp and body only), even a correct one', () => {
+    const v1 = crypto.createHmac('sha256', secret).update(`${t}.`).update(body).digest('hex');
+    expect(() =>
+      verifyGenericSignature(request(body, headersWith(`t=${t},v1=${v1}`)), [secret], now),
+    ).toThrow(/v1 no longer counts/);
   });
 });
 
