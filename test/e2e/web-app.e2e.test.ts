@@ -271,9 +271,25 @@ describe.runIf(runE2e)('the web app', () => {
     await visible(heading(page, 'Initech'));
     await visible(page.getByText('120', { exact: true }));
     await page.getByRole('link', { name: 'Edit' }).click();
-    await page.getByLabel('Country').fill('gb');
+    // the country is picked by name: "Germany" typed finds Germany (not GE, Georgia), chosen from the keyboard
+    const country = page.getByRole('combobox', { name: 'Country' });
+    await country.fill('Germany');
+    await visible(page.getByRole('option', { name: 'Germany' }));
+    expect(await page.getByRole('option').allTextContents()).toEqual(['Germany']);
+    for (const [width, name] of [
+      [1366, 'desktop-14-country-picker'],
+      [375, 'phone-09-country-picker'],
+    ] as const) {
+      await page.setViewportSize({ width, height: 800 });
+      await screenshot(page, name);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await country.press('ArrowDown');
+    await country.press('Enter');
+    expect(await country.inputValue()).toBe('Germany');
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await visible(page.getByText('GB', { exact: true }));
+    await visible(page.getByText('Germany', { exact: true }));
+    expect(await page.getByText('DE', { exact: true }).count()).toBe(0);
     await screenshot(page, 'desktop-09-company-detail');
 
     // a contact added from the company's empty list: linked already, and the renamed required field is asked for
@@ -312,7 +328,13 @@ describe.runIf(runE2e)('the web app', () => {
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
     await signIn(page, { workspaceId: 'fields', email: 'sam@example.com', role: 'Support' });
     await page.goto(`${cloud.url}/companies`);
-    await visible(page.getByRole('row', { name: /Initech/ }));
+    await visible(page.getByRole('row', { name: /Initech/ }).getByText('Germany'));
+    await page.setViewportSize({ width: 1366, height: 800 });
+    await screenshot(page, 'desktop-15-companies-country');
+    await page.setViewportSize({ width: 375, height: 812 });
+    await visible(page.getByRole('list', { name: 'Companies' }).getByText(/Germany/));
+    await screenshot(page, 'phone-10-companies-country');
+    await page.setViewportSize({ width: 1280, height: 800 });
     expect(await page.getByRole('link', { name: 'New company' }).count()).toBe(0);
     await page.getByRole('link', { name: 'Initech' }).click();
     await visible(heading(page, 'Initech'));
