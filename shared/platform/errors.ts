@@ -97,7 +97,7 @@ export class NotFoundError extends AppError {
   }
 }
 export class ConflictError extends AppError {
-  constructor(code: ErrorCode, extra: { existingId?: string; detail?: string } = {}) {
+  constructor(code: ErrorCode, extra: { existingId?: string; fields?: FieldErrors; detail?: string } = {}) {
     super(409, code, extra);
   }
 }
