@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { PhoneNumber } from '../contacts/phone-number';
+import { CountryCode } from '../records/country-code';
 import { CustomFieldChanges, optionalText, Tags } from '../records/record-fields';
-import { CountryCode, Domain, WebsiteUrl } from './company';
+import { Domain, WebsiteUrl } from './company';
 
 /** What a client sends to create or change a company: the API and the web forms validate with these. */
 

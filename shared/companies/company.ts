@@ -28,10 +28,6 @@ export const WebsiteUrl = z.pipe(
   z.url({ protocol: /^https?$/, message: 'Enter a full web address, e.g. https://example.com.' }),
 );
 
-export const CountryCode = z
-  .string()
-  .check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as GB.'));
-
 export const Company = z.object({
   ...recordMeta,
   name: z.string(),

@@ -3,6 +3,7 @@ import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors';
 import { deleteExistingItem, queryAllWithPrefix } from '../store/queries';
 import type { Store } from '../store/store';
+import { builtInFieldClashes } from './built-in-clashes';
 import { customFieldsKeys } from './custom-fields-keys';
 import {
   type FieldDefinition,
@@ -35,6 +36,7 @@ export async function createFieldDefinition(
   input: FieldDefinitionInput,
   now: Date = new Date(),
 ): Promise<FieldDefinition> {
+  refuseBuiltInNames(input.entity, input);
   const timestamp = now.toISOString();
   const definition: FieldDefinition = { ...input, version: 1, createdAt: timestamp, updatedAt: timestamp };
   try {
@@ -50,6 +52,12 @@ export async function createFieldDefinition(
     throw error;
   }
   return definition;
+}
+
+/** 409 naming the built-in field a key or label repeats: the record would show two of them. */
+function refuseBuiltInNames(entity: FieldEntity, names: { key?: string; label?: string }): void {
+  const clashes = builtInFieldClashes(entity, names);
+  if (Object.keys(clashes).length > 0) throw new ConflictError('field.built_in', { fields: clashes });
 }
 
 /** A path that cannot name a definition (unknown entity, malformed key) is simply not found. */
@@ -72,6 +80,7 @@ export async function updateFieldDefinition(
   now: Date = new Date(),
 ): Promise<FieldDefinition> {
   const { entity, key } = parseTarget(target);
+  if (patch.label !== undefined) refuseBuiltInNames(entity, { label: patch.label });
   const names: Record<string, string> = { '#version': 'version', '#updatedAt': 'updatedAt' };
   const values: Record<string, unknown> = {
     ':expected': expectedVersion,

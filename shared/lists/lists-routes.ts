@@ -3,7 +3,6 @@ import { everyone, marketingTeam } from '../platform/roles';
 import { IdPath } from '../records/record-fields';
 import {
   AddListMemberBody,
-  ContactList,
   ContactListList,
   ContactListsResponse,
   ContactListWithCount,
@@ -29,9 +28,9 @@ export const listsRoutes = defineRoutes({
     method: 'POST',
     path: '/api/lists',
     roles: marketingTeam,
-    summary: 'Create a list (unique name, 50 per workspace at most)',
+    summary: 'Create a list (unique name, 50 per workspace at most); answers it with its member count',
     body: ListInput,
-    response: ContactList,
+    response: ContactListWithCount,
     status: 201,
   },
   GetList: {
@@ -46,10 +45,10 @@ export const listsRoutes = defineRoutes({
     method: 'PATCH',
     path: '/api/lists/{listId}',
     roles: marketingTeam,
-    summary: 'Rename a list or change its description (If-Match version)',
+    summary: 'Rename a list or change its description (If-Match version); answers it with its member count',
     params: ListPath,
     body: ListPatch,
-    response: ContactList,
+    response: ContactListWithCount,
     ifMatch: true,
   },
   DeleteList: {

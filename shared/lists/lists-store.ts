@@ -32,8 +32,15 @@ export async function listLists(store: Store, workspaceId: string): Promise<Cont
   return items.map((item) => withoutKeys<ContactList>(item)).sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Creates a list; its name is unique in the workspace (ignoring case), and a workspace has 50 at most. */
-export async function createList({ store, clock }: Deps, workspaceId: string, input: ListInput) {
+/**
+ * Creates a list; its name is unique in the workspace (ignoring case), and a workspace has 50 at most.
+ * Answered as the list's own route shows it: with its member count (none yet).
+ */
+export async function createList(
+  { store, clock }: Deps,
+  workspaceId: string,
+  input: ListInput,
+): Promise<ContactListWithCount> {
   const existing = await listLists(store, workspaceId);
   if (existing.some((list) => sameName(list.name, input.name))) throw new ConflictError('list.name_exists');
   if (existing.length >= maxListsPerWorkspace) throw new ConflictError('list.limit_reached');
@@ -53,7 +60,7 @@ export async function createList({ store, clock }: Deps, workspaceId: string, in
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );
-  return list;
+  return { ...list, memberCount: 0 };
 }
 
 /** One GetItem; an id that cannot exist (or another workspace's) is not found. */
@@ -75,13 +82,8 @@ export async function getList(store: Store, workspaceId: string, listId: string)
   return list;
 }
 
-/** A list with its member count (a COUNT Query over its members on byParent: keys only, no items read). */
-export async function getListWithCount(
-  store: Store,
-  workspaceId: string,
-  listId: string,
-): Promise<ContactListWithCount> {
-  const list = await getList(store, workspaceId, listId);
+/** The number of a list's members: a COUNT Query over its members on byParent (keys only, no items read). */
+async function countListMembers(store: Store, workspaceId: string, listId: string): Promise<number> {
   const index = crmTable.indexes.byParent;
   let memberCount = 0;
   let startKey: Record<string, unknown> | undefined;
@@ -99,17 +101,30 @@ export async function getListWithCount(
     memberCount += page.Count ?? 0;
     startKey = page.LastEvaluatedKey;
   } while (startKey);
-  return { ...list, memberCount };
+  return memberCount;
 }
 
-/** Changes a list over the version the client saw (If-Match): a conditional Put, 409 when stale. */
+/** A list with its member count. */
+export async function getListWithCount(
+  store: Store,
+  workspaceId: string,
+  listId: string,
+): Promise<ContactListWithCount> {
+  const list = await getList(store, workspaceId, listId);
+  return { ...list, memberCount: await countListMembers(store, workspaceId, listId) };
+}
+
+/**
+ * Changes a list over the version the client saw (If-Match): a conditional Put, 409 when stale. Answered
+ * with its member count, as the list's own route shows it.
+ */
 export async function updateList(
   { store, clock }: Deps,
   workspaceId: string,
   listId: string,
   patch: ListPatch,
   expectedVersion: number,
-): Promise<ContactList> {
+): Promise<ContactListWithCount> {
   const current = await getList(store, workspaceId, listId);
   if (current.version !== expectedVersion) throw new ConflictError('list.version_conflict');
   if (patch.name !== undefined && !sameName(patch.name, current.name)) {
@@ -140,7 +155,7 @@ export async function updateList(
     }
     throw error;
   }
-  return next;
+  return { ...next, memberCount: await countListMembers(store, workspaceId, listId) };
 }
 
 /**

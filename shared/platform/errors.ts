@@ -94,7 +94,7 @@ export class NotFoundError extends AppError {
   }
 }
 export class ConflictError extends AppError {
-  constructor(code: ErrorCode, extra: { existingId?: string; detail?: string } = {}) {
+  constructor(code: ErrorCode, extra: { existingId?: string; fields?: FieldErrors; detail?: string } = {}) {
     super(409, code, extra);
   }
 }

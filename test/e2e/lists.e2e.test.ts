@@ -84,7 +84,26 @@ describe.runIf(runE2e)('lists in the web app', () => {
     await dialog.getByRole('button', { name: 'Create list' }).click();
     await visible(heading(page, 'Spring webinar'));
     await visible(page.getByText('Nobody on this list yet'));
+    // the count shows at once, from the create and update replies, not only after a reload
+    await visible(page.getByText('0 members · Guests of the April webinar'));
     await screenshot(page, 'lists-01-new-list');
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const editDialog = page.getByRole('dialog', { name: 'Edit list' });
+    await editDialog.getByLabel('Description').fill('Guests of the April webinar, online');
+    await editDialog.getByRole('button', { name: 'Save changes' }).click();
+    await visible(page.getByText('0 members · Guests of the April webinar, online'));
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await editDialog.getByLabel('Description').fill('Guests of the April webinar');
+    await editDialog.getByRole('button', { name: 'Save changes' }).click();
+    await visible(page.getByText('0 members · Guests of the April webinar'));
+    for (const [width, name] of [
+      [1366, 'lists-07-count-desktop'],
+      [375, 'lists-08-count-phone'],
+    ] as const) {
+      await page.setViewportSize({ width, height: 800 });
+      await screenshot(page, name);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     // the contact's page puts it on the list
     await page.goto(`${cloud.url}/contacts/${contactId}`);

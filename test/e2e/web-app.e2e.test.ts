@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserAndCloud, startBrowserAndCloud } from './support/browser-and-cloud';
 import { runE2e } from './support/chromium';
@@ -11,6 +12,10 @@ describe.runIf(runE2e)('the web app', () => {
   let e2e: BrowserAndCloud;
   let cloud: BrowserAndCloud['cloud'];
   const openPage = (viewport: { width: number; height: number }) => e2e.openPage(viewport);
+  /** Toasts sit over the bottom of the page: out of the way of a screenshot of what is there. */
+  const dismissToasts = async (page: Page) => {
+    for (const dismiss of await page.getByRole('button', { name: 'Dismiss' }).all()) await dismiss.click();
+  };
 
   beforeAll(async () => {
     e2e = await startBrowserAndCloud();
@@ -218,6 +223,28 @@ describe.runIf(runE2e)('the web app', () => {
     await page.getByRole('button', { name: 'Add field' }).click();
     await visible(page.getByRole('cell', { name: 'employees', exact: true }));
     await screenshot(page, 'desktop-08-custom-fields');
+    // a second "Industry" is refused, naming the built-in field
+    await page.getByLabel('Label').fill('industry');
+    await page.getByRole('button', { name: 'Add field' }).click();
+    await visible(page.getByText('Industry is a built-in company field. Choose another label.'));
+    await visible(page.getByText('Industry is a built-in company field. Choose another key.'));
+    await dismissToasts(page);
+    for (const [width, name] of [
+      [1366, 'desktop-16-built-in-field'],
+      [375, 'phone-11-built-in-field'],
+    ] as const) {
+      await page.setViewportSize({ width, height: 800 });
+      await screenshot(page, name);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByLabel('Label').fill('');
+    // a yes/no field on contacts
+    await page.getByRole('tab', { name: 'Contacts' }).click();
+    await page.getByLabel('Label').fill('Newsletter');
+    await page.getByRole('combobox', { name: 'Type' }).click();
+    await page.getByRole('option', { name: 'Yes / no' }).click();
+    await page.getByRole('button', { name: 'Add field' }).click();
+    await visible(page.getByRole('cell', { name: 'newsletter', exact: true }));
 
     // renaming a field, from the keyboard; someone else's change in between is a conflict, not an overwrite
     await page.getByRole('tab', { name: 'Contacts' }).click();
@@ -271,9 +298,26 @@ describe.runIf(runE2e)('the web app', () => {
     await visible(heading(page, 'Initech'));
     await visible(page.getByText('120', { exact: true }));
     await page.getByRole('link', { name: 'Edit' }).click();
-    await page.getByLabel('Country').fill('gb');
+    // the country is picked by name: "Germany" typed finds Germany (not GE, Georgia), chosen from the keyboard
+    const country = page.getByRole('combobox', { name: 'Country' });
+    await dismissToasts(page);
+    await country.fill('Germany');
+    await visible(page.getByRole('option', { name: 'Germany' }));
+    expect(await page.getByRole('option').allTextContents()).toEqual(['Germany']);
+    for (const [width, name] of [
+      [1366, 'desktop-14-country-picker'],
+      [375, 'phone-09-country-picker'],
+    ] as const) {
+      await page.setViewportSize({ width, height: 800 });
+      await screenshot(page, name);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await country.press('ArrowDown');
+    await country.press('Enter');
+    expect(await country.inputValue()).toBe('Germany');
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await visible(page.getByText('GB', { exact: true }));
+    await visible(page.getByText('Germany', { exact: true }));
+    expect(await page.getByText('DE', { exact: true }).count()).toBe(0);
     await screenshot(page, 'desktop-09-company-detail');
 
     // a contact added from the company's empty list: linked already, and the renamed required field is asked for
@@ -291,6 +335,39 @@ describe.runIf(runE2e)('the web app', () => {
     await visible(heading(page, 'Peter'));
     await visible(page.getByText('Large', { exact: true }));
     const contactUrl = page.url();
+
+    // the yes/no field left alone stays unset; yes is saved, and "Not set" removes it again
+    const storedCustomFields = () =>
+      page.evaluate(
+        async (path) => {
+          const { token } = JSON.parse(localStorage.getItem('seed-crm.session') ?? '{}');
+          const response = await fetch(path, { headers: { Authorization: `Bearer ${token}` } });
+          return ((await response.json()) as { customFields: unknown }).customFields;
+        },
+        new URL(contactUrl).pathname.replace('/contacts/', '/api/contacts/'),
+      );
+    expect(await storedCustomFields()).toEqual({ size: 'Large' });
+    await page.getByRole('link', { name: 'Edit' }).click();
+    const newsletter = await visible(page.getByRole('radiogroup', { name: 'Newsletter' }));
+    expect(await newsletter.getByRole('radio', { name: 'Not set' }).isChecked()).toBe(true);
+    await newsletter.getByRole('radio', { name: 'Yes' }).check();
+    await dismissToasts(page);
+    for (const [width, name] of [
+      [1366, 'desktop-17-yes-no-field'],
+      [375, 'phone-12-yes-no-field'],
+    ] as const) {
+      await page.setViewportSize({ width, height: 800 });
+      await screenshot(page, name);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await visible(heading(page, 'Peter'));
+    await expect.poll(storedCustomFields).toEqual({ size: 'Large', newsletter: true });
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await newsletter.getByRole('radio', { name: 'Not set' }).check();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await visible(heading(page, 'Peter'));
+    await expect.poll(storedCustomFields).toEqual({ size: 'Large' });
 
     // the company lists its contact, and the row leads back to it
     await page.getByRole('link', { name: 'Initech' }).first().click();
@@ -312,7 +389,13 @@ describe.runIf(runE2e)('the web app', () => {
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
     await signIn(page, { workspaceId: 'fields', email: 'sam@example.com', role: 'Support' });
     await page.goto(`${cloud.url}/companies`);
-    await visible(page.getByRole('row', { name: /Initech/ }));
+    await visible(page.getByRole('row', { name: /Initech/ }).getByText('Germany'));
+    await page.setViewportSize({ width: 1366, height: 800 });
+    await screenshot(page, 'desktop-15-companies-country');
+    await page.setViewportSize({ width: 375, height: 812 });
+    await visible(page.getByRole('list', { name: 'Companies' }).getByText(/Germany/));
+    await screenshot(page, 'phone-10-companies-country');
+    await page.setViewportSize({ width: 1280, height: 800 });
     expect(await page.getByRole('link', { name: 'New company' }).count()).toBe(0);
     await page.getByRole('link', { name: 'Initech' }).click();
     await visible(heading(page, 'Initech'));

@@ -52,6 +52,28 @@ describe('companies API', () => {
     expect(await testTable().itemsOf(workspaceId)).toEqual([]);
   });
 
+  it('takes only an assigned ISO 3166 country code, and says so on the field', async () => {
+    const workspaceId = newWorkspaceId();
+    const api = await apiAs(workspaceId);
+    const message = 'This is not a country code. Use a two-letter ISO 3166 code, e.g. DE for Germany.';
+    for (const country of ['XX', 'GERMANY', 'UK']) {
+      const reply = await api('POST', '/api/companies', { name: 'Acme', country });
+      expect(reply.status, country).toBe(400);
+      expect(errorOf(reply).fields).toEqual({ country: message });
+    }
+    expect(await testTable().itemsOf(workspaceId)).toEqual([]);
+    const georgian = await createdCompany(api, { name: 'Tbilisi Tea', country: 'ge' });
+    expect(georgian.country).toBe('GE');
+    const patched = await api(
+      'PATCH',
+      `/api/companies/${georgian.id}`,
+      { country: 'XX' },
+      { 'if-match': '"1"' },
+    );
+    expect(patched.status).toBe(400);
+    expect(errorOf(patched).fields).toEqual({ country: message });
+  });
+
   it('lists newest first, by tag and by name prefix', async () => {
     const api = await apiAs(newWorkspaceId());
     const acme = await createdCompany(api, { name: 'Åcme Corp', tags: ['vip'] });

@@ -135,6 +135,89 @@ describe('custom field definitions', () => {
     expect(patched.status).toBe(200);
     expect(patched.body.customFields).toEqual({ seats: 3, active: false });
   });
+
+  it('keeps a yes/no field left out unset, and a null removes a yes or a no', async () => {
+    const created = await api<Contact>('POST', '/api/contacts', {
+      firstName: 'Dana',
+      customFields: { note: 'hi' },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.customFields).toEqual({ note: 'hi' });
+    const path = `/api/contacts/${created.body.id}`;
+    const no = await api<Contact>('PATCH', path, { customFields: { active: false } }, { 'if-match': '"1"' });
+    expect(no.body.customFields).toEqual({ note: 'hi', active: false });
+    const unset = await api<Contact>(
+      'PATCH',
+      path,
+      { customFields: { active: null } },
+      { 'if-match': '"2"' },
+    );
+    expect(unset.status).toBe(200);
+    expect(unset.body.customFields).toEqual({ note: 'hi' });
+    expect((await api<Contact>('GET', path)).body.customFields).toEqual({ note: 'hi' });
+  });
+});
+
+describe('custom fields that repeat a built-in field', () => {
+  it.each([
+    [
+      'company',
+      { key: 'sector', label: 'Industry' },
+      { label: 'Industry is a built-in company field. Choose another label.' },
+    ],
+    [
+      'company',
+      { key: 'industry', label: 'Sector' },
+      { key: 'Industry is a built-in company field. Choose another key.' },
+    ],
+    [
+      'company',
+      { key: 'x_country', label: '  COUNTRY ' },
+      { label: 'Country is a built-in company field. Choose another label.' },
+    ],
+    [
+      'contact',
+      { key: 'job_title', label: 'Jöb Títle' },
+      {
+        label: 'Job title is a built-in contact field. Choose another label.',
+        key: 'Job title is a built-in contact field. Choose another key.',
+      },
+    ],
+    [
+      'contact',
+      { key: 'mail', label: 'E-mail' },
+      { label: 'Email is a built-in contact field. Choose another label.' },
+    ],
+  ])(
+    'refuses a %s field %j with 409 naming the built-in field, and writes nothing',
+    async (entity, names, fields) => {
+      const workspaceId = newWorkspaceId();
+      const api = await apiAs(workspaceId);
+      const reply = await api('POST', '/api/settings/fields', { entity, type: 'text', ...names });
+      expect(reply.status).toBe(409);
+      expect(errorOf(reply)).toMatchObject({ code: 'field.built_in', fields });
+      expect(await testTable().itemsOf(workspaceId)).toEqual([]);
+    },
+  );
+
+  it("allows another entity's built-in name, and refuses a rename onto a built-in label", async () => {
+    const api = await apiAs(newWorkspaceId());
+    // companies have no job title of their own, contacts no industry
+    await define(api, { entity: 'company', key: 'job_title', label: 'Job title', type: 'text' });
+    const sector = await define(api, { entity: 'contact', key: 'industry', label: 'Industry', type: 'text' });
+    expect(sector.key).toBe('industry');
+    const renamed = await api(
+      'PATCH',
+      '/api/settings/fields/contact/industry',
+      { label: 'first name' },
+      { 'if-match': '"1"' },
+    );
+    expect(renamed.status).toBe(409);
+    expect(errorOf(renamed)).toMatchObject({
+      code: 'field.built_in',
+      fields: { label: 'First name is a built-in contact field. Choose another label.' },
+    });
+  });
 });
 
 describe('changing and removing a definition', () => {

@@ -113,6 +113,24 @@ describe('lists', () => {
     expect((await api<ContactListWithCount>('GET', `/api/lists/${list.id}`)).body.memberCount).toBe(1);
   });
 
+  it('answers a created or changed list with its member count, as its own route does', async () => {
+    const created = await api<ContactListWithCount>('POST', '/api/lists', { name: 'Counted' });
+    expect(created.status).toBe(201);
+    expect(created.body.memberCount).toBe(0);
+    const path = `/api/lists/${created.body.id}`;
+    await api('PUT', `${path}/members/${ada.id}`);
+    await api('PUT', `${path}/members/${grace.id}`);
+    const renamed = await api<ContactListWithCount>(
+      'PATCH',
+      path,
+      { name: 'Counted twice', description: 'Two people' },
+      { 'if-match': '"1"' },
+    );
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ name: 'Counted twice', version: 2, memberCount: 2 });
+    expect(renamed.body).toEqual((await api<ContactListWithCount>('GET', path)).body);
+  });
+
   it("deleting a list removes its memberships, deleting a contact removes the contact's", async () => {
     const list = (await api<ContactList>('POST', '/api/lists', { name: 'Short-lived' })).body;
     const other = (await api<ContactList>('POST', '/api/lists', { name: 'Longer-lived' })).body;

@@ -484,10 +484,14 @@ export const validPhones = [
   '+61 2 9374 4000',
 ];
 
+/** Country codes the API takes, in any case (JSON Schema cannot list the assigned ISO 3166 codes). */
+export const validCountries = ['GB', 'de', 'GE', ' us ', 'CI'];
+
 /** Valid-value hints for a seeded workspace: rules that live outside the schema (links, definitions). */
 export function workspaceHints(seeded: Seeded): Hints {
   return {
     phone: fc.constantFrom(...validPhones),
+    country: fc.constantFrom(...validCountries),
     ...(seeded.company ? { companyId: fc.constant(seeded.company.params.id) } : {}),
     customFields: fc.constant({}),
     // a form's lists: none, or the workspace's own

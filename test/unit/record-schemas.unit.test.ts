@@ -7,6 +7,7 @@ import { ContactInput, ContactPatch } from '../../shared/contacts/contact-input'
 import { FieldDefinitionInput, FieldDefinitionPatch } from '../../shared/custom-fields/field-definition';
 import { ValidationError } from '../../shared/platform/errors';
 import { parseOrThrow } from '../../shared/platform/validation';
+import { countryCodes } from '../../shared/records/country-code';
 
 /** The 400 `fields` a body gets, or undefined when the schema accepts it. */
 function fieldsOf(schema: z.core.$ZodType, input: unknown): Record<string, string> | undefined {
@@ -180,13 +181,25 @@ describe('CompanyInput', () => {
     },
   );
 
-  it('upper-cases a two-letter country code and refuses others', () => {
+  it('upper-cases an assigned ISO 3166 country code', () => {
     expect(CompanyInput.parse({ name: 'Acme', country: ' gb ' }).country).toBe('GB');
-    for (const country of ['GBR', 'G', '12', 'UK!']) {
+    expect(CompanyInput.parse({ name: 'Acme', country: 'GE' }).country).toBe('GE');
+    expect(CompanyInput.parse({ name: 'Acme', country: 'de' }).country).toBe('DE');
+  });
+
+  it.each(['XX', 'GERMANY', 'Germany', 'UK', 'EU', 'XK', 'GBR', 'G', '12', 'UK!', ''])(
+    'refuses %j: not an assigned country code, however many letters',
+    (country) => {
       expect(fieldsOf(CompanyInput, { name: 'Acme', country })).toEqual({
-        country: 'Use a two-letter country code such as GB.',
+        country: 'This is not a country code. Use a two-letter ISO 3166 code, e.g. DE for Germany.',
       });
-    }
+    },
+  );
+
+  it('knows the 249 assigned codes, each two capital letters', () => {
+    expect(countryCodes).toHaveLength(249);
+    expect(new Set(countryCodes).size).toBe(249);
+    for (const code of countryCodes) expect(code).toMatch(/^[A-Z]{2}$/);
   });
 
   it('requires a name', () => {

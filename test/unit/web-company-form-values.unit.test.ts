@@ -90,7 +90,7 @@ describe('companyFormErrors', () => {
     expect(companyFormErrors(values, [])).toEqual({
       name: 'Give the company a name.',
       domain: 'Enter a domain such as example.com.',
-      country: 'Use a two-letter country code such as GB.',
+      country: 'This is not a country code. Use a two-letter ISO 3166 code, e.g. DE for Germany.',
     });
   });
 });

@@ -52,14 +52,14 @@ describe('the contact form values', () => {
       jobTitle: '',
       companyId,
       tags: [],
-      customFields: { tier: '', size: '', active: false },
+      customFields: { tier: '', size: '', active: '' },
     });
   });
 
   it('shows a stored contact as its inputs hold it', () => {
     const values = contactFormValues(ada, definitions);
     expect(values.companyId).toBe(companyId);
-    expect(values.customFields).toEqual({ tier: 'gold', size: 12, active: true });
+    expect(values.customFields).toEqual({ tier: 'gold', size: 12, active: 'yes' });
   });
 
   it('knows which API paths have an input on the form', () => {
@@ -77,7 +77,7 @@ describe('contactInputOf (create body)', () => {
       email: 'ada@example.com ',
       jobTitle: '   ',
       tags: ['vip'],
-      customFields: { tier: 'gold', size: '42', active: false },
+      customFields: { tier: 'gold', size: '42', active: 'no' },
     };
     expect(contactInputOf(values, definitions)).toEqual({
       firstName: 'Ada',
@@ -86,6 +86,11 @@ describe('contactInputOf (create body)', () => {
       tags: ['vip'],
       customFields: { tier: 'gold', size: 42, active: false },
     });
+  });
+
+  it('leaves a yes/no field nobody answered unset, not "no"', () => {
+    const values = { ...contactFormValues(undefined, definitions), firstName: 'Ada' };
+    expect(contactInputOf(values, definitions)).toEqual({ firstName: 'Ada' });
   });
 
   it('leaves out the company, tags and custom fields when there are none', () => {
@@ -107,7 +112,7 @@ describe('contactPatchOf (PATCH body)', () => {
       phone: '  ',
       companyId: null,
       tags: ['vip'],
-      customFields: { tier: '', size: 12, active: false },
+      customFields: { tier: '', size: 12, active: 'no' },
     };
     expect(contactPatchOf(ada, values, definitions)).toEqual({
       lastName: 'King',

@@ -26,14 +26,15 @@ const active = define('active', 'boolean');
 const all = [note, size, renewal, tier, active];
 
 describe('custom field values in the form', () => {
-  it('holds text, dates and choices as strings, numbers as numbers, yes/no as a switch', () => {
+  it('holds text, dates and choices as strings, numbers as numbers, yes/no as yes or no', () => {
     expect(
       customFieldFormValues(all, { note: 'hi', size: 0, renewal: '2025-03-01', tier: 'gold', active: true }),
-    ).toEqual({ note: 'hi', size: 0, renewal: '2025-03-01', tier: 'gold', active: true });
+    ).toEqual({ note: 'hi', size: 0, renewal: '2025-03-01', tier: 'gold', active: 'yes' });
+    expect(customFieldFormValues([active], { active: false })).toEqual({ active: 'no' });
   });
 
-  it('starts every input empty (a switch off) without stored values', () => {
-    expect(customFieldFormValues(all)).toEqual({ note: '', size: '', renewal: '', tier: '', active: false });
+  it('starts every input empty without stored values: a yes/no field is not set, not "no"', () => {
+    expect(customFieldFormValues(all)).toEqual({ note: '', size: '', renewal: '', tier: '', active: '' });
   });
 
   it('ignores stored values whose field no longer exists', () => {
@@ -49,16 +50,17 @@ describe('custom field values sent on create', () => {
     ['zero', size, 0, 0],
     ['date', renewal, '2025-03-01', '2025-03-01'],
     ['choice', tier, 'silver', 'silver'],
-    ['switch on', active, true, true],
-    ['switch off', active, false, false],
+    ['yes', active, 'yes', true],
+    ['no', active, 'no', false],
   ])('sends a %s', (_, definition, input, sent) => {
     expect(customFieldsToCreate([definition], { [definition.key]: input })).toEqual({
       [definition.key]: sent,
     });
   });
 
-  it('leaves out empty inputs', () => {
-    expect(customFieldsToCreate(all, customFieldFormValues(all))).toEqual({ active: false });
+  it('leaves out empty inputs, a yes/no field left alone too', () => {
+    expect(customFieldsToCreate(all, customFieldFormValues(all))).toEqual({});
+    expect(customFieldsToCreate([active], { active: '' })).toEqual({});
   });
 
   it('keeps a non-number as text, so the check can name the field', () => {
@@ -87,7 +89,7 @@ describe('custom field changes sent on edit', () => {
       note: '',
       size: 13,
       renewal: '2026-01-31',
-      active: false,
+      active: 'no',
     };
     expect(customFieldChanges(all, stored, values)).toEqual({
       note: null,
@@ -97,9 +99,23 @@ describe('custom field changes sent on edit', () => {
     });
   });
 
-  it('treats a switch that was never set as off', () => {
-    expect(customFieldChanges([active], {}, { active: false })).toEqual({});
-    expect(customFieldChanges([active], {}, { active: true })).toEqual({ active: true });
+  it('sends nothing for a yes/no field still not set, and the answer once there is one', () => {
+    expect(customFieldChanges([active], {}, customFieldFormValues([active]))).toEqual({});
+    expect(customFieldChanges([active], {}, { active: 'no' })).toEqual({ active: false });
+    expect(customFieldChanges([active], {}, { active: 'yes' })).toEqual({ active: true });
+  });
+
+  it('removes a yes or a no set back to "not set" (null)', () => {
+    expect(customFieldChanges([active], { active: true }, { active: '' })).toEqual({ active: null });
+    expect(customFieldChanges([active], { active: false }, { active: '' })).toEqual({ active: null });
+    expect(customFieldChanges([active], { active: false }, { active: 'no' })).toEqual({});
+  });
+
+  it('asks for an answer to a required yes/no field', () => {
+    const consent = define('consent', 'boolean', { label: 'Consent', required: true });
+    expect(customFieldErrors([consent], {}, customFieldsToCreate([consent], { consent: '' }))).toEqual({
+      'customFields.consent': 'Consent is required.',
+    });
   });
 });
 

@@ -71,6 +71,15 @@ describe('a new field', () => {
     });
     expect(newFieldErrors('contact', values)).toEqual({});
   });
+
+  it("refuses a label or key of the entity's built-in fields, as the API does", () => {
+    const industry = { ...values, label: 'Industry', key: 'industry' };
+    expect(newFieldErrors('company', industry)).toEqual({
+      label: 'Industry is a built-in company field. Choose another label.',
+      key: 'Industry is a built-in company field. Choose another key.',
+    });
+    expect(newFieldErrors('contact', industry)).toEqual({});
+  });
 });
 
 describe('fieldDefinitionPatchOf (PATCH body)', () => {
@@ -115,6 +124,12 @@ describe('fieldEditErrors', () => {
     });
     expect(fieldEditErrors(size, { ...fieldEditValues(size), options: ['A', 'A'] })).toEqual({
       options: 'Options must be unique.',
+    });
+  });
+
+  it('refuses a new label that repeats a built-in field', () => {
+    expect(fieldEditErrors(size, { ...fieldEditValues(size), label: 'Last Name' })).toEqual({
+      label: 'Last name is a built-in contact field. Choose another label.',
     });
   });
 });

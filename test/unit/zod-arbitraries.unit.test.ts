@@ -5,7 +5,7 @@ import { maxBodyBytes } from '../../shared/platform/http-handler';
 import { registry } from '../../shared/registry/capability-registry';
 import { decodeCursor } from '../../shared/store/cursor';
 import { crmTable } from '../../shared/store/table';
-import { validPhones } from '../support/record-fixtures';
+import { validCountries, validPhones } from '../support/record-fixtures';
 import { schemasOf } from '../support/registry-routes';
 import {
   badBodyOf,
@@ -21,7 +21,7 @@ import {
   withoutLookarounds,
 } from '../support/zod-arbitraries';
 
-const hints = { phone: fc.constantFrom(...validPhones) };
+const hints = { phone: fc.constantFrom(...validPhones), country: fc.constantFrom(...validCountries) };
 const sample = <T>(arbitrary: fc.Arbitrary<T>, numRuns = 150) => fc.sample(arbitrary, { numRuns, seed: 42 });
 // a public webhook's body is the sending platform's (or the form's) payload, open by nature: the strict-body
 // promises below do not apply to it (the bad-input test still fuzzes those routes)

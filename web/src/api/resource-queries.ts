@@ -9,9 +9,14 @@ interface Versioned {
 /**
  * The queries and changes of a settings resource the API serves as `GET base` → `{items}`,
  * `POST base`, `GET|PATCH|DELETE base/{id}` (PATCH with If-Match) and `POST base/{id}/<action>`:
- * forms, shop connections and webhook subscriptions. Every change refreshes the list and the record.
+ * forms, shop connections, webhook subscriptions and lists. Every change refreshes the list and the record.
+ * `Detail` is what `GET base/{id}` and the changes answer, when it says more than a list item (a list's
+ * member count): a change's reply is put in the record's cache as it is, so it must be the whole record.
  */
-export function settingsResource<Item extends Versioned, Input, Patch>(name: string, basePath: string) {
+export function settingsResource<Item extends Versioned, Input, Patch, Detail extends Item = Item>(
+  name: string,
+  basePath: string,
+) {
   const keys = {
     all: [name] as const,
     list: () => [name, 'list'] as const,
@@ -28,12 +33,12 @@ export function settingsResource<Item extends Versioned, Input, Patch>(name: str
   const detailQuery = (id: string) =>
     queryOptions({
       queryKey: keys.detail(id),
-      queryFn: ({ signal }) => apiRequest<Item>(pathOf(id), { signal }),
+      queryFn: ({ signal }) => apiRequest<Detail>(pathOf(id), { signal }),
     });
 
   function useStored() {
     const queryClient = useQueryClient();
-    return (item: Item) => {
+    return (item: Detail) => {
       queryClient.setQueryData(keys.detail(item.id), item);
       return queryClient.invalidateQueries({ queryKey: keys.list() });
     };
@@ -42,7 +47,7 @@ export function settingsResource<Item extends Versioned, Input, Patch>(name: str
   function useCreate() {
     const stored = useStored();
     return useMutation({
-      mutationFn: (input: Input) => apiRequest<Item>(basePath, { method: 'POST', body: input }),
+      mutationFn: (input: Input) => apiRequest<Detail>(basePath, { method: 'POST', body: input }),
       onSuccess: stored,
     });
   }
@@ -52,7 +57,7 @@ export function settingsResource<Item extends Versioned, Input, Patch>(name: str
     return useMutation({
       /** `version` is the one the change is based on, sent as If-Match. */
       mutationFn: ({ version, patch }: { version: number; patch: Patch }) =>
-        apiRequest<Item>(pathOf(id), { method: 'PATCH', body: patch, version }),
+        apiRequest<Detail>(pathOf(id), { method: 'PATCH', body: patch, version }),
       onSuccess: stored,
     });
   }
@@ -60,7 +65,7 @@ export function settingsResource<Item extends Versioned, Input, Patch>(name: str
   /** Sends what changed (nothing when nothing did), based on the version the form was loaded with. */
   function useSaveChanges(record: Item) {
     const update = useUpdate(record.id);
-    return async (patch: Patch & object): Promise<Item | undefined> =>
+    return async (patch: Patch & object): Promise<Detail | undefined> =>
       Object.keys(patch).length > 0 ? update.mutateAsync({ version: record.version, patch }) : undefined;
   }
 
@@ -74,7 +79,7 @@ export function settingsResource<Item extends Versioned, Input, Patch>(name: str
   function useAction(id: string, action: string) {
     const stored = useStored();
     return useMutation({
-      mutationFn: () => apiRequest<Item>(`${pathOf(id)}/${action}`, { method: 'POST', body: {} }),
+      mutationFn: () => apiRequest<Detail>(`${pathOf(id)}/${action}`, { method: 'POST', body: {} }),
       onSuccess: stored,
     });
   }

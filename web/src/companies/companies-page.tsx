@@ -14,11 +14,13 @@ import { TagBadges } from '../records/tag-badges';
 import { tagQueryOf } from '../records/tag-filter';
 import { useCursorPages } from '../records/use-cursor-pages';
 import { useListFilters } from '../records/use-list-filters';
+import { countryName } from '../ui/country-names';
 import { formatDate } from '../ui/format';
 import { PageHeader } from '../ui/page-header';
 import { companyListQuery } from './company-queries';
 
-const locationOf = (company: Company) => [company.city, company.country].filter(Boolean).join(', ');
+const locationOf = (company: Company) =>
+  [company.city, countryName(company.country)].filter(Boolean).join(', ');
 
 function CompanyTable({ companies, onTag }: { companies: Company[]; onTag(tag: string): void }) {
   return (

@@ -12,6 +12,7 @@ import { DetailItem, DetailList, DetailSection } from '../records/detail-section
 import { DetailError, DetailSkeleton } from '../records/detail-states';
 import { TagBadges } from '../records/tag-badges';
 import { BackLink } from '../ui/back-link';
+import { countryName } from '../ui/country-names';
 import { formatDateTime } from '../ui/format';
 import { PageHeader } from '../ui/page-header';
 import { useToast } from '../ui/toaster';
@@ -34,7 +35,7 @@ function CompanyDetails({ company }: { company: Company }) {
         {company.phone && <Anchor href={`tel:${company.phone}`}>{company.phone}</Anchor>}
       </DetailItem>
       <DetailItem label="City">{company.city}</DetailItem>
-      <DetailItem label="Country">{company.country}</DetailItem>
+      <DetailItem label="Country">{countryName(company.country)}</DetailItem>
     </DetailList>
   );
 }

@@ -7,6 +7,7 @@ import { formLevel } from '../records/form-errors';
 import { FormAlert, FormFooter } from '../records/form-footer';
 import { useSaveSubmit } from '../records/form-problem';
 import { FormSection } from '../records/form-section';
+import { CountrySelect } from '../ui/country-select';
 import {
   type CompanyFormValues,
   companyFormErrors,
@@ -59,13 +60,7 @@ export function CompanyForm({
               {...form.getInputProps('phone')}
             />
             <TextInput label="City" {...form.getInputProps('city')} />
-            <TextInput
-              label="Country"
-              description="Two-letter code"
-              placeholder="GB"
-              maxLength={2}
-              {...form.getInputProps('country')}
-            />
+            <CountrySelect {...form.getInputProps('country')} value={form.values.country} />
           </SimpleGrid>
           <TagsInput
             label="Tags"

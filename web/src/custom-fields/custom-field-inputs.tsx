@@ -1,9 +1,9 @@
-import { NumberInput, Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
+import { Group, NumberInput, Radio, Select, SimpleGrid, TextInput } from '@mantine/core';
 import type { GetInputPropsReturnType } from '@mantine/form';
 import type { ReactNode } from 'react';
 import type { FieldDefinition, FieldType } from '../../../shared/custom-fields/field-definition';
 
-type GetInputProps = (path: string, options?: { type?: 'checkbox' }) => GetInputPropsReturnType;
+type GetInputProps = (path: string) => GetInputPropsReturnType;
 
 /** The input each field type needs; a new type in the shared schema fails to compile until it has one. */
 const inputs: Record<FieldType, (definition: FieldDefinition, getInputProps: GetInputProps) => ReactNode> = {
@@ -39,12 +39,19 @@ const inputs: Record<FieldType, (definition: FieldDefinition, getInputProps: Get
       {...getInputProps(pathOf(definition))}
     />
   ),
+  // yes, no, or no answer: a value left alone is not a "no"
   boolean: (definition, getInputProps) => (
-    <Switch
+    <Radio.Group
       label={definition.label}
-      mt={{ sm: 'xl' }}
-      {...getInputProps(pathOf(definition), { type: 'checkbox' })}
-    />
+      required={definition.required}
+      {...getInputProps(pathOf(definition))}
+    >
+      <Group gap="md" mt={6} mih={36} align="center">
+        <Radio value="yes" label="Yes" />
+        <Radio value="no" label="No" />
+        {!definition.required && <Radio value="" label="Not set" />}
+      </Group>
+    </Radio.Group>
   ),
 };
 

@@ -2,8 +2,11 @@ import { checkCustomFields } from '../../../shared/custom-fields/check-custom-fi
 import type { CustomFieldValues, FieldDefinition } from '../../../shared/custom-fields/field-definition';
 import { type FieldErrors, ValidationError } from '../../../shared/platform/errors';
 
-/** What the inputs hold: text, date and select as strings, numbers as number or '' when empty. */
-export type CustomFieldFormValue = string | number | boolean;
+/**
+ * What the inputs hold: text, date and select as strings, numbers as number, yes/no as 'yes' or 'no';
+ * '' when there is no value (a yes/no field left alone stays unset, it is not a no).
+ */
+export type CustomFieldFormValue = string | number;
 export type CustomFieldFormValues = Record<string, CustomFieldFormValue>;
 type ApiValue = string | number | boolean | null;
 
@@ -14,16 +17,19 @@ export function customFieldFormValues(
   return Object.fromEntries(
     definitions.map((definition): [string, CustomFieldFormValue] => {
       const value = stored[definition.key];
-      if (definition.type === 'boolean') return [definition.key, value === true];
+      if (definition.type === 'boolean') return [definition.key, yesNoOf(value)];
       if (definition.type === 'number') return [definition.key, typeof value === 'number' ? value : ''];
       return [definition.key, value === undefined ? '' : String(value)];
     }),
   );
 }
 
+const yesNoOf = (value: string | number | boolean | undefined) =>
+  value === true ? 'yes' : value === false ? 'no' : '';
+
 /** The value to send; an empty input is `null` (no value), a non-number stays text so the check names it. */
 function apiValueOf(definition: FieldDefinition, value: CustomFieldFormValue | undefined): ApiValue {
-  if (definition.type === 'boolean') return value === true;
+  if (definition.type === 'boolean') return value === 'yes' ? true : value === 'no' ? false : null;
   const text = String(value ?? '').trim();
   if (text === '') return null;
   if (definition.type !== 'number') return text;
@@ -53,7 +59,7 @@ export function customFieldChanges(
   const changes: Record<string, ApiValue> = {};
   for (const definition of definitions) {
     const next = apiValueOf(definition, values[definition.key]);
-    const before = stored[definition.key] ?? (definition.type === 'boolean' ? false : null);
+    const before = stored[definition.key] ?? null;
     if (next !== before) changes[definition.key] = next;
   }
   return changes;

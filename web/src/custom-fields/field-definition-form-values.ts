@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { builtInFieldClashes } from '../../../shared/custom-fields/built-in-clashes';
 import {
   type FieldDefinition,
   FieldDefinitionInput,
@@ -59,9 +60,14 @@ export function definitionInputOf(
   };
 }
 
+/** The API's own checks: the schema, and no key or label of a built-in field (a second "Industry"). */
 export function newFieldErrors(entity: FieldEntity, values: FieldFormValues): Record<string, string> {
-  const result = FieldDefinitionInput.safeParse(definitionInputOf(entity, values));
-  return result.success ? {} : formErrorsOf(result.error);
+  const input = definitionInputOf(entity, values);
+  const result = FieldDefinitionInput.safeParse(input);
+  return {
+    ...builtInFieldClashes(entity, { key: input.key, label: input.label }),
+    ...(result.success ? {} : formErrorsOf(result.error)),
+  };
 }
 
 export function fieldEditValues(definition: FieldDefinition): FieldEditValues {
@@ -84,7 +90,7 @@ export function fieldDefinitionPatchOf(
   return patch;
 }
 
-/** The API's own check of the change; nothing changed is no error (saving then just closes the form). */
+/** The API's own checks of the change; nothing changed is no error (saving then just closes the form). */
 export function fieldEditErrors(
   definition: FieldDefinition,
   values: FieldEditValues,
@@ -92,5 +98,8 @@ export function fieldEditErrors(
   const patch = fieldDefinitionPatchOf(definition, values);
   if (Object.keys(patch).length === 0) return {};
   const result = FieldDefinitionPatch.safeParse(patch);
-  return result.success ? {} : formErrorsOf(result.error);
+  return {
+    ...(patch.label === undefined ? {} : builtInFieldClashes(definition.entity, { label: patch.label })),
+    ...(result.success ? {} : formErrorsOf(result.error)),
+  };
 }

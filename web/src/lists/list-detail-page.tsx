@@ -11,13 +11,13 @@ import { PageHeader } from '../ui/page-header';
 import { useToast } from '../ui/toaster';
 import { EditListButton } from './list-form';
 import { ListMembers } from './list-members';
-import { listDetailQuery, lists } from './list-queries';
+import { lists } from './list-queries';
 
 export function ListDetailPage() {
   const { listId = '' } = useParams();
   const navigate = useNavigate();
   const toast = useToast();
-  const query = useQuery(listDetailQuery(listId));
+  const query = useQuery(lists.detailQuery(listId));
   const remove = lists.useDelete(listId);
   const canEdit = useCan(listsRoutes.UpdateList);
   const canDelete = useCan(listsRoutes.DeleteList);

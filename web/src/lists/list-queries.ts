@@ -12,17 +12,13 @@ import type {
 import { apiRequest } from '../api/api-client';
 import { settingsResource } from '../api/resource-queries';
 
-export const lists = settingsResource<ContactList, z.input<typeof ListInput>, z.input<typeof ListPatch>>(
-  'lists',
-  '/api/lists',
-);
-
-/** One list with its member count (the detail route answers the count too). */
-export const listDetailQuery = (id: string) =>
-  queryOptions({
-    queryKey: lists.keys.detail(id),
-    queryFn: ({ signal }) => apiRequest<ContactListWithCount>(lists.pathOf(id), { signal }),
-  });
+/** The lists, and one list with its member count (its route, create and update all answer the count). */
+export const lists = settingsResource<
+  ContactList,
+  z.input<typeof ListInput>,
+  z.input<typeof ListPatch>,
+  ContactListWithCount
+>('lists', '/api/lists');
 
 export const listMembersQuery = (id: string, page: { cursor?: string; limit: number }) =>
   queryOptions({
