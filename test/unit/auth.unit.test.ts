@@ -30,16 +30,29 @@ describe('authFromClaims', () => {
   });
 
   it.each([
-    ['a JSON array', ['admin', 'sales'], ['admin', 'sales']],
+    ['a JSON array (the decoded token: local cloud, web app)', ['admin', 'sales'], ['admin', 'sales']],
     ["API Gateway's flattened string", '[admin sales]', ['admin', 'sales']],
-    ['a JSON array in a string', '["marketing","support"]', ['marketing', 'support']],
-    ['one group as a string', 'support', ['support']],
-    ['a comma-separated string', 'admin,sales', ['admin', 'sales']],
+    ["API Gateway's flattened string of one group", '[support]', ['support']],
     ['an empty flattened string', '[]', []],
     ['no groups', undefined, []],
     ['a non-string group', ['admin', 7, null], ['admin']],
   ])('reads groups given as %s', (_form, groups, roles) => {
     expect(authFromClaims(claims({ [claimNames.groups]: groups })).roles).toEqual(roles);
+  });
+
+  it.each([
+    ['a comma-separated string', 'support,admin'],
+    ['a comma-separated string with spaces', 'support, admin'],
+    ['a bare string', 'admin'],
+    ['a space-separated string without brackets', 'support admin'],
+    ['a JSON array in a string', '["support","admin"]'],
+    ['a flattened group whose name holds a comma', '[support,admin]'],
+    ['brackets inside the brackets', '[[admin] support]'],
+    ['text around the brackets', 'x [admin]'],
+    ['a number', 1],
+    ['an object', { admin: true }],
+  ])('grants no role from %s', (_form, groups) => {
+    expect(authFromClaims(claims({ [claimNames.groups]: groups })).roles).toEqual([]);
   });
 
   it('drops groups that are not roles', () => {
