@@ -15,6 +15,7 @@ import { webhooksErrors } from '../webhooks/webhooks-errors';
 export const platformErrors = {
   'request.invalid': 'Some fields are not valid.',
   'request.malformed_json': 'The request body is not valid JSON.',
+  'request.too_deep': 'The request body nests objects and arrays more than 64 levels deep.',
   'request.unsupported_media_type': 'Send the request body as application/json.',
   'request.too_large': 'The request body is larger than 256 KB.',
   'request.precondition_required': 'Send the record version in an If-Match header to change it.',
@@ -77,7 +78,10 @@ export class ValidationError extends AppError {
   }
 }
 export class BadRequestError extends AppError {
-  constructor(code: 'request.malformed_json' | 'request.invalid_cursor', detail?: string) {
+  constructor(
+    code: 'request.malformed_json' | 'request.too_deep' | 'request.invalid_cursor',
+    detail?: string,
+  ) {
     super(400, code, { detail });
   }
 }
