@@ -22,6 +22,7 @@ export const platformErrors = {
   'request.invalid_cursor': 'The pagination cursor is not valid. Start again from the first page.',
   'auth.unauthorized': 'Sign in to continue.',
   'auth.forbidden': 'Your role does not allow this action.',
+  'auth.local_host_required': 'Sign in to the local CRM at localhost or 127.0.0.1.',
   'route.not_found': 'There is no such endpoint.',
   'server.internal': 'Something went wrong on our side. Please try again.',
 } as const satisfies Record<string, string>;
