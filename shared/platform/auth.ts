@@ -20,8 +20,8 @@ export interface AuthContext {
 
 /**
  * Exactly the two shapes `cognito:groups` arrives in: API Gateway's HTTP API JWT authorizer hands every
- * claim over as a string, an array flattened to "[admin sales]" (space-separated in brackets); the local
- * cloud and the web app read the decoded token, a JSON array. Anything else (a bare or comma-separated
+ * claim over as a string, an array flattened to "[admin sales]" (space-separated in brackets; the local
+ * cloud hands them over the same way); the web app reads the decoded token, a JSON array. Anything else (a bare or comma-separated
  * string, JSON text) is no form Cognito and API Gateway produce, so it grants nothing. Group names hold no
  * whitespace (Cognito's name pattern) but may hold commas: a group called "support,admin" is one group.
  */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { flattenedClaims } from '../../infra/local/api-gateway-event';
 import { authFromClaims, claimNames } from '../../shared/platform/auth';
 import { UnauthorizedError } from '../../shared/platform/errors';
 
@@ -53,6 +54,15 @@ describe('authFromClaims', () => {
     ['an object', { admin: true }],
   ])('grants no role from %s', (_form, groups) => {
     expect(authFromClaims(claims({ [claimNames.groups]: groups })).roles).toEqual([]);
+  });
+
+  it('reads the claims the local cloud flattens as API Gateway does', () => {
+    const flat = flattenedClaims({
+      ...claims({ [claimNames.groups]: ['support', 'marketing'] }),
+      exp: 1_900_000_000,
+    });
+    expect(flat).toMatchObject({ [claimNames.groups]: '[support marketing]', exp: '1900000000' });
+    expect(authFromClaims(flat).roles).toEqual(['support', 'marketing']);
   });
 
   it('drops groups that are not roles', () => {
