@@ -14,9 +14,10 @@ export default defineConfig({
     sourcemap: true,
   },
   server: {
+    // the local API's sign-in takes only its own loopback Host: the proxy sends the target's
     proxy: {
-      '/api': localCloud,
-      '/config.json': localCloud,
+      '/api': { target: localCloud, changeOrigin: true },
+      '/config.json': { target: localCloud, changeOrigin: true },
     },
   },
 });

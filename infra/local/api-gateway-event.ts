@@ -44,6 +44,23 @@ export function matchRoute(method: string, path: string): MatchedRoute | undefin
   return undefined;
 }
 
+/**
+ * Claims as API Gateway's HTTP API JWT authorizer hands them to the Lambda: every value a string, an array
+ * flattened to "[a b]" (so the local cloud exercises the same claim parsing as AWS).
+ */
+export function flattenedClaims(claims: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(claims).map(([name, value]) => [
+      name,
+      Array.isArray(value)
+        ? `[${value.join(' ')}]`
+        : typeof value === 'string'
+          ? value
+          : JSON.stringify(value),
+    ]),
+  );
+}
+
 const textTypes = /^(application\/(json|x-www-form-urlencoded|xml|[a-z0-9.+-]+\+json)|text\/)/i;
 
 /** The API Gateway HTTP API payload v2.0 event for a request, as AWS would deliver it to the Lambda. */
@@ -98,7 +115,9 @@ export function toApiGatewayEvent(input: {
       stage: '$default',
       time: new Date(now).toISOString(),
       timeEpoch: now,
-      ...(input.claims ? { authorizer: { jwt: { claims: input.claims, scopes: null } } } : {}),
+      ...(input.claims
+        ? { authorizer: { jwt: { claims: flattenedClaims(input.claims), scopes: null } } }
+        : {}),
     },
     ...(input.body.length
       ? { body: isText ? input.body.toString('utf8') : input.body.toString('base64') }

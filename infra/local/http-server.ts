@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  type AppError,
+  AppError,
   NotFoundError,
   PayloadTooLargeError,
   toErrorResponse,
   UnauthorizedError,
+  UnsupportedMediaTypeError,
 } from '../../shared/platform/errors';
 import type { ApiResponse } from '../../shared/platform/http-handler';
 import { LocalTokenRequest } from '../../shared/platform/local-token-request';
@@ -26,17 +27,25 @@ export interface LocalApiOptions {
   log?: (line: string) => void;
 }
 
+/**
+ * The request's body, or a PayloadTooLargeError over 10 MB (by `content-length`, or once the bytes read
+ * pass it). The rest of a refused body is still read and discarded, as Node does for a body nobody reads:
+ * a keep-alive client's next request then starts where this one ends, instead of behind a paused stream.
+ * (Node's `requestTimeout` bounds a body that never ends.)
+ */
 function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const tooLarge = () => {
+      request.removeAllListeners('data');
+      request.resume();
+      reject(new PayloadTooLargeError());
+    };
+    if (Number(request.headers['content-length'] ?? 0) > maxPayloadBytes) return tooLarge();
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxPayloadBytes) {
-        request.pause();
-        reject(new PayloadTooLargeError());
-        return;
-      }
+      if (size > maxPayloadBytes) return tooLarge();
       chunks.push(chunk);
     });
     request.on('end', () => resolve(Buffer.concat(chunks)));
@@ -80,6 +89,26 @@ async function bearerClaims(auth: LocalAuth, header: string | undefined): Promis
   }
 }
 
+/**
+ * The local sign-in hands out a token for any workspace and role, so only a page of this server may ask:
+ * a loopback Host with the server's port (not a name DNS rebinding pointed at 127.0.0.1) and a JSON body
+ * (which a cross-site page cannot send without a CORS preflight this server never grants).
+ */
+function assertLocalSignIn(request: IncomingMessage): void {
+  const port = request.socket.localPort;
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].flatMap((name) =>
+    port === 80 ? [name, `${name}:80`] : [`${name}:${port}`],
+  );
+  const host = request.headers.host?.toLowerCase();
+  if (!host || !loopback.includes(host)) {
+    throw new AppError(403, 'auth.local_host_required', {
+      detail: `local sign-in from host ${String(host).slice(0, 100)}`,
+    });
+  }
+  const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== 'application/json') throw new UnsupportedMediaTypeError();
+}
+
 async function handleApi(
   options: LocalApiOptions,
   request: IncomingMessage,
@@ -89,6 +118,7 @@ async function handleApi(
   const method = request.method ?? 'GET';
   const body = await readBody(request);
   if (method === 'POST' && url.pathname === '/api/local/token') {
+    assertLocalSignIn(request);
     let parsed: unknown;
     try {
       parsed = JSON.parse(body.toString('utf8') || 'null');

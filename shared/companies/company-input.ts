@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { PhoneNumber } from '../contacts/phone-number';
+import { singleLine } from '../platform/single-line-text';
 import { CountryCode } from '../records/country-code';
 import { CustomFieldChanges, optionalText, Tags } from '../records/record-fields';
 import { Domain, WebsiteUrl } from './company';
@@ -7,7 +8,9 @@ import { Domain, WebsiteUrl } from './company';
 /** What a client sends to create or change a company: the API and the web forms validate with these. */
 
 const companyFields = {
-  name: z.string().check(z.trim(), z.minLength(1, 'Give the company a name.'), z.maxLength(200)),
+  name: z
+    .string()
+    .check(z.trim(), z.minLength(1, 'Give the company a name.'), z.maxLength(200), singleLine()),
   domain: Domain,
   website: WebsiteUrl,
   industry: optionalText(100),

@@ -1,12 +1,15 @@
 import * as z from 'zod/mini';
+import { singleLine } from '../platform/single-line-text';
 
 export const fieldEntities = ['contact', 'company'] as const;
 export const fieldTypes = ['text', 'number', 'date', 'select', 'boolean'] as const;
 export type FieldEntity = (typeof fieldEntities)[number];
 export type FieldType = (typeof fieldTypes)[number];
 
-const label = z.string().check(z.trim(), z.minLength(1, 'Give the field a label.'), z.maxLength(80));
-const options = z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(80))).check(
+const label = z
+  .string()
+  .check(z.trim(), z.minLength(1, 'Give the field a label.'), z.maxLength(80), singleLine());
+const options = z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(80), singleLine())).check(
   z.minLength(1, 'A select field needs at least one option.'),
   z.maxLength(100),
   z.refine((values) => new Set(values).size === values.length, 'Options must be unique.'),

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ListIds } from '../lists/list';
+import { singleLine } from '../platform/single-line-text';
 import { Tags } from '../records/record-fields';
 
 /**
@@ -59,7 +60,7 @@ export const FormFieldInput = z.strictObject({
   name: FormFieldName,
   target: FormFieldTarget,
   /** The label in the embed snippet; the target's name when absent. */
-  label: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+  label: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100), singleLine())),
   /** The snippet marks the input required; the server always requires the email. */
   required: z.optional(z.boolean()),
 });
@@ -123,7 +124,7 @@ export const FormConsentInput = z.strictObject({
 });
 
 const formShape = {
-  name: z.string().check(z.trim(), z.minLength(1, 'Give the form a name.'), z.maxLength(100)),
+  name: z.string().check(z.trim(), z.minLength(1, 'Give the form a name.'), z.maxLength(100), singleLine()),
   fields: FormFields,
   /** Tags added to the contact of every submission. */
   tags: Tags,

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Contact } from '../contacts/contact';
+import { singleLine } from '../platform/single-line-text';
 import { listQueryShape, RecordId, recordMeta } from '../records/record-fields';
 
 /**
@@ -16,6 +17,7 @@ const listFields = {
       z.trim(),
       z.minLength(1, 'Give the list a name.'),
       z.maxLength(100, 'Keep the name to 100 characters.'),
+      singleLine(),
     ),
   description: z.string().check(z.trim(), z.maxLength(500, 'Keep the description to 500 characters.')),
 };

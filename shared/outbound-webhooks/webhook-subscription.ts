@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { singleLine } from '../platform/single-line-text';
 import { allEventTypes, webhookEventTypes } from './webhook-event-types';
 import { maxWebhookUrlLength, webhookUrlProblem } from './webhook-url-policy';
 
@@ -40,7 +41,10 @@ export const WebhookEventTypes = z.pipe(
   z.transform((types) => (types.includes(allEventTypes) ? [allEventTypes] : [...new Set(types)])),
 );
 
-const description = z.string().check(z.trim(), z.maxLength(200, 'Keep the description to 200 characters.'));
+/** The subscription's name in settings: one line. */
+const description = z
+  .string()
+  .check(z.trim(), z.maxLength(200, 'Keep the description to 200 characters.'), singleLine());
 
 export const WebhookSubscriptionInput = z.strictObject({
   url: WebhookUrl,

@@ -19,26 +19,17 @@ export interface AuthContext {
 }
 
 /**
- * API Gateway's JWT authorizer hands claims over as strings, arrays flattened to "[admin sales]";
- * the local cloud passes the decoded JSON. Both shapes are read here.
+ * Exactly the two shapes `cognito:groups` arrives in: API Gateway's HTTP API JWT authorizer hands every
+ * claim over as a string, an array flattened to "[admin sales]" (space-separated in brackets; the local
+ * cloud hands them over the same way); the web app reads the decoded token, a JSON array. Anything else (a bare or comma-separated
+ * string, JSON text) is no form Cognito and API Gateway produce, so it grants nothing. Group names hold no
+ * whitespace (Cognito's name pattern) but may hold commas: a group called "support,admin" is one group.
  */
 function groupsOf(value: unknown): string[] {
   if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
   if (typeof value !== 'string') return [];
-  const trimmed = value.trim();
-  if (trimmed.startsWith('[')) {
-    try {
-      const parsed: unknown = JSON.parse(trimmed);
-      if (Array.isArray(parsed)) return groupsOf(parsed);
-    } catch {
-      // the authorizer's "[a b]" form is not JSON
-    }
-    return trimmed
-      .slice(1, -1)
-      .split(/[\s,]+/)
-      .filter(Boolean);
-  }
-  return trimmed.split(/[\s,]+/).filter(Boolean);
+  const flattened = /^\[([^[\]]*)\]$/.exec(value);
+  return flattened ? (flattened[1] ?? '').split(' ').filter(Boolean) : [];
 }
 
 /** The caller's workspace and roles come from verified token claims only, never from the request. */

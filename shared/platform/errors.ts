@@ -8,12 +8,14 @@ import type { errorMessages } from './error-catalogue';
 export const platformErrors = {
   'request.invalid': 'Some fields are not valid.',
   'request.malformed_json': 'The request body is not valid JSON.',
+  'request.too_deep': 'The request body nests objects and arrays more than 64 levels deep.',
   'request.unsupported_media_type': 'Send the request body as application/json.',
   'request.too_large': 'The request body is larger than 256 KB.',
   'request.precondition_required': 'Send the record version in an If-Match header to change it.',
   'request.invalid_cursor': 'The pagination cursor is not valid. Start again from the first page.',
   'auth.unauthorized': 'Sign in to continue.',
   'auth.forbidden': 'Your role does not allow this action.',
+  'auth.local_host_required': 'Sign in to the local CRM at localhost or 127.0.0.1.',
   'route.not_found': 'There is no such endpoint.',
   'server.internal': 'Something went wrong on our side. Please try again.',
 } as const satisfies Record<string, string>;
@@ -74,7 +76,10 @@ export class ValidationError extends AppError {
   }
 }
 export class BadRequestError extends AppError {
-  constructor(code: 'request.malformed_json' | 'request.invalid_cursor', detail?: string) {
+  constructor(
+    code: 'request.malformed_json' | 'request.too_deep' | 'request.invalid_cursor',
+    detail?: string,
+  ) {
     super(400, code, { detail });
   }
 }

@@ -6,7 +6,6 @@ import { type RouteContract, type RouteContracts, routeKeyOf } from './capabilit
 import {
   BadRequestError,
   type ErrorCode,
-  type FieldErrors,
   ForbiddenError,
   NotFoundError,
   PayloadTooLargeError,
@@ -16,6 +15,7 @@ import {
   ValidationError,
 } from './errors';
 import { bindWorkspace, httpRequestContext, runWithContext } from './invocation-context';
+import { jsonProblemsOf } from './json-body';
 import { logger } from './logger';
 import { parseOrThrow } from './validation';
 
@@ -112,25 +112,6 @@ const authorize = (options: RouterOptions): MiddlewareObj<ApiEvent, ApiResponse,
   },
 });
 
-/**
- * What no schema should have to think about: keys called `__proto__` (JavaScript objects and zod records
- * swallow them silently) and text that is not valid Unicode (lone surrogates, which DynamoDB refuses).
- */
-function unsafeJsonParts(value: unknown, path: string[] = [], found = new Map<string, string>()) {
-  if (typeof value === 'string') {
-    if (!value.isWellFormed())
-      found.set(path.join('.') || '(root)', 'This text contains invalid characters.');
-  } else if (Array.isArray(value)) {
-    for (const [at, item] of value.entries()) unsafeJsonParts(item, [...path, String(at)], found);
-  } else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      if (key === '__proto__') found.set([...path, key].join('.'), 'This field is not allowed here.');
-      else unsafeJsonParts(item, [...path, key], found);
-    }
-  }
-  return found.size ? (Object.fromEntries(found) as FieldErrors) : undefined;
-}
-
 const formMediaType = 'application/x-www-form-urlencoded';
 
 /**
@@ -138,7 +119,7 @@ const formMediaType = 'application/x-www-form-urlencoded';
  * U+FFFD): `{ name: value }`, or `name: [values]` when a name repeats (several checkboxes of one group).
  */
 export function parseFormUrlEncoded(text: string): Record<string, string | string[]> {
-  // no prototype, so a field called __proto__ stays a field (and is refused by unsafeJsonParts)
+  // no prototype, so a field called __proto__ stays a field (and is refused by jsonProblemsOf)
   const fields: Record<string, string | string[]> = Object.create(null);
   for (const [name, value] of new URLSearchParams(text)) {
     const seen = fields[name];
@@ -152,8 +133,8 @@ const mediaTypeOf = (contentType: string | undefined) =>
 
 /**
  * Reads a request body: 413 over 256 KB, 415 for a media type the route does not take (JSON, and
- * urlencoded where `options` allow it), 400 for JSON that does not parse, `__proto__` keys or text that is
- * not valid Unicode. Exported for handlers that take the body raw and read it after archiving it.
+ * urlencoded where `options` allow it), 400 for JSON that does not parse, nests deeper than `maxJsonDepth`,
+ * has `__proto__` keys or text that is not valid Unicode. Exported for handlers that take the body raw and read it after archiving it.
  */
 export function readRequestBody(
   bytes: Buffer,
@@ -174,8 +155,9 @@ export function readRequestBody(
       throw new BadRequestError('request.malformed_json');
     }
   }
-  const problems = unsafeJsonParts(body);
-  if (problems) throw new ValidationError(problems);
+  const problems = jsonProblemsOf(body);
+  if (problems?.tooDeep) throw new BadRequestError('request.too_deep');
+  if (problems) throw new ValidationError(problems.fields);
   return body;
 }
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CustomFieldValue } from '../custom-fields/field-definition';
+import { singleLine } from '../platform/single-line-text';
 import { searchableText } from '../platform/text';
 
 /** Fields and query parameters that contacts and companies share. */
@@ -11,6 +12,7 @@ export const Tag = z
     z.minLength(1, 'A tag cannot be empty.'),
     z.maxLength(40, 'Keep tags to 40 characters.'),
     z.regex(/^[^#,]+$/, 'Tags cannot contain # or commas.'),
+    singleLine(),
   );
 
 export const Tags = z.pipe(
@@ -53,4 +55,5 @@ export const recordMeta = {
   updatedAt: z.string(),
 };
 
-export const optionalText = (max: number) => z.string().check(z.trim(), z.maxLength(max));
+/** A name-like text (a person's name, a job title, a city): one line, trimmed, at most `max` characters. */
+export const optionalText = (max: number) => z.string().check(z.trim(), z.maxLength(max), singleLine());

@@ -4,6 +4,7 @@ import { upsertContactByEmail } from '../contacts/upsert-contact-by-email';
 import { recordCheckout } from '../orders/record-checkout';
 import { type OrderOwner, recordOrder, type ShopContext } from '../orders/record-order';
 import type { Deps } from '../platform/deps';
+import { isSingleLineText } from '../platform/single-line-text';
 import type { Archive } from '../webhooks/archive';
 import { ArchivedDelivery, bodyOf } from '../webhooks/archived-delivery';
 import type { WebhookReceivedDetail } from '../webhooks/webhook-events';
@@ -28,7 +29,11 @@ async function ownerOf(deps: Deps, workspaceId: string, customer: ShopCustomer):
   const email = EmailAddress.safeParse(customer.email);
   if (!email.success) return {};
   const phone = PhoneNumber.safeParse(customer.phone);
-  const name = (value: string | undefined) => value?.trim().slice(0, 100) || undefined;
+  // a shop's customer name is kept as the API would take it, or left out: the order still counts
+  const name = (value: string | undefined) => {
+    const text = value?.trim().slice(0, 100);
+    return text && isSingleLineText(text) ? text : undefined;
+  };
   const { contact, created } = await upsertContactByEmail(deps, workspaceId, {
     email: email.data,
     ...(name(customer.firstName) ? { firstName: name(customer.firstName) } : {}),

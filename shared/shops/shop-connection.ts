@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { singleLine } from '../platform/single-line-text';
 
 /**
  * Shop connection schemas: the settings API, the OpenAPI document and the web settings page use these.
@@ -34,7 +35,7 @@ const AbandonAfterHours = z
 
 const ConnectionName = z
   .string()
-  .check(z.trim(), z.minLength(1, 'Give the connection a name.'), z.maxLength(100));
+  .check(z.trim(), z.minLength(1, 'Give the connection a name.'), z.maxLength(100), singleLine());
 
 export const ShopConnectionInput = z
   .strictObject({

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { type LineItem, maxLineItems } from '../orders/order';
+import { jsonProblemsOf, maxJsonDepth } from '../platform/json-body';
 import { fieldErrorsOf } from '../platform/validation';
 import type { DeliveryVerdict, RawWebhook } from '../webhooks/receive-webhook';
 import { MalformedWebhookError } from '../webhooks/webhook-errors';
@@ -23,14 +24,6 @@ export interface ShopWebhookProvider {
   eventOf(topic: string, body: Buffer): ShopEvent;
 }
 
-/** Strings with lone surrogates, which DynamoDB refuses, anywhere in a parsed body. */
-function hasMalformedText(value: unknown): boolean {
-  if (typeof value === 'string') return !value.isWellFormed();
-  if (Array.isArray(value)) return value.some(hasMalformedText);
-  if (value && typeof value === 'object') return Object.values(value).some(hasMalformedText);
-  return false;
-}
-
 export function parseJsonBody(body: Buffer): unknown {
   let parsed: unknown;
   try {
@@ -40,8 +33,13 @@ export function parseJsonBody(body: Buffer): unknown {
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
     throw new MalformedWebhookError('the body is not a JSON object');
-  if (hasMalformedText(parsed))
-    throw new MalformedWebhookError('the body has text that is not valid Unicode');
+  // the platform's checks, walked without recursion: a body nested 100,000 deep is a 400, not a stack overflow
+  const problems = jsonProblemsOf(parsed);
+  if (problems?.tooDeep)
+    throw new MalformedWebhookError(`the body nests more than ${maxJsonDepth} levels deep`, {
+      '(root)': `Nest objects and arrays at most ${maxJsonDepth} levels deep.`,
+    });
+  if (problems) throw new MalformedWebhookError('the body has invalid text or keys', problems.fields);
   return parsed;
 }
 

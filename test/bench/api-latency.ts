@@ -35,6 +35,7 @@ export async function benchApi(): Promise<string> {
     const { token } = (await (
       await fetch(`${cloud.url}/api/local/token`, {
         method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ workspaceId: 'bench', email: 'bench@example.com', roles: ['admin'] }),
       })
     ).json()) as { token: string };

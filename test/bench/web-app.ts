@@ -80,6 +80,7 @@ export async function benchWeb(): Promise<string> {
     const { token, expiresAt } = (await (
       await fetch(`${cloud.url}/api/local/token`, {
         method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ workspaceId: 'bench', email: 'bench@example.com', roles: ['admin'] }),
       })
     ).json()) as { token: string; expiresAt: string };

@@ -26,6 +26,7 @@ describe.runIf(runE2e)('lists in the web app', () => {
     cloud = await startLocalCloud({ port: 0, inMemory: true, quiet: true, tableName: 'seed-crm-lists-e2e' });
     const issued = await fetch(`${cloud.url}/api/local/token`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ workspaceId, email: 'setup@example.com', roles: ['admin'] }),
     });
     adminToken = ((await issued.json()) as { token: string }).token;

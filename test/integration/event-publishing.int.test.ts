@@ -29,6 +29,7 @@ describe('domain events reach EventBridge', () => {
     const { token } = (await (
       await fetch(`${cloud.url}/api/local/token`, {
         method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ workspaceId: 'events', email: 'ann@example.com', roles: ['admin'] }),
       })
     ).json()) as { token: string };

@@ -40,6 +40,7 @@ beforeAll(async () => {
   cloud = await startLocalCloud({ port: 0, inMemory: true, quiet: true, tableName: 'seed-crm-forms-test' });
   const reply = await fetch(`${cloud.url}/api/local/token`, {
     method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ workspaceId, email: 'ann@example.com', roles: ['admin'] }),
   });
   token = ((await reply.json()) as { token: string }).token;

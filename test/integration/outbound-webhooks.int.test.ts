@@ -39,6 +39,7 @@ type Call = <T = Record<string, unknown>>(
 async function signIn(workspaceId: string, roles: Role[] = ['admin']): Promise<Call> {
   const response = await fetch(`${cloud.url}/api/local/token`, {
     method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ workspaceId, email: 'ann@example.com', roles }),
   });
   const { token } = (await response.json()) as { token: string };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { flattenedClaims } from '../../infra/local/api-gateway-event';
 import { authFromClaims, claimNames } from '../../shared/platform/auth';
 import { UnauthorizedError } from '../../shared/platform/errors';
 
@@ -30,16 +31,38 @@ describe('authFromClaims', () => {
   });
 
   it.each([
-    ['a JSON array', ['admin', 'sales'], ['admin', 'sales']],
+    ['a JSON array (the decoded token: local cloud, web app)', ['admin', 'sales'], ['admin', 'sales']],
     ["API Gateway's flattened string", '[admin sales]', ['admin', 'sales']],
-    ['a JSON array in a string', '["marketing","support"]', ['marketing', 'support']],
-    ['one group as a string', 'support', ['support']],
-    ['a comma-separated string', 'admin,sales', ['admin', 'sales']],
+    ["API Gateway's flattened string of one group", '[support]', ['support']],
     ['an empty flattened string', '[]', []],
     ['no groups', undefined, []],
     ['a non-string group', ['admin', 7, null], ['admin']],
   ])('reads groups given as %s', (_form, groups, roles) => {
     expect(authFromClaims(claims({ [claimNames.groups]: groups })).roles).toEqual(roles);
+  });
+
+  it.each([
+    ['a comma-separated string', 'support,admin'],
+    ['a comma-separated string with spaces', 'support, admin'],
+    ['a bare string', 'admin'],
+    ['a space-separated string without brackets', 'support admin'],
+    ['a JSON array in a string', '["support","admin"]'],
+    ['a flattened group whose name holds a comma', '[support,admin]'],
+    ['brackets inside the brackets', '[[admin] support]'],
+    ['text around the brackets', 'x [admin]'],
+    ['a number', 1],
+    ['an object', { admin: true }],
+  ])('grants no role from %s', (_form, groups) => {
+    expect(authFromClaims(claims({ [claimNames.groups]: groups })).roles).toEqual([]);
+  });
+
+  it('reads the claims the local cloud flattens as API Gateway does', () => {
+    const flat = flattenedClaims({
+      ...claims({ [claimNames.groups]: ['support', 'marketing'] }),
+      exp: 1_900_000_000,
+    });
+    expect(flat).toMatchObject({ [claimNames.groups]: '[support marketing]', exp: '1900000000' });
+    expect(authFromClaims(flat).roles).toEqual(['support', 'marketing']);
   });
 
   it('drops groups that are not roles', () => {

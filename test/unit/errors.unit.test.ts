@@ -42,6 +42,7 @@ describe('error catalogue', () => {
   it.each([
     [new ValidationError({ name: 'Required.' }), 400, 'request.invalid'],
     [new BadRequestError('request.malformed_json'), 400, 'request.malformed_json'],
+    [new BadRequestError('request.too_deep'), 400, 'request.too_deep'],
     [new BadRequestError('request.invalid_cursor'), 400, 'request.invalid_cursor'],
     [new UnauthorizedError(), 401, 'auth.unauthorized'],
     [new ForbiddenError(), 403, 'auth.forbidden'],
