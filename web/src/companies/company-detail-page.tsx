@@ -14,6 +14,7 @@ import { TagBadges } from '../records/tag-badges';
 import { BackLink } from '../ui/back-link';
 import { formatDateTime } from '../ui/format';
 import { PageHeader } from '../ui/page-header';
+import { PhoneLink } from '../ui/phone-link';
 import { useToast } from '../ui/toaster';
 import { CompanyContacts } from './company-contacts';
 import { companyQuery, useDeleteCompany } from './company-queries';
@@ -30,9 +31,7 @@ function CompanyDetails({ company }: { company: Company }) {
         )}
       </DetailItem>
       <DetailItem label="Industry">{company.industry}</DetailItem>
-      <DetailItem label="Phone">
-        {company.phone && <Anchor href={`tel:${company.phone}`}>{company.phone}</Anchor>}
-      </DetailItem>
+      <DetailItem label="Phone">{company.phone && <PhoneLink phone={company.phone} />}</DetailItem>
       <DetailItem label="City">{company.city}</DetailItem>
       <DetailItem label="Country">{company.country}</DetailItem>
     </DetailList>

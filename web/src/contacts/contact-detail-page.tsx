@@ -19,6 +19,7 @@ import { TagBadges } from '../records/tag-badges';
 import { BackLink } from '../ui/back-link';
 import { formatDateTime } from '../ui/format';
 import { PageHeader } from '../ui/page-header';
+import { PhoneLink } from '../ui/phone-link';
 import { useToast } from '../ui/toaster';
 import { contactQuery, useDeleteContact } from './contact-queries';
 
@@ -28,9 +29,7 @@ function ContactDetails({ contact }: { contact: Contact }) {
       <DetailItem label="Email">
         {contact.email && <Anchor href={`mailto:${contact.email}`}>{contact.email}</Anchor>}
       </DetailItem>
-      <DetailItem label="Phone">
-        {contact.phone && <Anchor href={`tel:${contact.phone}`}>{contact.phone}</Anchor>}
-      </DetailItem>
+      <DetailItem label="Phone">{contact.phone && <PhoneLink phone={contact.phone} />}</DetailItem>
       <DetailItem label="Job title">{contact.jobTitle}</DetailItem>
       <DetailItem label="Company">{contact.companyId && <CompanyName id={contact.companyId} />}</DetailItem>
     </DetailList>
