@@ -11,6 +11,7 @@ import { CompanyName } from '../companies/company-name';
 import { CustomFieldList } from '../custom-fields/custom-field-list';
 import { fieldDefinitionsQuery } from '../custom-fields/field-definition-queries';
 import { ContactLists } from '../lists/contact-lists';
+import { ContactCarts } from '../orders/contact-carts';
 import { ContactOrders } from '../orders/contact-orders';
 import { ConfirmDelete } from '../records/confirm-delete';
 import { DetailItem, DetailList, DetailSection } from '../records/detail-section';
@@ -133,6 +134,7 @@ export function ContactDetailPage() {
         </Grid.Col>
       </Grid>
       <ContactOrders key={contact.id} contactId={contact.id} />
+      <ContactCarts key={`${contact.id}-carts`} contactId={contact.id} />
       <ContactSubmissions key={`${contact.id}-submissions`} contactId={contact.id} />
     </Stack>
   );
