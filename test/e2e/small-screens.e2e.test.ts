@@ -35,17 +35,19 @@ describe.runIf(runE2e)('first screens and small screens', () => {
       .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
       .toBeLessThanOrEqual(phone.width);
 
-  /** Whether the element is wholly inside the viewport's width and shows all of its text. */
+  /** Whether the text's element is wholly shown: inside the viewport and inside every ancestor that clips. */
   const fullyShown = (page: Page, text: string) =>
     page.getByText(text, { exact: true }).evaluate((element) => {
       const box = element.getBoundingClientRect();
-      const label = element.parentElement ?? element;
-      return (
-        box.left >= 0 &&
-        box.right <= window.innerWidth &&
-        element.scrollWidth <= element.clientWidth + 1 &&
-        label.scrollWidth <= label.clientWidth + 1
-      );
+      if (box.left < 0 || box.right > window.innerWidth) return false;
+      if (element.scrollWidth > element.clientWidth + 1) return false;
+      for (let at = element.parentElement; at; at = at.parentElement) {
+        const { overflowX } = getComputedStyle(at);
+        if (overflowX === 'visible') continue;
+        const clip = at.getBoundingClientRect();
+        if (box.left < clip.left - 1 || box.right > clip.right + 1) return false;
+      }
+      return true;
     });
 
   it('shows a loading shell from the first paint until the app has started, never a blank page', async () => {

@@ -1,4 +1,5 @@
 import { ActionIcon, Anchor, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconUserMinus, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
@@ -27,6 +28,7 @@ export function ListMembers({ list }: { list: ContactList }) {
   const toast = useToast();
   const canRemove = useCan(listsRoutes.RemoveListMember);
   const remove = useRemoveListMember();
+  const isPhone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
   const members = useQuery(listMembersQuery(list.id, { cursor: pages.cursor, limit: pageSize }));
 
   return (
@@ -53,12 +55,8 @@ export function ListMembers({ list }: { list: ContactList }) {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Contact</Table.Th>
-                <Table.Th visibleFrom="sm" w={140}>
-                  Joined
-                </Table.Th>
-                <Table.Th visibleFrom="sm" w={160}>
-                  How
-                </Table.Th>
+                {!isPhone && <Table.Th w={140}>Joined</Table.Th>}
+                {!isPhone && <Table.Th w={160}>How</Table.Th>}
                 {canRemove && <Table.Th w={56}>{''}</Table.Th>}
               </Table.Tr>
             </Table.Thead>
@@ -76,18 +74,24 @@ export function ListMembers({ list }: { list: ContactList }) {
                           {contact.email}
                         </Text>
                       )}
-                      <Text size="xs" c="dimmed" hiddenFrom="sm">
-                        {formatDate(joinedAt)} · {sourceLabel(source)}
-                      </Text>
+                      {isPhone && (
+                        <Text size="xs" c="dimmed">
+                          {formatDate(joinedAt)} · {sourceLabel(source)}
+                        </Text>
+                      )}
                     </Table.Td>
-                    <Table.Td visibleFrom="sm">
-                      <Text size="sm">{formatDate(joinedAt)}</Text>
-                    </Table.Td>
-                    <Table.Td visibleFrom="sm">
-                      <Text size="sm" c="dimmed">
-                        {sourceLabel(source)}
-                      </Text>
-                    </Table.Td>
+                    {!isPhone && (
+                      <Table.Td>
+                        <Text size="sm">{formatDate(joinedAt)}</Text>
+                      </Table.Td>
+                    )}
+                    {!isPhone && (
+                      <Table.Td>
+                        <Text size="sm" c="dimmed">
+                          {sourceLabel(source)}
+                        </Text>
+                      </Table.Td>
+                    )}
                     {canRemove && (
                       <Table.Td>
                         <Tooltip label={`Take ${name} off the list`}>
