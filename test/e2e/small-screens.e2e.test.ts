@@ -67,6 +67,15 @@ describe.runIf(runE2e)('first screens and small screens', () => {
     release();
     await visible(page.getByRole('heading', { name: 'Sign in' }));
     expect(await page.getByRole('status', { name: 'Loading Seed CRM' }).count()).toBe(0);
+    // in the colour scheme the user chose, from the first paint (no white flash in dark mode)
+    await page.evaluate(() => localStorage.setItem('mantine-color-scheme-value', 'dark'));
+    await page.unroute('**/config.json');
+    await page.route('**/config.json', () => {}); // never answered
+    await page.goto(`${e2e.cloud.url}/contacts`, { waitUntil: 'domcontentloaded' });
+    await visible(page.getByRole('status', { name: 'Loading Seed CRM' }));
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(36, 36, 36)',
+    );
     await page.close();
   });
 
