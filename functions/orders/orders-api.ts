@@ -3,6 +3,7 @@ import { ordersRoutes } from '../../shared/orders/orders-routes';
 import { apiRouter } from '../../shared/platform/http-handler';
 import { registerWorkspacesIn } from '../../shared/platform/workspace-registry';
 import { storeFromEnv } from '../../shared/store/store';
+import { listContactCheckoutsRoute } from './list-contact-checkouts';
 import { listContactOrdersRoute } from './list-contact-orders';
 
 /** The orders API function: every route of the capability, one Lambda. */
@@ -10,6 +11,7 @@ export const handler = apiRouter(
   ordersRoutes,
   {
     ListContactOrders: listContactOrdersRoute,
+    ListContactCheckouts: listContactCheckoutsRoute,
   },
   { onWorkspace: registerWorkspacesIn(storeFromEnv()), errors: [contactsErrors] },
 );

@@ -118,3 +118,23 @@ export const Checkout = z.extend(CheckoutData, {
   abandonedAt: z.optional(z.string()),
 });
 export type Checkout = z.output<typeof Checkout>;
+
+/** A cart the contact has not bought yet: open, or past its connection's threshold (abandoned). */
+export const CartStatus = z.enum(['open', 'abandoned']);
+export type CartStatus = z.output<typeof CartStatus>;
+
+/** A checkout on the contact's page: completed ones are its orders and are not listed. */
+export const ContactCheckout = z.extend(Checkout, {
+  status: CartStatus,
+  createdAt: z.optional(z.string()),
+});
+export type ContactCheckout = z.output<typeof ContactCheckout>;
+
+export const ContactCheckoutsQuery = ContactOrdersQuery;
+export type ContactCheckoutsQuery = z.output<typeof ContactCheckoutsQuery>;
+
+export const ContactCheckoutsPage = z.object({
+  items: z.array(ContactCheckout),
+  nextCursor: z.optional(z.string()),
+});
+export type ContactCheckoutsPage = z.output<typeof ContactCheckoutsPage>;

@@ -22,10 +22,19 @@ export const ordersKeys = {
     pk: `${ws(workspaceId)}#CONTACT#${contactId}`,
     sk: 'PURCHASES',
   }),
-  /** GSI byParent: the checkouts of a contact (its erasure deletes them). */
-  contactCheckout: (workspaceId: string, contactId: string, connectionKey: string, token: string) => ({
+  /**
+   * GSI byParent: the checkouts of a contact, by their last change at the shop (the contact page lists them
+   * newest first; its erasure deletes them). Rewritten with every new state of the checkout.
+   */
+  contactCheckout: (
+    workspaceId: string,
+    contactId: string,
+    updatedAt: string,
+    connectionKey: string,
+    token: string,
+  ) => ({
     gsi3pk: ordersKeys.contactCheckoutsPartition(workspaceId, contactId),
-    gsi3sk: `${connectionKey}#${token}`,
+    gsi3sk: `${updatedAt}#${connectionKey}#${token}`,
   }),
   contactCheckoutsPartition: (workspaceId: string, contactId: string) =>
     `${ws(workspaceId)}#CONTACT#${contactId}#CHECKOUTS`,

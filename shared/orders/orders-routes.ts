@@ -1,7 +1,7 @@
 import { defineRoutes } from '../platform/capability';
 import { everyone } from '../platform/roles';
 import { IdPath } from '../records/record-fields';
-import { ContactOrdersPage, ContactOrdersQuery } from './order';
+import { ContactCheckoutsPage, ContactCheckoutsQuery, ContactOrdersPage, ContactOrdersQuery } from './order';
 
 /** The routes of orders: what each accepts, answers and who may call it. */
 export const ordersRoutes = defineRoutes({
@@ -13,5 +13,14 @@ export const ordersRoutes = defineRoutes({
     params: IdPath,
     query: ContactOrdersQuery,
     response: ContactOrdersPage,
+  },
+  ListContactCheckouts: {
+    method: 'GET',
+    path: '/api/contacts/{id}/checkouts',
+    roles: everyone,
+    summary: "A contact's open and abandoned carts (shop checkouts not completed), newest first",
+    params: IdPath,
+    query: ContactCheckoutsQuery,
+    response: ContactCheckoutsPage,
   },
 });

@@ -42,7 +42,7 @@ export async function recordCheckout(
     contactId: owner.contactId,
     // filed under its contact, so that erasing the contact finds it
     ...(owner.contactId
-      ? ordersKeys.contactCheckout(workspaceId, owner.contactId, connectionKey, data.token)
+      ? ordersKeys.contactCheckout(workspaceId, owner.contactId, data.updatedAt, connectionKey, data.token)
       : {}),
     abandonAfter,
     ...(data.completedAt

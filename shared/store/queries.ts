@@ -150,6 +150,8 @@ export async function queryIndexPage(
   index: { name: string; partitionKey: string; sortKey: string },
   partition: string,
   page: { limit: number; cursor?: string; newestFirst?: boolean },
+  /** A FilterExpression (its names and values): a page may then hold fewer than `limit` items. */
+  filter?: { expression: string; names?: Record<string, string>; values?: Item },
 ): Promise<Page<Item>> {
   const startKey = decodeCursor(page.cursor, {
     workspacePrefix: platformKeys.workspacePrefix(workspaceId),
@@ -161,7 +163,13 @@ export async function queryIndexPage(
       TableName: store.tableName,
       IndexName: index.name,
       KeyConditionExpression: `${index.partitionKey} = :pk`,
-      ExpressionAttributeValues: { ':pk': partition },
+      ExpressionAttributeValues: { ':pk': partition, ...filter?.values },
+      ...(filter
+        ? {
+            FilterExpression: filter.expression,
+            ...(filter.names ? { ExpressionAttributeNames: filter.names } : {}),
+          }
+        : {}),
       ...(page.newestFirst ? { ScanIndexForward: false } : {}),
       Limit: page.limit,
       ExclusiveStartKey: startKey,

@@ -184,6 +184,9 @@ describe.runIf(runE2e)('integrations in the web app', () => {
     await visible(orderRow.getByText('2 × Bio-Kaffee Espresso', { exact: false }));
     await visible(orders.getByText('Total spent'));
     expect(await orders.getByText('€89.70').count()).toBe(2);
+    // her phone (from the order's customer) is formatted, and dials the E.164 that is stored
+    const phoneLink = await visible(page.getByRole('link', { name: '+49 1512 3456789' }));
+    expect(await phoneLink.getAttribute('href')).toBe('tel:+4915123456789');
     await screenshot(page, 'integrations-desktop-05-contact-orders');
     await page.setViewportSize(phone);
     await visible(orders.getByRole('list', { name: 'Orders' }));
@@ -197,7 +200,8 @@ describe.runIf(runE2e)('integrations in the web app', () => {
     await page.getByRole('link', { name: 'New webhook' }).first().click();
     await page.getByRole('textbox', { name: 'URL', exact: true }).fill('ftp://example.com');
     await page.getByRole('button', { name: 'Create webhook' }).click();
-    await visible(page.getByText('Choose at least one event type', { exact: false }));
+    // the form's own words: it has an "All events" box, not the API's `*`
+    await visible(page.getByText('Choose at least one event, or tick "All events".'));
     await page.getByRole('textbox', { name: 'URL', exact: true }).fill(receiver.url('/crm'));
     await page.getByRole('checkbox', { name: 'contact.created' }).check();
     await page.getByRole('checkbox', { name: 'tag.added' }).check();

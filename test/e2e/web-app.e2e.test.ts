@@ -77,7 +77,9 @@ describe.runIf(runE2e)('the web app', () => {
     await visible(heading(page, 'Ada Lovelace'));
     await visible(page.getByRole('status').getByText('Ada Lovelace created'));
     await visible(page.getByRole('link', { name: 'ada@example.com' }));
-    await visible(page.getByRole('link', { name: '+442079460958' }));
+    // stored as +442079460958, shown formatted (a UK number, international for an en-US browser), dialled as stored
+    const phoneLink = await visible(page.getByRole('link', { name: '+44 20 7946 0958' }));
+    expect(await phoneLink.getAttribute('href')).toBe('tel:+442079460958');
     await visible(page.getByRole('link', { name: 'Globex' }).first());
     const contactUrl = page.url();
     await screenshot(page, 'desktop-03-contact-detail');

@@ -5,7 +5,7 @@ import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud';
 import { eventBusFromEnv } from '../../shared/events/event-publisher';
-import type { ContactOrdersPage } from '../../shared/orders/order';
+import type { ContactCheckoutsPage, ContactOrdersPage } from '../../shared/orders/order';
 import { CartAbandoned, OrderPlaced } from '../../shared/orders/order-events';
 import type { ShopConnection } from '../../shared/shops/shop-connection';
 import { keys } from '../../shared/store/keys';
@@ -489,5 +489,65 @@ describe('the generic signed format', () => {
     await client.drained();
     const all = published('cart.abandoned').map((entry) => CartAbandoned.detail.parse(entry.event.detail));
     expect(all.map((event) => event.checkout.token).sort()).toEqual(['cart-90min', 'cart-old']);
+  });
+
+  it("lists a contact's open and abandoned carts, newest first, without those that became orders", async () => {
+    const secret = connections.shop.secret as string;
+    const email = 'carts@example.com';
+    const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+    const checkout = (id: string, updatedAt: string, recoveryUrl?: string) =>
+      JSON.stringify({
+        customer: { email, firstName: 'Cara', lastName: 'Kart' },
+        checkout: {
+          id,
+          updatedAt,
+          currency: 'EUR',
+          total: '42.00',
+          ...(recoveryUrl ? { recoveryUrl } : {}),
+          lineItems: [{ name: 'Kanne', quantity: 1, unitPrice: '42.00', total: '42.00' }],
+        },
+      });
+    const send = async (body: string, topic: string, deliveryId: string) => {
+      const reply = await client.post(
+        webhookPath('shop'),
+        body,
+        seedHeaders(body, topic, secret, deliveryId),
+      );
+      expect(reply.status).toBe(202);
+    };
+    await send(
+      checkout('cart-left', minutesAgo(600), 'https://shop.example.com/r/left'),
+      'checkout.updated',
+      'k-1',
+    );
+    await send(checkout('cart-paid', minutesAgo(500)), 'checkout.updated', 'k-2');
+    await send(order('G-PAID', email, { checkoutId: 'cart-paid' }), 'order.created', 'k-3');
+    await client.drained();
+    await cloud.eventBus.fireSchedule('RaiseAbandonedCartsSchedule');
+    await send(checkout('cart-new', minutesAgo(2)), 'checkout.updated', 'k-4');
+    await client.drained();
+
+    const contactId = (await contactByEmail(email))?.id as string;
+    const carts = await api<ContactCheckoutsPage>('GET', `/api/contacts/${contactId}/checkouts`);
+    expect(carts.status).toBe(200);
+    expect(carts.body.items.map((cart) => [cart.token, cart.status])).toEqual([
+      ['cart-new', 'open'],
+      ['cart-left', 'abandoned'],
+    ]);
+    expect(carts.body.items[1]).toMatchObject({
+      total: '42.00',
+      currency: 'EUR',
+      recoveryUrl: 'https://shop.example.com/r/left',
+      lineItems: [{ name: 'Kanne', quantity: 1, total: '42.00' }],
+    });
+    expect(carts.body.items[1]?.abandonedAt).toEqual(expect.any(String));
+
+    // a page at a time, and the same contact seen from another workspace is not found
+    const first = await api<ContactCheckoutsPage>('GET', `/api/contacts/${contactId}/checkouts?limit=1`);
+    expect(first.body.items.map((cart) => cart.token)).toEqual(['cart-new']);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const stranger = await client.apiAs(newWorkspaceId('shops-other'));
+    expect((await stranger('GET', `/api/contacts/${contactId}/checkouts`)).status).toBe(404);
+    expect((await api('GET', '/api/contacts/01HZX3K4M5N6P7Q8R9S0T1V2W3/checkouts')).status).toBe(404);
   });
 });

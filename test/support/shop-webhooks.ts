@@ -84,3 +84,25 @@ export function shopifyOrderBody(options: {
     customer: { ...(order.customer as object), email: options.email },
   });
 }
+
+/** A Shopify checkouts/update body for `email`, derived from the reference checkout with its own token and time. */
+export function shopifyCheckoutBody(options: {
+  token: string;
+  email: string;
+  updatedAt: string;
+  recoveryUrl?: string | null;
+}): string {
+  const checkout = JSON.parse(fixture('shopify/checkouts-create.body').toString('utf8')) as Record<
+    string,
+    unknown
+  >;
+  return JSON.stringify({
+    ...checkout,
+    token: options.token,
+    email: options.email,
+    updated_at: options.updatedAt,
+    abandoned_checkout_url:
+      options.recoveryUrl === undefined ? checkout.abandoned_checkout_url : options.recoveryUrl,
+    customer: { ...(checkout.customer as object), email: options.email },
+  });
+}

@@ -89,8 +89,11 @@ const golden = {
   contactOrdersPartition: [keys.contactOrdersPartition(ws, id), `WS#acme-1#CONTACT#${id}#ORDERS`],
   contactPurchases: [keys.contactPurchases(ws, id), { pk: `WS#acme-1#CONTACT#${id}`, sk: 'PURCHASES' }],
   contactCheckout: [
-    keys.contactCheckout(ws, id, companyId, 'tok-1'),
-    { gsi3pk: `WS#acme-1#CONTACT#${id}#CHECKOUTS`, gsi3sk: `${companyId}#tok-1` },
+    keys.contactCheckout(ws, id, '2025-05-14T09:05:49.000Z', companyId, 'tok-1'),
+    {
+      gsi3pk: `WS#acme-1#CONTACT#${id}#CHECKOUTS`,
+      gsi3sk: `2025-05-14T09:05:49.000Z#${companyId}#tok-1`,
+    },
   ],
   contactCheckoutsPartition: [keys.contactCheckoutsPartition(ws, id), `WS#acme-1#CONTACT#${id}#CHECKOUTS`],
   checkout: [keys.checkout(ws, id, 'tok-1'), { pk: `WS#acme-1#CHECKOUT#${id}#tok-1`, sk: 'CHECKOUT' }],

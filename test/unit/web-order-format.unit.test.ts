@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, lineItemSummary } from '../../web/src/orders/order-format';
+import { formatMoney, lineItemSummary, webLinkOf } from '../../web/src/orders/order-format';
 
 describe('formatMoney', () => {
   it("writes amounts in their currency's notation", () => {
@@ -20,5 +20,22 @@ describe('lineItemSummary', () => {
       lines: ['2 × Espresso'],
       more: 2,
     });
+  });
+});
+
+describe('webLinkOf', () => {
+  it("keeps a cart's web recovery URL", () => {
+    expect(webLinkOf('https://shop.example.com/cart/recover?key=1')).toBe(
+      'https://shop.example.com/cart/recover?key=1',
+    );
+    expect(webLinkOf('http://127.0.0.1:8080/r')).toBe('http://127.0.0.1:8080/r');
+  });
+
+  it('drops anything that is not a web address, such as a script URL a payload carries', () => {
+    expect(webLinkOf('javascript:alert(1)')).toBeUndefined();
+    expect(webLinkOf(' JaVaScRiPt:alert(1)')).toBeUndefined();
+    expect(webLinkOf('data:text/html,<script>alert(1)</script>')).toBeUndefined();
+    expect(webLinkOf('/relative/path')).toBeUndefined();
+    expect(webLinkOf(undefined)).toBeUndefined();
   });
 });

@@ -29,6 +29,12 @@ describe('webhookInputOf (create body)', () => {
     expect(webhookInputOf(values)).toEqual({ url: 'https://hooks.example.com/a', eventTypes: ['*'] });
   });
 
+  it('asks for an event in the words of the form, which has an "All events" box rather than `*`', () => {
+    const errors = webhookFormErrors({ ...webhookFormValues(), url: 'https://hooks.example.com/a' });
+    expect(errors).toEqual({ eventTypes: 'Choose at least one event, or tick "All events".' });
+    expect(errors.eventTypes).not.toContain('*');
+  });
+
   it('checks the URL and the events with the shared schema', () => {
     const errors = webhookFormErrors({ ...webhookFormValues(), url: 'ftp://example.com' });
     expect(Object.keys(errors).sort()).toEqual(['eventTypes', 'url']);

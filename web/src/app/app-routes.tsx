@@ -43,7 +43,7 @@ export function AppRoutes() {
       <Route
         path="/sign-in"
         element={
-          <Suspense fallback={<PageLoader />}>
+          <Suspense fallback={<PageLoader fullScreen />}>
             <SignInPage />
           </Suspense>
         }
@@ -51,7 +51,7 @@ export function AppRoutes() {
       <Route
         path="/auth/callback"
         element={
-          <Suspense fallback={<PageLoader />}>
+          <Suspense fallback={<PageLoader fullScreen />}>
             <AuthCallbackPage />
           </Suspense>
         }

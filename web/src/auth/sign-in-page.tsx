@@ -1,5 +1,6 @@
 import { Alert, Button, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconAlertCircle, IconClockExclamation, IconLogin2 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
@@ -48,6 +49,7 @@ function rememberedValues(): LocalSignInValues {
 
 function LocalSignInForm({ returnTo }: { returnTo: string | null }) {
   const completeSignIn = useCompleteSignIn();
+  const narrow = useMediaQuery('(max-width: 30em)', false, { getInitialValueInEffect: false });
   const [failure, setFailure] = useState<string>();
   const form = useForm<LocalSignInValues>({
     initialValues: rememberedValues(),
@@ -97,6 +99,8 @@ function LocalSignInForm({ returnTo }: { returnTo: string | null }) {
           </Text>
           <SegmentedControl
             fullWidth
+            // four roles side by side do not fit a phone ("Support" was cut off): one above the other there
+            orientation={narrow ? 'vertical' : 'horizontal'}
             aria-labelledby="role-label"
             data={roles.map((role) => ({ value: role, label: roleLabels[role] }))}
             {...form.getInputProps('role')}

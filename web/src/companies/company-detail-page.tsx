@@ -15,6 +15,7 @@ import { BackLink } from '../ui/back-link';
 import { countryName } from '../ui/country-names';
 import { formatDateTime } from '../ui/format';
 import { PageHeader } from '../ui/page-header';
+import { PhoneLink } from '../ui/phone-link';
 import { useToast } from '../ui/toaster';
 import { CompanyContacts } from './company-contacts';
 import { companyQuery, useDeleteCompany } from './company-queries';
@@ -31,9 +32,7 @@ function CompanyDetails({ company }: { company: Company }) {
         )}
       </DetailItem>
       <DetailItem label="Industry">{company.industry}</DetailItem>
-      <DetailItem label="Phone">
-        {company.phone && <Anchor href={`tel:${company.phone}`}>{company.phone}</Anchor>}
-      </DetailItem>
+      <DetailItem label="Phone">{company.phone && <PhoneLink phone={company.phone} />}</DetailItem>
       <DetailItem label="City">{company.city}</DetailItem>
       <DetailItem label="Country">{countryName(company.country)}</DetailItem>
     </DetailList>

@@ -11,6 +11,7 @@ import { CompanyName } from '../companies/company-name';
 import { CustomFieldList } from '../custom-fields/custom-field-list';
 import { fieldDefinitionsQuery } from '../custom-fields/field-definition-queries';
 import { ContactLists } from '../lists/contact-lists';
+import { ContactCarts } from '../orders/contact-carts';
 import { ContactOrders } from '../orders/contact-orders';
 import { ConfirmDelete } from '../records/confirm-delete';
 import { DetailItem, DetailList, DetailSection } from '../records/detail-section';
@@ -19,6 +20,7 @@ import { TagBadges } from '../records/tag-badges';
 import { BackLink } from '../ui/back-link';
 import { formatDateTime } from '../ui/format';
 import { PageHeader } from '../ui/page-header';
+import { PhoneLink } from '../ui/phone-link';
 import { useToast } from '../ui/toaster';
 import { contactQuery, useDeleteContact } from './contact-queries';
 
@@ -28,9 +30,7 @@ function ContactDetails({ contact }: { contact: Contact }) {
       <DetailItem label="Email">
         {contact.email && <Anchor href={`mailto:${contact.email}`}>{contact.email}</Anchor>}
       </DetailItem>
-      <DetailItem label="Phone">
-        {contact.phone && <Anchor href={`tel:${contact.phone}`}>{contact.phone}</Anchor>}
-      </DetailItem>
+      <DetailItem label="Phone">{contact.phone && <PhoneLink phone={contact.phone} />}</DetailItem>
       <DetailItem label="Job title">{contact.jobTitle}</DetailItem>
       <DetailItem label="Company">{contact.companyId && <CompanyName id={contact.companyId} />}</DetailItem>
     </DetailList>
@@ -134,6 +134,7 @@ export function ContactDetailPage() {
         </Grid.Col>
       </Grid>
       <ContactOrders key={contact.id} contactId={contact.id} />
+      <ContactCarts key={`${contact.id}-carts`} contactId={contact.id} />
       <ContactSubmissions key={`${contact.id}-submissions`} contactId={contact.id} />
     </Stack>
   );

@@ -41,7 +41,8 @@ function ListForm({ list, onDone }: { list?: ContactList; onDone(saved: ContactL
               patch: { name: values.name, description: description === '' ? null : description },
             })
           : await create.mutateAsync({ name: values.name, ...(description ? { description } : {}) });
-        toast(`${saved.name} saved`);
+        // the wording of every record page: a new record is created, a changed one saved
+        toast(list ? `${saved.name} saved` : `${saved.name} created`);
         onDone(saved);
       } catch (error) {
         showSaveError(form, error, isListPath);

@@ -1,4 +1,5 @@
 import { ActionIcon, Anchor, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconUserMinus, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
@@ -27,6 +28,7 @@ export function ListMembers({ list }: { list: ContactList }) {
   const toast = useToast();
   const canRemove = useCan(listsRoutes.RemoveListMember);
   const remove = useRemoveListMember();
+  const isPhone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
   const members = useQuery(listMembersQuery(list.id, { cursor: pages.cursor, limit: pageSize }));
 
   return (
@@ -47,65 +49,74 @@ export function ListMembers({ list }: { list: ContactList }) {
         }
       >
         {(page) => (
-          <Table.ScrollContainer minWidth={420}>
-            <Table verticalSpacing="sm" aria-label={`Members of ${list.name}`}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Contact</Table.Th>
-                  <Table.Th>Joined</Table.Th>
-                  <Table.Th>How</Table.Th>
-                  {canRemove && <Table.Th w={48}>{''}</Table.Th>}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {page.items.map(({ contact, joinedAt, source }) => {
-                  const name = contactDisplayName(contact);
-                  return (
-                    <Table.Tr key={contact.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/contacts/${contact.id}`} fw={600} size="sm">
-                          {name}
-                        </Anchor>
-                        {contact.email && contact.email !== name && (
-                          <Text size="xs" c="dimmed">
-                            {contact.email}
-                          </Text>
-                        )}
-                      </Table.Td>
+          // on a phone the table has two columns (when and how go under the name), so the remove button
+          // stays on screen instead of past a sideways scroll
+          <Table verticalSpacing="sm" layout="fixed" aria-label={`Members of ${list.name}`}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Contact</Table.Th>
+                {!isPhone && <Table.Th w={140}>Joined</Table.Th>}
+                {!isPhone && <Table.Th w={160}>How</Table.Th>}
+                {canRemove && <Table.Th w={56}>{''}</Table.Th>}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {page.items.map(({ contact, joinedAt, source }) => {
+                const name = contactDisplayName(contact);
+                return (
+                  <Table.Tr key={contact.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/contacts/${contact.id}`} fw={600} size="sm">
+                        {name}
+                      </Anchor>
+                      {contact.email && contact.email !== name && (
+                        <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                          {contact.email}
+                        </Text>
+                      )}
+                      {isPhone && (
+                        <Text size="xs" c="dimmed">
+                          {formatDate(joinedAt)} · {sourceLabel(source)}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    {!isPhone && (
                       <Table.Td>
                         <Text size="sm">{formatDate(joinedAt)}</Text>
                       </Table.Td>
+                    )}
+                    {!isPhone && (
                       <Table.Td>
                         <Text size="sm" c="dimmed">
                           {sourceLabel(source)}
                         </Text>
                       </Table.Td>
-                      {canRemove && (
-                        <Table.Td>
-                          <Tooltip label={`Take ${name} off the list`}>
-                            <ActionIcon
-                              variant="subtle"
-                              color="red"
-                              aria-label={`Take ${name} off ${list.name}`}
-                              loading={remove.isPending && remove.variables?.contactId === contact.id}
-                              onClick={() =>
-                                remove.mutate(
-                                  { listId: list.id, contactId: contact.id },
-                                  { onSuccess: () => toast(`${name} left ${list.name}`) },
-                                )
-                              }
-                            >
-                              <IconUserMinus size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                        </Table.Td>
-                      )}
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                    )}
+                    {canRemove && (
+                      <Table.Td>
+                        <Tooltip label={`Take ${name} off the list`}>
+                          <ActionIcon
+                            variant="subtle"
+                            color="red"
+                            aria-label={`Take ${name} off ${list.name}`}
+                            loading={remove.isPending && remove.variables?.contactId === contact.id}
+                            onClick={() =>
+                              remove.mutate(
+                                { listId: list.id, contactId: contact.id },
+                                { onSuccess: () => toast(`${name} left ${list.name}`) },
+                              )
+                            }
+                          >
+                            <IconUserMinus size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
         )}
       </PagedListStates>
     </Stack>

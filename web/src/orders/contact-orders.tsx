@@ -48,7 +48,8 @@ function PurchaseStatistics({ stats }: { stats: PurchaseStats }) {
   );
 }
 
-function LineItems({ order }: { order: Order }) {
+/** What an order or cart holds: a line per item kept, and how many more the shop sent. */
+export function LineItems({ order }: { order: Pick<Order, 'lineItems' | 'lineItemCount'> }) {
   const { lines, more } = lineItemSummary(order.lineItems, order.lineItemCount);
   return (
     <Stack gap={0}>

@@ -37,3 +37,17 @@ export function lineItemSummary(
     more: Math.max(0, count - items.length),
   };
 }
+
+/**
+ * A link a shop sent (a cart's recovery URL) when it is a web address, else undefined: shops' payloads are
+ * not ours, and a `javascript:` URL must never become a link.
+ */
+export function webLinkOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -67,5 +67,12 @@ export function webhookFormErrors(
   const body = subscription ? webhookPatchOf(subscription, values) : webhookInputOf(values);
   if (subscription && Object.keys(body).length === 0) return {};
   const result = (subscription ? WebhookSubscriptionPatch : WebhookSubscriptionInput).safeParse(body);
-  return result.success ? {} : formErrorsOf(result.error, undefined, isWebhookFormPath);
+  const errors = result.success ? {} : formErrorsOf(result.error, undefined, isWebhookFormPath);
+  // the API's message speaks of `*`; the form has a box for that
+  if (!values.allEvents && values.eventTypes.length === 0 && errors.eventTypes) {
+    errors.eventTypes = noEventsChosen;
+  }
+  return errors;
 }
+
+export const noEventsChosen = 'Choose at least one event, or tick "All events".';
