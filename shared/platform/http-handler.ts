@@ -195,7 +195,7 @@ const requestBody = (): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> 
 /** Errors below 500 are shown as they are; anything else is logged and becomes a generic 500. */
 const errorResponse = (): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> => ({
   onError: (request) => {
-    const { statusCode, body } = toErrorResponse(request.error);
+    const { statusCode, body, headers } = toErrorResponse(request.error);
     if (statusCode >= 500) {
       logger.error('request failed', {
         route: request.event.requestContext?.routeKey,
@@ -206,7 +206,7 @@ const errorResponse = (): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext
             : String(request.error),
       });
     }
-    request.response = json(statusCode, body);
+    request.response = json(statusCode, body, headers);
   },
 });
 
