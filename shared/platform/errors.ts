@@ -21,6 +21,7 @@ export const platformErrors = {
   'request.invalid_cursor': 'The pagination cursor is not valid. Start again from the first page.',
   'auth.unauthorized': 'Sign in to continue.',
   'auth.forbidden': 'Your role does not allow this action.',
+  'request.origin_not_verified': 'Call the API at its public address.',
   'route.not_found': 'There is no such endpoint.',
   'server.internal': 'Something went wrong on our side. Please try again.',
 } as const satisfies Record<string, string>;
