@@ -44,7 +44,12 @@ const context = { functionName: 'Test', awsRequestId: 'r1' } as Context;
 
 describe('the origin check of the API stack', () => {
   it('answers 403 with the standard error to a caller without the header, or with a wrong one, before anything else', async () => {
-    for (const headers of [{}, { [originVerifyHeader]: 'guess' }, { [originVerifyHeader]: `${secret}x` }]) {
+    const tries: Record<string, string>[] = [
+      {},
+      { [originVerifyHeader]: 'guess' },
+      { [originVerifyHeader]: `${secret}x` },
+    ];
+    for (const headers of tries) {
       seen.length = 0;
       // a body that is not even JSON: the check comes before the body is read
       const reply = await guarded(eventWith(headers, '{'), context);
