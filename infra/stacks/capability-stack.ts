@@ -21,6 +21,8 @@ export interface CapabilityStackProps extends NestedStackProps {
   eventBus: IEventBus;
   archiveBucket: IBucket;
   alarmTopic: ITopic;
+  /** What CloudFront's origin header carries (a dynamic reference): API functions refuse requests without it. */
+  originVerifyValue?: string;
 }
 
 /**
@@ -43,6 +45,8 @@ export class CapabilityStack extends NestedStack {
         alarmTopic: props.alarmTopic,
       });
       this.functions.push(fn);
+      if (spec.trigger.kind === 'api' && props.originVerifyValue)
+        fn.function.addEnvironment('ORIGIN_VERIFY_SECRET', props.originVerifyValue);
       this.wire(fn, spec, props);
     }
   }

@@ -257,4 +257,6 @@ export const ConsentConfirmationQuery = z.strictObject({
   token: z.string().check(z.minLength(1), z.maxLength(2000)),
 });
 
-export const formSubmitPath = (formId: string) => `/api/webhooks/forms/${formId}`;
+/** Where every form is posted: the prefix of its public address (the web ACL limits posts under it). */
+export const formSubmitPathPrefix = '/api/webhooks/forms/';
+export const formSubmitPath = (formId: string) => `${formSubmitPathPrefix}${formId}`;
