@@ -89,7 +89,8 @@ export class CrmHttpApi extends Construct {
           : Object.fromEntries(
               this.anonymousRouteKeys.map((routeKey) => [
                 routeKey,
-                { throttlingRateLimit: anonymous.rateLimit, throttlingBurstLimit: anonymous.burstLimit },
+                // a JSON property: CloudFormation's own names, as CDK passes it through unchanged
+                { ThrottlingRateLimit: anonymous.rateLimit, ThrottlingBurstLimit: anonymous.burstLimit },
               ]),
             ),
     });

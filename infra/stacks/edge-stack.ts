@@ -124,6 +124,9 @@ export class EdgeStack extends Stack {
       stringValue: this.webAcl.attrArn,
       description: 'The web ACL of the Seed CRM CloudFront distribution (read by the app stack)',
     });
-    new CfnOutput(this, 'WebAclArnOutput', { value: this.webAcl.attrArn, description: 'The CloudFront web ACL' });
+    new CfnOutput(this, 'WebAclArnOutput', {
+      value: this.webAcl.attrArn,
+      description: 'The CloudFront web ACL',
+    });
   }
 }
