@@ -51,6 +51,6 @@ export function createSeedCrm(scope: Construct, options: SeedCrmOptions = {}): S
     ...(options.registry ? { registry: options.registry } : {}),
     webAclArnParameterName: webAclArnParameterName(stage),
   });
-  app.addDependency(edge, 'reads the web ACL ARN the edge stack writes');
+  app.addStackDependency(edge, 'reads the web ACL ARN the edge stack writes');
   return { data, edge, app };
 }
