@@ -1,8 +1,9 @@
-import { Stack, Validations } from 'aws-cdk-lib';
+import { Lazy, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   CfnIntegration,
   CfnRoute,
+  type CfnStage,
   HttpApi,
   HttpAuthorizer,
   HttpAuthorizerType,
@@ -37,9 +38,15 @@ export const accessLogFields = {
 } as const;
 
 export interface CrmHttpApiProps {
-  /** Default stage limits; the default suits a small team. */
+  /** Default limits of each route of the stage; the default suits a small team. */
   throttle?: Required<ThrottleSettings>;
+  /** Lower limits of each public route (no token): anonymous callers cannot use up what users need. */
+  anonymousThrottle?: Required<ThrottleSettings>;
 }
+
+export const defaultThrottle = { rateLimit: 50, burstLimit: 100 } as const;
+/** Form posts, confirmation links and shop webhooks: far below what a signed-in team does. */
+export const defaultAnonymousThrottle = { rateLimit: 10, burstLimit: 20 } as const;
 
 /**
  * The HTTP API: a `$default` stage with JSON access logs and throttling, and one Cognito JWT authorizer
@@ -52,6 +59,8 @@ export class CrmHttpApi extends Construct {
   readonly stage: HttpStage;
   readonly accessLogs: LogGroup;
   private authorizer: HttpAuthorizer | undefined;
+  /** The public route keys, each given the anonymous limits in the stage's route settings. */
+  private readonly anonymousRouteKeys: string[] = [];
 
   constructor(scope: Construct, id: string, props: CrmHttpApiProps = {}) {
     super(scope, id);
@@ -65,11 +74,25 @@ export class CrmHttpApi extends Construct {
     this.stage = this.api.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
-      throttle: props.throttle ?? { rateLimit: 50, burstLimit: 100 },
+      throttle: props.throttle ?? defaultThrottle,
       accessLogSettings: {
         destination: new LogGroupLogDestination(this.accessLogs),
         format: AccessLogFormat.custom(JSON.stringify(accessLogFields)),
       },
+    });
+    const anonymous = props.anonymousThrottle ?? defaultAnonymousThrottle;
+    // route settings name routes that the capability stacks add later (addFunctionRoutes)
+    (this.stage.node.defaultChild as CfnStage).routeSettings = Lazy.any({
+      produce: () =>
+        this.anonymousRouteKeys.length === 0
+          ? undefined
+          : Object.fromEntries(
+              this.anonymousRouteKeys.map((routeKey) => [
+                routeKey,
+                // a JSON property: CloudFormation's own names, as CDK passes it through unchanged
+                { ThrottlingRateLimit: anonymous.rateLimit, ThrottlingBurstLimit: anonymous.burstLimit },
+              ]),
+            ),
     });
   }
 
@@ -115,6 +138,12 @@ export class CrmHttpApi extends Construct {
       sourceArn: stack.formatArn({ service: 'execute-api', resource: this.api.apiId, resourceName: '*/*' }),
       scope,
     });
+    const publicRoutes = routes.filter((route) => route.roles === 'public');
+    if (publicRoutes.length > 0) {
+      this.anonymousRouteKeys.push(...publicRoutes.map(routeKeyOf));
+      // API Gateway refuses route settings for a route that does not exist yet
+      this.stage.node.addDependency(scope);
+    }
     return routes.map((route) => {
       const cfnRoute = new CfnRoute(scope, `${route.name}Route`, {
         apiId: this.api.apiId,
@@ -129,7 +158,8 @@ export class CrmHttpApi extends Construct {
           id: 'AwsSolutions-APIG4',
           reason:
             `Public by design: its capability declares ${routeKeyOf(route)} public ` +
-            `(${route.summary}); it reads no workspace from a token. Stage throttling still applies.`,
+            `(${route.summary}); it reads no workspace from a token. It has lower route throttles of its own, ` +
+            'and in AWS only CloudFront (with its web ACL) may call the API.',
         });
       }
       return cfnRoute;

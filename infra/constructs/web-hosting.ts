@@ -27,6 +27,7 @@ import { Bucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
+import { originVerifyHeader } from '../../shared/platform/http-handler';
 import { spaRewriteCode } from '../spa-routes';
 import { acknowledgeWildcards } from './nag';
 import { accessLogBucket, privateBucketProps } from './private-bucket';
@@ -44,6 +45,13 @@ export interface WebHostingProps {
   apiDomainName: string;
   /** https://<prefix>.auth.<region>.amazoncognito.com: the SPA posts the code exchange there. */
   hostedUiBaseUrl: string;
+  /** The web ACL (in us-east-1) in front of the whole distribution. */
+  webAclArn: string;
+  /**
+   * The value of the origin header CloudFront adds to every request to the API (the API refuses requests
+   * without it): a dynamic reference to a Secrets Manager secret, never the secret itself.
+   */
+  originVerifyValue: string;
 }
 
 /** Security headers for every answer; the CSP lets the SPA call its own /api and Cognito's token endpoint. */
@@ -127,10 +135,13 @@ export class WebHosting extends Construct {
     const apiOrigin = new HttpOrigin(props.apiDomainName, {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+      // proves to the API that the request came through this distribution (and so through its web ACL)
+      customHeaders: { [originVerifyHeader]: props.originVerifyValue },
     });
 
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Seed CRM web app and API',
+      webAclId: props.webAclArn,
       defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass: PriceClass.PRICE_CLASS_100,
@@ -169,12 +180,6 @@ export class WebHosting extends Construct {
       {
         id: 'AwsSolutions-CFR1',
         reason: 'The CRM serves teams wherever they work; access is controlled by sign-in, not by country.',
-      },
-      {
-        id: 'AwsSolutions-CFR2',
-        reason:
-          'No WAF yet: a CloudFront web ACL must live in us-east-1 while this app is region-agnostic. ' +
-          'Meanwhile the API has stage throttling and JWT auth, and Cognito has threat protection (Plus).',
       },
       {
         id: 'AwsSolutions-CFR4',

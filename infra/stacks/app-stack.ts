@@ -5,6 +5,7 @@ import {
   ReferenceStrength,
   Stack,
   type StackProps,
+  Validations,
 } from 'aws-cdk-lib';
 import {
   ClientAttributes,
@@ -17,6 +18,7 @@ import {
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { crmEventSource } from '../../shared/events/domain-event';
 import { registry as crmRegistry, type Registry } from '../../shared/registry/capability-registry';
@@ -24,6 +26,7 @@ import { AlarmTopic } from '../constructs/alarm-topic';
 import type { CrmFunction } from '../constructs/crm-function';
 import { CrmHttpApi } from '../constructs/crm-http-api';
 import { workspaceAttribute } from '../constructs/crm-user-pool';
+import { EdgeWebAcl } from '../constructs/edge-web-acl';
 import { spaAuthPaths, WebHosting } from '../constructs/web-hosting';
 import { CapabilityStack, capabilityStackId } from './capability-stack';
 
@@ -37,6 +40,8 @@ export interface AppStackProps extends StackProps {
   webDistPath: string;
   /** The capabilities to deploy: the CRM's registry unless a test builds a larger one. */
   registry?: Registry;
+  /** The SSM parameter (us-east-1) holding the ARN of the edge stack's web ACL. */
+  webAclArnParameterName: string;
 }
 
 /**
@@ -52,6 +57,8 @@ export class AppStack extends Stack {
   readonly capabilityStacks: CapabilityStack[] = [];
   readonly eventBus: EventBus;
   readonly alarms: AlarmTopic;
+  readonly originVerifySecret: Secret;
+  readonly webAcl: EdgeWebAcl;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
@@ -61,7 +68,26 @@ export class AppStack extends Stack {
     const hostedUiBaseUrl = props.userPoolDomain.baseUrl();
 
     this.api = new CrmHttpApi(this, 'Api');
-    this.web = new WebHosting(this, 'Web', { apiDomainName: this.api.domainName, hostedUiBaseUrl });
+    // CloudFront sends it to the API with every request; the API functions refuse requests without it
+    this.originVerifySecret = new Secret(this, 'OriginVerifySecret', {
+      description: 'Seed CRM: the header value that proves a request to the API came through CloudFront',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    Validations.of(this.originVerifySecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Not rotated automatically: CloudFront and the API functions read it through dynamic references, ' +
+        'which CloudFormation resolves on a deployment only; rotate it by changing it and deploying (decision 132).',
+    });
+    // a dynamic reference ({{resolve:secretsmanager:...}}): the template holds the secret's ARN, not its value
+    const originVerifyValue = this.originVerifySecret.secretValue.unsafeUnwrap();
+    this.webAcl = new EdgeWebAcl(this, 'EdgeWebAcl', { parameterName: props.webAclArnParameterName });
+    this.web = new WebHosting(this, 'Web', {
+      apiDomainName: this.api.domainName,
+      hostedUiBaseUrl,
+      webAclArn: this.webAcl.arn,
+      originVerifyValue,
+    });
 
     const redirectUri = `${this.web.url}${spaAuthPaths.callback}`;
     const logoutUri = `${this.web.url}${spaAuthPaths.signOut}`;
@@ -113,6 +139,7 @@ export class AppStack extends Stack {
         archiveBucket: props.archiveBucket,
         alarmTopic: this.alarms.topic,
         publicApiUrl,
+        originVerifyValue,
       });
       this.capabilityStacks.push(stack);
       this.functions.push(...stack.functions);
@@ -128,7 +155,10 @@ export class AppStack extends Stack {
       },
     });
 
-    new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url, description: 'The HTTP API, direct' });
+    new CfnOutput(this, 'ApiUrl', {
+      value: this.api.stage.url,
+      description: 'The HTTP API, direct: it answers 403 to anyone but CloudFront; call <WebUrl>/api',
+    });
     new CfnOutput(this, 'WebUrl', {
       value: this.web.url,
       description: 'The web app; it calls the API at /api',

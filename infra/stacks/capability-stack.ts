@@ -23,6 +23,8 @@ export interface CapabilityStackProps extends NestedStackProps {
   alarmTopic: ITopic;
   /** The API's public base URL, for the functions that hand out addresses (PUBLIC_API_URL). */
   publicApiUrl: string;
+  /** What CloudFront's origin header carries (a dynamic reference): API functions refuse requests without it. */
+  originVerifyValue?: string;
 }
 
 /**
@@ -46,6 +48,8 @@ export class CapabilityStack extends NestedStack {
         publicApiUrl: props.publicApiUrl,
       });
       this.functions.push(fn);
+      if (spec.trigger.kind === 'api' && props.originVerifyValue)
+        fn.function.addEnvironment('ORIGIN_VERIFY_SECRET', props.originVerifyValue);
       this.wire(fn, spec, props);
     }
   }

@@ -1,6 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
+import { releaseConfirmationMailWrite } from '../forms/confirmation-mail-claim';
 import { parseFormId } from '../forms/form-id';
 import type { FormDefinition } from '../forms/form-item';
 import { formsKeys } from '../forms/forms-keys';
@@ -120,6 +121,8 @@ export async function confirmConsent(
         ],
         now,
       ),
+      // the address confirmed: its next post of this form may be sent an email again
+      releaseConfirmationMailWrite(store.tableName, ref, confirmed.email),
     ]);
   } catch (error) {
     const reasons = cancellationReasons(error);

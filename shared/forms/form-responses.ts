@@ -7,6 +7,10 @@ import { htmlContentType, htmlPage, wantsHtml } from './html-page';
 
 type Headers = Record<string, string | undefined>;
 
+export const checkYourInbox =
+  'We sent you an email to confirm this address less than 24 hours ago. Please check your inbox ' +
+  '(and your spam folder) and follow the link in it; we do not send another one yet.';
+
 function redirect(location: string): ApiResult {
   return {
     statusCode: 303,
@@ -22,6 +26,16 @@ function redirect(location: string): ApiResult {
 export function submissionResponse(result: FormIntakeResult, headers: Headers): ApiResult {
   // lets a script on a page the form takes posts from read the answer (a plain HTML post needs none)
   const cors = formCorsHeaders(result.form, headers.origin);
+  if (result.outcome === 'confirmation_pending') {
+    // not the form's success page: the person must learn that no new email comes
+    if (wantsHtml(headers))
+      return {
+        statusCode: 200,
+        headers: { 'content-type': htmlContentType, ...cors },
+        text: htmlPage('Check your inbox', [checkYourInbox]),
+      };
+    return { statusCode: 200, headers: cors, body: { status: result.outcome, message: checkYourInbox } };
+  }
   if (wantsHtml(headers)) {
     if (result.form.successRedirectUrl) {
       const answer = redirect(result.form.successRedirectUrl);
@@ -64,9 +78,9 @@ export function browserErrorResponse(error: unknown, headers: Headers): ApiResul
   const fields = Object.entries(error.extra.fields ?? {}).map(([name, message]) => `${name}: ${message}`);
   return {
     statusCode: error.statusCode,
-    headers: { 'content-type': htmlContentType },
+    headers: { ...error.extra.headers, 'content-type': htmlContentType },
     text: htmlPage(
-      'Something is not right',
+      error.statusCode === 429 ? 'Please wait a moment' : 'Something is not right',
       [errorMessageOf(error.code), ...(fields.length ? ['Please go back and check:'] : [])],
       fields,
     ),

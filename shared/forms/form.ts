@@ -242,13 +242,22 @@ export const FormSubmissionFields = z
 export type FormSubmissionFields = z.output<typeof FormSubmissionFields>;
 export type FormFieldValue = FormSubmissionFields[string];
 
-export const FormSubmissionAccepted = z.object({
-  status: z.literal('accepted'),
-  submissionId: z.string(),
-});
+export const FormSubmissionAccepted = z.union([
+  z.object({
+    status: z.literal('accepted'),
+    submissionId: z.string(),
+  }),
+  /** The address was sent this form's confirmation email less than 24 h ago: nothing queued, nothing sent. */
+  z.object({
+    status: z.literal('confirmation_pending'),
+    message: z.string(),
+  }),
+]);
 
 export const ConsentConfirmationQuery = z.strictObject({
   token: z.string().check(z.minLength(1), z.maxLength(2000)),
 });
 
-export const formSubmitPath = (formId: string) => `/api/webhooks/forms/${formId}`;
+/** Where every form is posted: the prefix of its public address (the web ACL limits posts under it). */
+export const formSubmitPathPrefix = '/api/webhooks/forms/';
+export const formSubmitPath = (formId: string) => `${formSubmitPathPrefix}${formId}`;

@@ -37,4 +37,29 @@ export const formsKeys = {
     pk: `${ws(workspaceId)}#CONTACT#${contactId}`,
     skPrefix: 'CONSENT#',
   }),
+  /**
+   * The double opt-in email of one address for one form went out (or is on its way): at most one per
+   * 24 h while unconfirmed. `emailHash` is the hex SHA-256 of the normalised email (emailHashOf).
+   */
+  confirmationMail: (workspaceId: string, formId: string, emailHash: string): KeyPair => ({
+    pk: `${ws(workspaceId)}#FORM#${formId}#CONFIRMATION_MAIL#${emailHash}`,
+    sk: 'CONFIRMATION_MAIL',
+  }),
+  /** GSI byParent: the confirmation mail claims of one address, so erasing its contact finds them. */
+  confirmationMailOfEmail: (workspaceId: string, emailHash: string, formId: string) => ({
+    gsi3pk: `${ws(workspaceId)}#EMAIL#${emailHash}#CONFIRMATION_MAILS`,
+    gsi3sk: formId,
+  }),
+  confirmationMailsOfEmailPartition: (workspaceId: string, emailHash: string) =>
+    `${ws(workspaceId)}#EMAIL#${emailHash}#CONFIRMATION_MAILS`,
+  /** Posts of one form in the fixed window starting at `windowStart` (epoch seconds): its rate counter. */
+  formPostsWindow: (workspaceId: string, formId: string, windowStart: number): KeyPair => ({
+    pk: `${ws(workspaceId)}#FORM#${formId}#POSTS#${windowStart}`,
+    sk: 'RATE',
+  }),
+  /** Posts to the workspace's forms from one client (hashed address) in one window: its rate counter. */
+  clientFormPostsWindow: (workspaceId: string, clientHash: string, windowStart: number): KeyPair => ({
+    pk: `${ws(workspaceId)}#CLIENT#${clientHash}#FORM_POSTS#${windowStart}`,
+    sk: 'RATE',
+  }),
 };

@@ -16,6 +16,7 @@ export const platformErrors = {
   'auth.unauthorized': 'Sign in to continue.',
   'auth.forbidden': 'Your role does not allow this action.',
   'auth.local_host_required': 'Sign in to the local CRM at localhost or 127.0.0.1.',
+  'request.origin_not_verified': 'Call the API at its public address.',
   'route.not_found': 'There is no such endpoint.',
   'server.internal': 'Something went wrong on our side. Please try again.',
 } as const satisfies Record<string, string>;
@@ -51,7 +52,13 @@ export class AppError extends Error {
   constructor(
     readonly statusCode: number,
     readonly code: ErrorCode,
-    readonly extra: { fields?: FieldErrors; existingId?: string; detail?: string } = {},
+    readonly extra: {
+      fields?: FieldErrors;
+      existingId?: string;
+      detail?: string;
+      /** Headers the answer carries (`Retry-After` of a 429). */
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(extra.detail ?? code);
     this.name = new.target.name;
@@ -120,8 +127,17 @@ export class PreconditionRequiredError extends AppError {
 }
 
 /** Anything that is not an AppError is a server fault: a generic 500 with no internals. */
-export function toErrorResponse(error: unknown): { statusCode: number; body: ErrorBody } {
-  if (error instanceof AppError) return { statusCode: error.statusCode, body: error.toBody() };
+export function toErrorResponse(error: unknown): {
+  statusCode: number;
+  body: ErrorBody;
+  headers?: Record<string, string>;
+} {
+  if (error instanceof AppError)
+    return {
+      statusCode: error.statusCode,
+      body: error.toBody(),
+      ...(error.extra.headers ? { headers: error.extra.headers } : {}),
+    };
   return {
     statusCode: 500,
     body: { error: { code: 'server.internal', message: platformErrors['server.internal'] } },

@@ -1,9 +1,11 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { $ZodType, output } from 'zod/v4/core';
 import { type AuthContext, authFromClaims } from './auth';
 import { type RouteContract, type RouteContracts, routeKeyOf } from './capability';
 import {
+  AppError,
   BadRequestError,
   type ErrorCode,
   ForbiddenError,
@@ -79,6 +81,46 @@ function stateOf(context: ApiContext): State {
   context.crm ??= {};
   return context.crm;
 }
+
+/** The header CloudFront adds to every request it forwards to the API (its value: ORIGIN_VERIFY_SECRET). */
+export const originVerifyHeader = 'x-origin-verify';
+
+export class OriginNotVerifiedError extends AppError {
+  constructor() {
+    super(403, 'request.origin_not_verified', { detail: 'the request did not come through CloudFront' });
+  }
+}
+
+const digestOf = (text: string) => createHash('sha256').update(text).digest();
+
+/** The viewer's address in `CloudFront-Viewer-Address` (`198.51.100.10:46532`, `2001:db8::1:46532`). */
+function viewerAddressOf(header: string | undefined): string | undefined {
+  const colon = header?.lastIndexOf(':') ?? -1;
+  const address = header && colon > 0 ? header.slice(0, colon) : undefined;
+  return address && address.length <= 45 ? address : undefined;
+}
+
+/**
+ * Refuses, before any other work, a request that did not come through CloudFront, when the check is
+ * configured (ORIGIN_VERIFY_SECRET, in AWS; the local cloud has no CloudFront): the execute-api endpoint
+ * is public, and a caller that bypasses CloudFront would bypass its web ACL too. The header is removed
+ * once checked, so nothing after this (archive, logs) keeps the secret; and the caller's address becomes
+ * the viewer's as CloudFront saw it (API Gateway's `sourceIp` is then CloudFront's own).
+ */
+const verifyOrigin = (
+  secret: string | undefined,
+): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> => ({
+  before: ({ event }) => {
+    if (!secret) return;
+    const given = event.headers?.[originVerifyHeader];
+    // digests of equal length, so the comparison takes the same time whatever was sent
+    if (given === undefined || !timingSafeEqual(digestOf(given), digestOf(secret)))
+      throw new OriginNotVerifiedError();
+    delete event.headers[originVerifyHeader];
+    const viewer = viewerAddressOf(event.headers['cloudfront-viewer-address']);
+    if (viewer && event.requestContext.http) event.requestContext.http.sourceIp = viewer;
+  },
+});
 
 /** Finds the route API Gateway matched (`GET /api/contacts/{id}`) among the capability's own: else 404. */
 const resolveRoute = (
@@ -179,7 +221,7 @@ const requestBody = (): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> 
 /** Errors below 500 are shown as they are; anything else is logged and becomes a generic 500. */
 const errorResponse = (): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> => ({
   onError: (request) => {
-    const { statusCode, body } = toErrorResponse(request.error);
+    const { statusCode, body, headers } = toErrorResponse(request.error);
     if (statusCode >= 500) {
       logger.error('request failed', {
         route: request.event.requestContext?.routeKey,
@@ -190,7 +232,7 @@ const errorResponse = (): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext
             : String(request.error),
       });
     }
-    request.response = json(statusCode, body);
+    request.response = json(statusCode, body, headers);
   },
 });
 
@@ -229,11 +271,13 @@ export interface RouterOptions {
    * each API function bundles and checks that none is missing.
    */
   errors?: readonly Partial<Record<ErrorCode, string>>[];
+  /** The value CloudFront's origin header must carry; ORIGIN_VERIFY_SECRET unless given. Unset: no check. */
+  originSecret?: string;
 }
 
 /**
  * The Lambda handler of a capability's API function: one middleware stack for all its routes — error
- * response (last to act), the route API Gateway matched, authorisation by the route's roles, the body
+ * response (last to act), the origin check (came through CloudFront), the route API Gateway matched, authorisation by the route's roles, the body
  * (JSON, urlencoded or raw, as the route accepts), then the route's zod schemas. Every route of the
  * capability must have its handler (the type says so), and no other route is served.
  */
@@ -251,6 +295,7 @@ export function apiRouter<const Rs extends RouteContracts>(
   }
   const stack = middy<ApiEvent, ApiResponse, Error, ApiContext>()
     .use(errorResponse())
+    .use(verifyOrigin(options.originSecret ?? (process.env.ORIGIN_VERIFY_SECRET || undefined)))
     .use(resolveRoute(byRouteKey))
     .use(authorize(options))
     .use(requestBody())

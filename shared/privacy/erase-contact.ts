@@ -90,6 +90,19 @@ export async function findPersonalRecords(
           location.partition(workspaceId, contactId),
         ),
       };
+    case 'emailIndex': {
+      const contact = await getRecordItem(store, workspaceId, 'CONTACT', contactId);
+      const email = contact ? contactFromItem(contact).email : undefined;
+      if (!email) return none;
+      return {
+        ...none,
+        items: await queryAllOfIndex(
+          store,
+          crmTable.indexes[location.index],
+          location.partition(workspaceId, email),
+        ),
+      };
+    }
     case 'linked': {
       const links = await linksOf(store, workspaceId, contactId, location.link);
       return { ...none, items: await linkedItems(store, links) };

@@ -18,6 +18,15 @@ export type PersonalDataLocation =
       index: IndexName;
       partition: (workspaceId: string, contactId: string) => string;
     }
+  /**
+   * Items filed on an index partition named by the contact's email (a hash of it): written before anyone
+   * knew the contact (a form post's confirmation email claim). One paged Query, from the contact's email.
+   */
+  | {
+      kind: 'emailIndex';
+      index: IndexName;
+      partition: (workspaceId: string, email: string) => string;
+    }
   /** Items keyed by something else, named by link items in the contact's partition (`LINK#<link>#`). */
   | { kind: 'linked'; link: ContactLinkKind }
   /** Objects of the webhook archive (S3, a folder locally), named by the links' `archiveKey`. */

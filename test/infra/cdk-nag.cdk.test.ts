@@ -27,8 +27,8 @@ function findingsUnder(scope: IConstruct): string[] {
   );
 }
 
-/** Both top-level stacks; the walk under the app stack goes through every capability's nested stack. */
-const findings = (crm: SynthesizedSeedCrm): string[] => [crm.data, crm.app].flatMap(findingsUnder);
+/** Every top-level stack; the walk under the app stack goes through every capability's nested stack. */
+const findings = (crm: SynthesizedSeedCrm): string[] => [crm.data, crm.edge, crm.app].flatMap(findingsUnder);
 
 interface Acknowledgement {
   construct: IConstruct;

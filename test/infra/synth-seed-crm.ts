@@ -32,7 +32,7 @@ export interface FoundResource {
 }
 
 export interface StackTemplate {
-  /** `data`, `app`, or the capability a nested stack deploys (`contacts`, `outbound-webhooks`). */
+  /** `data`, `edge`, `app`, or the capability a nested stack deploys (`contacts`, `outbound-webhooks`). */
   name: string;
   stack: Stack;
   template: Template;
@@ -48,10 +48,11 @@ export interface IamStatement {
 export interface SynthesizedSeedCrm extends SeedCrm {
   root: App;
   dataTemplate: Template;
+  edgeTemplate: Template;
   appTemplate: Template;
   /** Each capability's nested stack template, by capability name. */
   capabilityTemplates: ReadonlyMap<string, Template>;
-  /** Every template of the deployment: data, app, then one per capability. */
+  /** Every template of the deployment: data, edge, app, then one per capability. */
   templates: readonly StackTemplate[];
   /** The template of the stack a construct is in (root or nested). */
   templateOf(construct: IConstruct): Template;
@@ -103,6 +104,7 @@ export function synthSeedCrm(
     return stack;
   };
   const dataTemplate = Template.fromStack(crm.data);
+  const edgeTemplate = Template.fromStack(crm.edge);
   const appTemplate = Template.fromStack(crm.app);
   const nested = capabilities.map(({ name }) => {
     const stack = capabilityStack(name);
@@ -110,6 +112,7 @@ export function synthSeedCrm(
   });
   const templates: StackTemplate[] = [
     { name: 'data', stack: crm.data, template: dataTemplate },
+    { name: 'edge', stack: crm.edge, template: edgeTemplate },
     { name: 'app', stack: crm.app, template: appTemplate },
     ...nested,
   ];
@@ -169,6 +172,7 @@ export function synthSeedCrm(
     ...crm,
     root,
     dataTemplate,
+    edgeTemplate,
     appTemplate,
     capabilityTemplates: new Map(nested.map(({ name, template }) => [name, template])),
     templates,

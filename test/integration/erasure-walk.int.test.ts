@@ -50,6 +50,7 @@ const seededBy = {
   order: 'Shopify order',
   purchaseStats: 'Shopify order',
   checkout: 'Shopify checkout',
+  confirmationMail: 'double opt-in form post',
 } satisfies Record<PersonalItemType, string>;
 
 let cloud: LocalCloud;
@@ -164,6 +165,20 @@ describe('erasing a person', () => {
       { 'content-type': 'application/json', 'user-agent': 'Walk/1.0' },
     );
     expect(posted.status, JSON.stringify(posted.body)).toBe(202);
+
+    // double opt-in form post: the claim of its confirmation email (keyed by a hash of the address)
+    const optIn = await api<{ id: string }>('POST', '/api/settings/forms', {
+      name: 'Walk double opt-in',
+      fields: [{ name: 'email', target: 'email' }],
+      consent: { text: 'Send me the walk letter.', doubleOptIn: true },
+    });
+    expect(optIn.status, JSON.stringify(optIn.body)).toBe(201);
+    const optInPost = await client.post(
+      `/api/webhooks/forms/${optIn.body.id}`,
+      JSON.stringify({ email: person.email, consent: 'on' }),
+      { 'content-type': 'application/json' },
+    );
+    expect(optInPost.status, JSON.stringify(optInPost.body)).toBe(202);
 
     // Shopify: an order (purchase statistics with it) and a checkout, both about the person
     const created = await api<ShopConnection>('POST', '/api/settings/shop-connections', {

@@ -212,7 +212,12 @@ describe('posting a form (the synchronous answer)', () => {
     });
     expect(redirected.status).toBe(303);
     expect(redirected.headers.get('location')).toBe('https://shop.example.com/danke');
-    const page = await post(form.id, fixture('newsletter-signup.urlencoded'), { 'content-type': urlencoded });
+    // the JSON fixture's address was sent its confirmation email already: another address
+    const page = await post(
+      form.id,
+      fixture('newsletter-signup.urlencoded').replace('juergen.mueller', 'juergen.page'),
+      { 'content-type': urlencoded },
+    );
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(page.text).toContain('Thank you');
@@ -231,10 +236,15 @@ describe('posting a form (the synchronous answer)', () => {
       status: 'accepted',
       submissionId: expect.stringMatching(/^[0-9A-Z]{26}$/),
     });
-    expect(await testTable().itemsOf(quiet.workspaceId)).toEqual(before);
-    const human = await post(redirecting.id, fixture('newsletter-signup.urlencoded'), {
-      'content-type': urlencoded,
-    });
+    // a bot counts against the rate limits like a person; nothing else is written
+    const withoutCounters = (items: Record<string, unknown>[]) =>
+      items.filter((item) => item.entity !== 'rateCounter');
+    expect(withoutCounters(await testTable().itemsOf(quiet.workspaceId))).toEqual(withoutCounters(before));
+    const human = await post(
+      redirecting.id,
+      fixture('newsletter-signup.urlencoded').replace('juergen.mueller', 'juergen.human'),
+      { 'content-type': urlencoded },
+    );
     expect([bot.status, bot.headers.get('location')]).toEqual([human.status, human.headers.get('location')]);
   });
 
@@ -300,9 +310,11 @@ describe('posting a form (the synchronous answer)', () => {
     });
     expect(allowed.status).toBe(202);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://shop.example.com');
-    const server = await post(guarded.id, fixture('newsletter-signup.json'), {
-      'content-type': 'application/json',
-    });
+    const server = await post(
+      guarded.id,
+      fixture('newsletter-signup.json').replace('juergen.mueller', 'juergen.server'),
+      { 'content-type': 'application/json' },
+    );
     expect(server.status).toBe(202);
   });
 

@@ -48,6 +48,20 @@ describe('personal data declarations', () => {
       );
     }
   });
+
+  it("find items written before the contact existed on index partitions of its email's hash, never the email", () => {
+    const byEmail = personalDataDeclarations.filter(
+      (declaration) => declaration.location.kind === 'emailIndex',
+    );
+    expect(byEmail.map((declaration) => declaration.itemType)).toEqual(['confirmationMail']);
+    for (const { location } of byEmail) {
+      if (location.kind !== 'emailIndex') continue;
+      const partition = location.partition(ws, ' Zoe@Example.com');
+      expect(partition).toMatch(new RegExp(`^WS#${ws}#EMAIL#[0-9a-f]{64}#[A-Z_]+$`));
+      expect(partition).toBe(location.partition(ws, 'zoe@example.com'));
+      expect(partition.toLowerCase()).not.toContain('zoe');
+    }
+  });
 });
 
 describe('anonymising an order', () => {

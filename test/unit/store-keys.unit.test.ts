@@ -180,6 +180,26 @@ const golden = {
     keys.contactConsentsPrefix(ws, id),
     { pk: `WS#acme-1#CONTACT#${id}`, skPrefix: 'CONSENT#' },
   ],
+  confirmationMail: [
+    keys.confirmationMail(ws, id, 'ab12'),
+    { pk: `WS#acme-1#FORM#${id}#CONFIRMATION_MAIL#ab12`, sk: 'CONFIRMATION_MAIL' },
+  ],
+  confirmationMailOfEmail: [
+    keys.confirmationMailOfEmail(ws, 'ab12', id),
+    { gsi3pk: 'WS#acme-1#EMAIL#ab12#CONFIRMATION_MAILS', gsi3sk: id },
+  ],
+  confirmationMailsOfEmailPartition: [
+    keys.confirmationMailsOfEmailPartition(ws, 'ab12'),
+    'WS#acme-1#EMAIL#ab12#CONFIRMATION_MAILS',
+  ],
+  formPostsWindow: [
+    keys.formPostsWindow(ws, id, 1_800_000_040),
+    { pk: `WS#acme-1#FORM#${id}#POSTS#1800000040`, sk: 'RATE' },
+  ],
+  clientFormPostsWindow: [
+    keys.clientFormPostsWindow(ws, 'cd34', 1_800_000_040),
+    { pk: 'WS#acme-1#CLIENT#cd34#FORM_POSTS#1800000040', sk: 'RATE' },
+  ],
   fieldDefinition: [
     keys.fieldDefinition(ws, 'contact', 'tier'),
     { pk: 'WS#acme-1#SETTINGS', sk: 'FIELD#contact#tier' },
@@ -249,6 +269,9 @@ describe('table keys', () => {
       keys.contactOrdersPartition(ws, id),
       keys.contactCheckoutsPartition(ws, id),
       keys.contactOutboxPartition(ws, id),
+      keys.confirmationMail(ws, id, 'ab12').pk,
+      keys.formPostsWindow(ws, id, 1_800_000_040).pk,
+      keys.clientFormPostsWindow(ws, 'cd34', 1_800_000_040).pk,
     ];
     expect(new Set(partitions).size).toBe(partitions.length);
   });
