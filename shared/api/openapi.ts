@@ -3,8 +3,11 @@ import { toJSONSchema } from 'zod/v4/core';
 import type { NamedRoute } from '../platform/capability';
 import { errorMessages } from '../platform/error-catalogue';
 import { type Registry, registry } from '../registry/capability-registry';
+import { annotateSchemasForOpenApi } from './openapi-annotations';
 
 type JsonSchema = Record<string, unknown>;
+
+annotateSchemasForOpenApi();
 
 const toSchema = (schema: $ZodType, io: 'input' | 'output'): JsonSchema => {
   const { $schema: _ignored, ...rest } = toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;

@@ -11,18 +11,17 @@ export const maxSubscriptionsPerWorkspace = 20;
  * says so, see webhook-url-policy.ts), stored in its normalised form (`HTTPS://Ex.com` → `https://ex.com/`).
  * The server checks again with its own policy when it stores and when it sends.
  */
+export const WebhookUrlText = z.string().check(
+  z.maxLength(maxWebhookUrlLength),
+  z.superRefine((value, ctx) => {
+    const problem = webhookUrlProblem(value.trim(), { allowLoopback: true });
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+);
+
 export const WebhookUrl = z.pipe(
   // webhookUrlProblem parses with the WHATWG URL parser itself, so z.url (and its bytes) would only repeat it
-  z
-    .string()
-    .check(
-      z.maxLength(maxWebhookUrlLength),
-      z.superRefine((value, ctx) => {
-        const problem = webhookUrlProblem(value.trim(), { allowLoopback: true });
-        if (problem) ctx.addIssue({ code: 'custom', message: problem });
-      }),
-    )
-    .register(z.globalRegistry, { format: 'uri' }),
+  WebhookUrlText,
   z.transform((value) => new URL(value.trim()).href),
 );
 

@@ -269,9 +269,6 @@ export function isCountryCode(value: string): value is CountryCode {
 export const CountryCode = z
   .string()
   .check(
-    z.describe(
-      'An assigned ISO 3166-1 alpha-2 country code, any case (e.g. DE); any other text answers 400.',
-    ),
     z.trim(),
     z.toUpperCase(),
     z.refine(

@@ -143,7 +143,7 @@ Every function of the registry, bundled with the same options as the CDK stack (
 minified ESM, AWS SDK inside). Its baseline is a bare handler that makes one call with each AWS SDK client
 the function uses (a function with no client is held against the DynamoDB one), bundled the same way.
 Cold load: a fresh Node process imports the bundle, as a Lambda's init does: median of ${loadRuns} runs, taken\nin turns with the baseline's.
-Targets: bundle ≤ 1.3×, cold load ≤ 1.5× its baseline. Worst here: **${worstSize.toFixed(2)}×** size,
+Targets: bundle ≤ 1.3×, cold load ≤ 1.5× its baseline. Worst here: **${worstSize.toFixed(3)}×** size,
 **${worstLoad.toFixed(2)}×** load.
 
 | Function | SDK clients | Bundle | Baseline | Size | Cold load | Baseline load | Load |

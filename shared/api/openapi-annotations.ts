@@ -1,0 +1,27 @@
+import * as z from 'zod/mini';
+import { WebhookUrlText } from '../outbound-webhooks/webhook-subscription';
+import { CountryCode } from '../records/country-code';
+import { ShopifyWebhookBody, WooCommerceWebhookBody } from '../shops/shop-webhook-bodies';
+
+/**
+ * What the OpenAPI document says of some schemas beyond their shape. Attached here, where the document is
+ * built, rather than on the schemas: a description or format in a schema module puts zod's registry and
+ * the text into every Lambda bundle that validates with it, for a document generated offline.
+ */
+export function annotateSchemasForOpenApi(): void {
+  z.globalRegistry.add(CountryCode, {
+    description:
+      'An assigned ISO 3166-1 alpha-2 country code, any case (e.g. DE); any other text answers 400.',
+  });
+  z.globalRegistry.add(WebhookUrlText, { format: 'uri' });
+  z.globalRegistry.add(ShopifyWebhookBody, {
+    description:
+      'The REST resource of the X-Shopify-Topic (orders/create, customers/create, checkouts/create, ' +
+      'checkouts/update), signed by X-Shopify-Hmac-Sha256 and identified by X-Shopify-Webhook-Id.',
+  });
+  z.globalRegistry.add(WooCommerceWebhookBody, {
+    description:
+      'The REST API v3 resource of the X-WC-Webhook-Topic (order.created, customer.created), signed by ' +
+      'X-WC-Webhook-Signature. The unsigned ping sent when a webhook is saved is answered 200.',
+  });
+}
