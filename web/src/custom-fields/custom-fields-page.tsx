@@ -61,7 +61,7 @@ function NewFieldForm({ entity }: { entity: FieldEntity }) {
     async (values) => {
       try {
         const definition = await create.mutateAsync(definitionInputOf(entity, values));
-        toast(`${definition.label} added`);
+        toast(`${definition.label} created`);
         form.reset();
         setKeyEdited(false);
       } catch (error) {
