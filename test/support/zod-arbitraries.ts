@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import * as z from 'zod/mini';
+import { annotateSchemasForOpenApi } from '../../shared/api/openapi-annotations';
 import { keys } from '../../shared/store/keys';
+
+// the JSON Schema read here is the OpenAPI document's: with its formats (a webhook URL is a `uri`)
+annotateSchemasForOpenApi();
 
 /**
  * fast-check arbitraries derived from the zod request schemas (zod-fast-check does not support zod 4):
