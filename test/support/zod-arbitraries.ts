@@ -319,12 +319,30 @@ export function repairTopLevel(schema: z.core.$ZodType, json: JsonSchema, value:
   return repaired;
 }
 
-/** Values the zod schema accepts, as diverse as JSON Schema and the hints allow. */
+/** Candidates refused in a row before a schema is said to have no value the generator can find. */
+const maxRefusedInARow = 5_000;
+
+/**
+ * Values the zod schema accepts, as diverse as JSON Schema and the hints allow. A schema whose values the
+ * JSON Schema cannot lead to (a lost format, a refinement without a hint) throws instead of filtering forever.
+ */
 export function validValueOf(schema: z.core.$ZodType, options: ValidOptions = {}): fc.Arbitrary<unknown> {
   const json = inputJsonSchemaOf(schema);
+  let refusedInARow = 0;
   return arbitraryOfJsonSchema(json, options)
     .map((value) => repairTopLevel(schema, json, value))
-    .filter((value) => z.safeParse(schema, value).success);
+    .filter((value) => {
+      if (z.safeParse(schema, value).success) {
+        refusedInARow = 0;
+        return true;
+      }
+      if (++refusedInARow >= maxRefusedInARow) {
+        throw new Error(
+          `${maxRefusedInARow} generated values in a row were refused by the schema: give it a hint. ${JSON.stringify(json).slice(0, 300)}`,
+        );
+      }
+      return false;
+    });
 }
 
 const sampleOfType: Record<string, unknown> = {

@@ -63,6 +63,15 @@ describe('JSON Schema helpers', () => {
   });
 });
 
+describe('valid values', () => {
+  it('throws, naming the schema, when nothing generated passes it, instead of filtering forever', () => {
+    const impossible = z.strictObject({
+      url: z.string().check(z.refine((value) => value.startsWith('https://'))),
+    });
+    expect(() => sample(validValueOf(impossible), 1)).toThrow(/refused by the schema: give it a hint/);
+  });
+});
+
 describe.each(bodyRoutes)('%s body arbitraries', (_name, schema) => {
   const properties = Object.keys(inputJsonSchemaOf(schema).properties ?? {});
   // an action's empty body (`{}`: a replay, a rotation) has no text to vary and no field to mistype
