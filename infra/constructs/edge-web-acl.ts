@@ -1,9 +1,10 @@
-import { Stack, Validations } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { edgeRegion } from '../stacks/edge-stack';
+import { acknowledgeCdkOwnedHandler } from './nag';
 
 export interface EdgeWebAclProps {
   /** The SSM parameter (in us-east-1) where the edge stack left the web ACL's ARN. */
@@ -52,28 +53,11 @@ export class EdgeWebAcl extends Construct {
     });
     this.arn = reader.getResponseField('Parameter.Value');
 
-    // The handler is CDK's own singleton function, created at stack level; the rules below are about its code.
-    const handler = stack.node.children.find((child) =>
-      child.node.id.startsWith('AWS679f53fac002430cb0da5b7982bd2287'),
-    );
-    if (!handler) throw new Error('AwsCustomResource handler not found: did aws-cdk-lib change its layout?');
-    const cdkOwned = 'CDK-owned AwsCustomResource handler (aws-cdk-lib chooses its code and runtime):';
-    Validations.of(handler).acknowledge(
-      { id: 'AwsSolutions-L1', reason: `${cdkOwned} its runtime moves with aws-cdk-lib upgrades.` },
-      {
-        id: 'Serverless-LambdaLatestVersion',
-        reason: `${cdkOwned} its runtime moves with aws-cdk-lib upgrades.`,
-      },
-      {
-        id: 'Serverless-LambdaDLQ',
-        reason:
-          `${cdkOwned} CloudFormation invokes it for the custom resource and fails the deployment when it ` +
-          'errs, so a failure surfaces in the deployment, never in a queue.',
-      },
-      {
-        id: 'Serverless-LambdaTracing',
-        reason: `${cdkOwned} it makes one SSM call per deployment and logs to its own log group; traces would add nothing.`,
-      },
-    );
+    acknowledgeCdkOwnedHandler(this, {
+      idPrefix: 'AWS679f53fac002430cb0da5b7982bd2287',
+      name: 'AwsCustomResource',
+      tracing:
+        'it makes one SSM call per deployment and logs to its own log group; traces would add nothing.',
+    });
   }
 }

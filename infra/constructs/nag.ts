@@ -97,7 +97,34 @@ export function acknowledgeWildcards(scope: IConstruct, allowances: readonly Wil
   });
 }
 
-/** X-Ray has no resource-level permissions: active tracing needs PutTraceSegments on `*`. */
+/**
+ * Acknowledges the Lambda findings of a singleton function aws-cdk-lib creates at stack level for one of its
+ * constructs (BucketDeployment, AwsCustomResource): its code and runtime are CDK's, CloudFormation invokes it
+ * and fails the deployment when it errs. `tracing` says why traces would add nothing for this one.
+ */
+export function acknowledgeCdkOwnedHandler(
+  scope: IConstruct,
+  handler: { idPrefix: string; name: string; tracing: string },
+): void {
+  const found = Stack.of(scope).node.children.find((child) => child.node.id.startsWith(handler.idPrefix));
+  if (!found) throw new Error(`${handler.name} handler not found: did aws-cdk-lib change its layout?`);
+  const cdkOwned = `CDK-owned ${handler.name} handler (aws-cdk-lib chooses its code and runtime):`;
+  Validations.of(found).acknowledge(
+    { id: 'AwsSolutions-L1', reason: `${cdkOwned} its runtime moves with aws-cdk-lib upgrades.` },
+    {
+      id: 'Serverless-LambdaLatestVersion',
+      reason: `${cdkOwned} its runtime moves with aws-cdk-lib upgrades.`,
+    },
+    {
+      id: 'Serverless-LambdaDLQ',
+      reason:
+        `${cdkOwned} CloudFormation invokes it for the custom resource and fails the deployment when it ` +
+        'errs, so a failure surfaces in the deployment, never in a queue.',
+    },
+    { id: 'Serverless-LambdaTracing', reason: `${cdkOwned} ${handler.tracing}` },
+  );
+}
+
 /** A DynamoDB stream event source needs dynamodb:ListStreams, which has no resource-level permissions. */
 export const streamListWildcard: WildcardAllowance = {
   reason:
@@ -109,6 +136,7 @@ export const streamListWildcard: WildcardAllowance = {
     resources.every((resource) => resource === '*'),
 };
 
+/** X-Ray has no resource-level permissions: active tracing needs PutTraceSegments on `*`. */
 export const xrayWildcard: WildcardAllowance = {
   reason:
     'Active X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level ' +

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   CachePolicy,
@@ -29,7 +29,7 @@ import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
 import { originVerifyHeader } from '../../shared/platform/http-handler';
 import { spaRewriteCode } from '../spa-routes';
-import { acknowledgeWildcards } from './nag';
+import { acknowledgeCdkOwnedHandler, acknowledgeWildcards } from './nag';
 import { accessLogBucket, privateBucketProps } from './private-bucket';
 
 /** SPA paths Cognito sends the browser back to; the web app's router serves them. */
@@ -227,29 +227,12 @@ export class WebHosting extends Construct {
         covers: () => true,
       },
     ]);
-    // The handler is CDK's own singleton function, created at stack level; the rules below are about its code.
-    const handler = Stack.of(this).node.children.find((child) =>
-      child.node.id.startsWith('Custom::CDKBucketDeployment'),
-    );
-    if (!handler) throw new Error('BucketDeployment handler not found: did aws-cdk-lib change its layout?');
-    const cdkOwned = 'CDK-owned BucketDeployment handler (aws-cdk-lib chooses its code and runtime):';
-    Validations.of(handler).acknowledge(
-      { id: 'AwsSolutions-L1', reason: `${cdkOwned} its runtime moves with aws-cdk-lib upgrades.` },
-      {
-        id: 'Serverless-LambdaLatestVersion',
-        reason: `${cdkOwned} its runtime moves with aws-cdk-lib upgrades.`,
-      },
-      {
-        id: 'Serverless-LambdaDLQ',
-        reason:
-          `${cdkOwned} CloudFormation invokes it for the custom resource and fails the deployment when it ` +
-          'errs, so a failure surfaces in the deployment, never in a queue.',
-      },
-      {
-        id: 'Serverless-LambdaTracing',
-        reason: `${cdkOwned} it runs only while deploying the web app and logs to its own log group; traces would add nothing.`,
-      },
-    );
+    acknowledgeCdkOwnedHandler(this, {
+      idPrefix: 'Custom::CDKBucketDeployment',
+      name: 'BucketDeployment',
+      tracing:
+        'it runs only while deploying the web app and logs to its own log group; traces would add nothing.',
+    });
     return deployment;
   }
 }
