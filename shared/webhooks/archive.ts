@@ -33,29 +33,22 @@ function checkedKey(key: string): string {
 
 /** The S3 bucket of the data stack; objects are encrypted by the bucket's default. */
 export function s3Archive(bucket: string, client: S3Client = new S3Client({})): Archive {
+  const putObject = (key: string, body: string, condition: { IfNoneMatch?: '*' } = {}) =>
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: checkedKey(key),
+      Body: body,
+      ContentType: 'application/json',
+      ...condition,
+    });
   return {
     async put(key, body) {
-      await client.send(
-        new PutObjectCommand({
-          Bucket: bucket,
-          Key: checkedKey(key),
-          Body: body,
-          ContentType: 'application/json',
-        }),
-      );
+      await client.send(putObject(key, body));
     },
     // S3 conditional write: 412 when the key exists, 409 when another write to it is under way
     async putIfAbsent(key, body) {
       try {
-        await client.send(
-          new PutObjectCommand({
-            Bucket: bucket,
-            Key: checkedKey(key),
-            Body: body,
-            ContentType: 'application/json',
-            IfNoneMatch: '*',
-          }),
-        );
+        await client.send(putObject(key, body, { IfNoneMatch: '*' }));
         return true;
       } catch (error) {
         const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
