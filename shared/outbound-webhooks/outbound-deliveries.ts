@@ -118,13 +118,6 @@ async function createAndAttempt(
   return attempt(deps, subscription, record, lease, trigger);
 }
 
-/**
- * A CRM event from the bus. Primary course:
- * 1. read the workspace's subscriptions (one Query) and keep the active ones that take this event type;
- * 2. for each, create the delivery (conditional put: once per subscription and event) and attempt it;
- * 3. a failed attempt leaves the delivery pending with its next attempt time, for the retry job.
- * An event without the envelope fields is not ours to deliver and is skipped.
- */
 /** The workspace's active subscriptions that take events of this type (one Query of its settings). */
 export async function subscriptionsTaking(
   deps: Pick<OutboundWebhookDeps, 'store'>,
@@ -137,11 +130,18 @@ export async function subscriptionsTaking(
   );
 }
 
+/**
+ * A CRM event from the bus. Primary course:
+ * 1. the caller has read the workspace's active subscriptions that take this event type
+ *    (subscriptionsTaking: one Query, asked by the event frame before its dedupe claim);
+ * 2. for each, create the delivery (conditional put: once per subscription and event) and attempt it;
+ * 3. a failed attempt leaves the delivery pending with its next attempt time, for the retry job.
+ * An event without the envelope fields is not ours to deliver and is skipped.
+ */
 export async function deliverEvent(
   deps: OutboundWebhookDeps,
   event: { detailType: string; detail: unknown },
-  /** The subscriptions taking the event, when the caller has just read them (subscriptionsTaking). */
-  taking?: SubscriptionRecord[],
+  subscriptions: readonly SubscriptionRecord[],
 ): Promise<{ deliveries: number }> {
   const envelope = EventEnvelope.safeParse(event.detail);
   if (!envelope.success) {
@@ -149,7 +149,6 @@ export async function deliverEvent(
     return { deliveries: 0 };
   }
   const payload = payloadOf(event.detailType, envelope.data);
-  const subscriptions = taking ?? (await subscriptionsTaking(deps, payload.workspaceId, payload.type));
   let deliveries = 0;
   await forEachLimited(subscriptions, 5, async (subscription) => {
     if (await createAndAttempt(deps, subscription, payload, 'event')) deliveries++;
