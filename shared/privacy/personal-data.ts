@@ -72,6 +72,7 @@ const indexAttributes: Record<IndexName, readonly string[]> = {
   byName: ['gsi2pk', 'gsi2sk'],
   byParent: ['gsi3pk', 'gsi3sk'],
   acrossWorkspaces: ['gsi4pk', 'gsi4sk'],
+  byOwner: ['gsi5pk', 'gsi5sk'],
 };
 
 /**

@@ -22,6 +22,10 @@ const keyAttributes = new Set([
   'gsi2sk',
   'gsi3pk',
   'gsi3sk',
+  'gsi4pk',
+  'gsi4sk',
+  'gsi5pk',
+  'gsi5sk',
   'entity',
 ]);
 

@@ -1,3 +1,4 @@
+import { activitiesKeys } from '../activities/activities-keys';
 import { companiesKeys } from '../companies/companies-keys';
 import { contactsKeys } from '../contacts/contacts-keys';
 import { customFieldsKeys } from '../custom-fields/custom-fields-keys';
@@ -9,6 +10,7 @@ import { outboundWebhooksKeys } from '../outbound-webhooks/outbound-webhooks-key
 import { platformKeys } from '../platform/platform-keys';
 import { recordKeys } from '../records/record-keys';
 import { shopsKeys } from '../shops/shops-keys';
+import { teamKeys } from '../team/team-keys';
 import { webhooksKeys } from '../webhooks/webhooks-keys';
 
 export type { ContactLinkKind, KeyPair, RecordKind } from './key-parts';
@@ -33,4 +35,6 @@ export const keys = {
   ...formsKeys,
   ...outboundWebhooksKeys,
   ...customFieldsKeys,
+  ...activitiesKeys,
+  ...teamKeys,
 };

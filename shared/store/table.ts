@@ -19,6 +19,11 @@ export const crmTable = {
      * workspace. Scheduled jobs walk the workspace registry now; only its one-off backfill scans this.
      */
     acrossWorkspaces: { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
+    /**
+     * What a member of the team owns or is assigned: "my contacts", "my companies", "my open tasks", "my
+     * tickets" (decision 150). Keyed by workspace and member, so each is one Query.
+     */
+    byOwner: { name: 'gsi5', partitionKey: 'gsi5pk', sortKey: 'gsi5sk' },
   },
 } as const;
 

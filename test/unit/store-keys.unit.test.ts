@@ -208,6 +208,46 @@ const golden = {
     keys.fieldDefinitionsPrefix(ws, 'company'),
     { pk: 'WS#acme-1#SETTINGS', skPrefix: 'FIELD#company#' },
   ],
+  // --- activities: timeline and open work (decision 150) ---
+  timelineEntry: [
+    keys.timelineEntry(ws, 'CONTACT', id, '01ARZ3NDEKTSV4RRFFQ69G5FAV'),
+    { pk: `WS#acme-1#CONTACT#${id}`, sk: 'CONTACT#TIMELINE#ZYN70WAJHC564V77GG8SPFTGN4' },
+  ],
+  timelinePrefix: [
+    keys.timelinePrefix(ws, 'COMPANY', id),
+    { pk: `WS#acme-1#COMPANY#${id}`, skPrefix: 'COMPANY#TIMELINE#' },
+  ],
+  timelineOfType: [
+    keys.timelineOfType(ws, 'CONTACT', id, 'note', 'E1'),
+    { gsi1pk: `WS#acme-1#CONTACT#${id}#TIMELINE#note`, gsi1sk: 'E1' },
+  ],
+  timelineOfTypePartition: [
+    keys.timelineOfTypePartition(ws, 'COMPANY', id, 'call'),
+    `WS#acme-1#COMPANY#${id}#TIMELINE#call`,
+  ],
+  companyTimeline: [
+    keys.companyTimeline(ws, id, 'E1'),
+    { gsi2pk: `WS#acme-1#COMPANY#${id}#TIMELINE`, gsi2sk: 'E1' },
+  ],
+  companyTimelinePartition: [keys.companyTimelinePartition(ws, id), `WS#acme-1#COMPANY#${id}#TIMELINE`],
+  activityRevision: [
+    keys.activityRevision(ws, 'CONTACT', id, 'E1', '2026-12-06T10:00:00.000Z'),
+    { pk: `WS#acme-1#CONTACT#${id}`, sk: 'REVISION#E1#2026-12-06T10:00:00.000Z' },
+  ],
+  activityRevisionsPrefix: [
+    keys.activityRevisionsPrefix(ws, 'CONTACT', id, 'E1'),
+    { pk: `WS#acme-1#CONTACT#${id}`, skPrefix: 'REVISION#E1#' },
+  ],
+  contactOpenWork: [keys.contactOpenWork(ws, id), { pk: `WS#acme-1#CONTACT#${id}`, sk: 'CONTACT#OPEN_WORK' }],
+  contactOverviewRange: [
+    keys.contactOverviewRange(ws, id),
+    { pk: `WS#acme-1#CONTACT#${id}`, from: 'CONTACT', to: 'CONTACT#TIMELINE#~' },
+  ],
+  // --- team: members and what they own ---
+  member: [keys.member(ws, 'u-1'), { pk: 'WS#acme-1#SETTINGS', sk: 'MEMBER#u-1' }],
+  membersPrefix: [keys.membersPrefix(ws), { pk: 'WS#acme-1#SETTINGS', skPrefix: 'MEMBER#' }],
+  ownedBy: [keys.ownedBy(ws, 'u-1', 'CONTACTS', id), { gsi5pk: 'WS#acme-1#MEMBER#u-1#CONTACTS', gsi5sk: id }],
+  ownedByPartition: [keys.ownedByPartition(ws, 'u-1', 'OPEN_TASKS'), 'WS#acme-1#MEMBER#u-1#OPEN_TASKS'],
   // --- platform: background frames ---
   eventHandled: [
     keys.eventHandled(ws, 'DeliverOutboundWebhooks', id),
@@ -290,6 +330,8 @@ describe('table keys', () => {
       'gsi3sk',
       'gsi4pk',
       'gsi4sk',
+      'gsi5pk',
+      'gsi5sk',
     ]);
     expect([crmTable.partitionKey, crmTable.sortKey]).toEqual(['pk', 'sk']);
   });
