@@ -18,4 +18,8 @@ export const businessEventTypes = [
   'consent.confirmed',
   'order.placed',
   'cart.abandoned',
+  'ticket.opened',
+  'ticket.updated',
+  'ticket.resolved',
+  'ticket.reopened',
 ] as const;

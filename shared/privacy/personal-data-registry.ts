@@ -5,6 +5,7 @@ import { formPersonalData } from '../forms/form-personal-data';
 import { listPersonalData } from '../lists/list-personal-data';
 import { orderPersonalData } from '../orders/order-personal-data';
 import { outboundWebhookPersonalData } from '../outbound-webhooks/outbound-webhook-personal-data';
+import { ticketPersonalData } from '../tickets/tickets-personal-data';
 import { webhookPersonalData } from '../webhooks/webhook-personal-data';
 
 /**
@@ -19,6 +20,7 @@ export const personalDataDeclarations = [
   ...orderPersonalData,
   ...webhookPersonalData,
   ...outboundWebhookPersonalData,
+  ...ticketPersonalData,
   ...outboxPersonalData,
 ] as const;
 

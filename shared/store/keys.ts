@@ -11,6 +11,7 @@ import { platformKeys } from '../platform/platform-keys';
 import { recordKeys } from '../records/record-keys';
 import { shopsKeys } from '../shops/shops-keys';
 import { teamKeys } from '../team/team-keys';
+import { ticketsKeys } from '../tickets/tickets-keys';
 import { webhooksKeys } from '../webhooks/webhooks-keys';
 
 export type { ContactLinkKind, KeyPair, RecordKind } from './key-parts';
@@ -37,4 +38,5 @@ export const keys = {
   ...customFieldsKeys,
   ...activitiesKeys,
   ...teamKeys,
+  ...ticketsKeys,
 };

@@ -99,7 +99,13 @@ export async function queryAllOfIndex(
   store: Store,
   index: { name: string; partitionKey: string },
   partition: string,
-  { keysOnly = false }: { keysOnly?: boolean } = {},
+  {
+    keysOnly = false,
+    attributes,
+  }: {
+    keysOnly?: boolean /** Read only these attributes (names without reserved words). */;
+    attributes?: readonly string[];
+  } = {},
 ): Promise<Item[]> {
   return allItemsOf(
     pagesOf((startKey) =>
@@ -110,6 +116,7 @@ export async function queryAllOfIndex(
           KeyConditionExpression: `${index.partitionKey} = :pk`,
           ExpressionAttributeValues: { ':pk': partition },
           ...(keysOnly ? { ProjectionExpression: 'pk, sk' } : {}),
+          ...(attributes ? { ProjectionExpression: attributes.join(', ') } : {}),
           ExclusiveStartKey: startKey,
         }),
       ),

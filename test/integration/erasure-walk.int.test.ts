@@ -51,6 +51,7 @@ const seededBy = {
   purchaseStats: 'Shopify order',
   checkout: 'Shopify checkout',
   confirmationMail: 'double opt-in form post',
+  ticket: 'support ticket',
 } satisfies Record<PersonalItemType, string>;
 
 let cloud: LocalCloud;
@@ -237,6 +238,17 @@ describe('erasing a person', () => {
     expect(found.body.items).toHaveLength(1);
     contactId = found.body.items[0]?.id as string;
     expect(found.body.items[0]).toMatchObject({ firstName: person.firstName, lastName: person.lastName });
+
+    // support ticket: the person's words, and its name on the ticket for the queue
+    const ticket = await api<{ id: string; contactName: string }>('POST', '/api/tickets', {
+      subject: 'Parcel never arrived',
+      description: `Please send it to ${person.street} again.`,
+      priority: 'high',
+      contactId,
+    });
+    expect(ticket.status, JSON.stringify(ticket.body)).toBe(201);
+    expect(ticket.body.contactName).toBe(`${person.firstName} ${person.lastName}`);
+    await client.drained();
     await receiver.waitFor('/erasure', 1);
 
     for (const declaration of personalDataDeclarations) {

@@ -87,6 +87,35 @@ describe('workspace isolation', () => {
     const kind = recordKindOf(fn);
     const record = seededA[kind.name];
     const schemas = schemasOf(fn);
+    if (kind.showsRecord && pathParamNames(fn.path).length === 0) {
+      const shows = (reply: RawReply) => kind.showsRecord?.(reply.json, record);
+      if (fn.method === 'GET')
+        return [
+          {
+            what: `the workspace's ${kind.name}`,
+            request: { method: 'GET', path: fn.path },
+            check: (reply) => {
+              expect(reply.status, reply.text).toBe(200);
+              expect(shows(reply), `B sees A's ${kind.name}`).toBe(false);
+            },
+            control: (reply) => expect(shows(reply), `A sees its own ${kind.name}`).toBe(true),
+          },
+        ];
+      if (fn.method === 'PUT')
+        // written as C: the last test proves that A's items did not change
+        return [
+          {
+            what: `the workspace's ${kind.name} set to A's values`,
+            caller: 'C',
+            request: {
+              method: 'PUT',
+              path: fn.path,
+              body: JSON.stringify(validBodyFor(fn, record, workspaceHints(seededA))),
+            },
+            check: (reply) => expect(reply.status, reply.text).toBeLessThan(300),
+          },
+        ];
+    }
     if (pathParamNames(fn.path).length > 0) {
       return [
         {

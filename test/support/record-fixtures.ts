@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import * as z from 'zod/mini';
 import { routeKeyOf } from '../../shared/platform/capability';
 import type { RegisteredRoute } from '../../shared/registry/capability-registry';
+import { TicketPatch } from '../../shared/tickets/ticket';
 import type { Api } from './api-client';
 import { encodePathSegment } from './raw-api';
 import {
@@ -11,6 +12,7 @@ import {
   shopWebhookKind,
   wooCommerceWebhookKind,
 } from './shop-record-fixtures';
+import { seedMember } from './team-members';
 import { sharedWebhookReceiver } from './webhook-receiver';
 import { type Hints, validValueOf } from './zod-arbitraries';
 
@@ -31,7 +33,10 @@ export type RecordKindName =
   | 'shopifyWebhook'
   | 'wooCommerceWebhook'
   | 'shopWebhook'
-  | 'inboxDelivery';
+  | 'inboxDelivery'
+  | 'ticket'
+  | 'ticketStats'
+  | 'ticketSla';
 
 export interface SeededRecord {
   kind: RecordKindName;
@@ -79,6 +84,12 @@ export interface RecordKind {
   validBodies?(record: SeededRecord): fc.Arbitrary<unknown>;
   /** Headers a valid body needs besides (a shop webhook's signature over the exact body text). */
   signedHeaders?(record: SeededRecord, body: string): Record<string, string>;
+  /**
+   * A workspace's one-of-a-kind resource, with no id in its path (its settings, its figures): whether an
+   * answer shows the seeded record's own values. The isolation test checks that another workspace's answer
+   * never does, and that the seeding workspace's does.
+   */
+  showsRecord?(body: unknown, record: SeededRecord): boolean;
 }
 
 function expectCreated<T>(reply: { status: number; body: T }, what: string): T {
@@ -417,6 +428,100 @@ const publicFormKind: RecordKind = {
     ),
 };
 
+/**
+ * A support ticket of the seeded contact, assigned to the caller (seeded as an active member: the API cannot
+ * create members). Its status stays open, so it is on the queue and on the caller's tickets; valid changes
+ * leave the status alone (a random status move is refused with 409, which the API tests cover).
+ */
+const ticketKind: RecordKind = {
+  name: 'ticket',
+  collectionPath: '/api/tickets',
+  async create(api, seeded) {
+    const contactId = seeded.contact?.params.id;
+    if (!contactId) throw new Error('the ticket fixture needs the contact fixture first');
+    const assigneeId = await seedMember(api.workspaceId);
+    const values = {
+      subject: `Zoë’s parcel is late ${suffix()}`,
+      description: 'Bestellt am Montag, noch nicht da.',
+      priority: 'high',
+      contactId,
+      assigneeId,
+    };
+    const body = expectCreated(
+      await api<{ id: string; version: number }>('POST', '/api/tickets', values),
+      'ticket',
+    );
+    return {
+      kind: 'ticket',
+      params: { ticketId: body.id },
+      identity: body.id,
+      version: body.version,
+      finds: { assignee: 'mine', status: 'open' },
+      patch: { priority: 'urgent' },
+      values,
+    };
+  },
+  identityOf: (item) => String(item.id),
+  crossWorkspaceCreates: (other) => [
+    {
+      what: "the other workspace's contact",
+      body: { subject: 'Where is my parcel?', contactId: String(other.values.contactId) },
+      status: 400,
+      field: 'contactId',
+    },
+  ],
+  validBodies: (record) =>
+    validValueOf(TicketPatch, {
+      hints: { assigneeId: fc.constant(String(record.values.assigneeId)) },
+      omit: ['status'],
+    }),
+};
+
+/** The workspace's ticket figures: the seeded ticket is its soonest due. */
+const ticketStatsKind: RecordKind = {
+  name: 'ticketStats',
+  collectionPath: '/api/tickets/stats',
+  async create(_api, seeded) {
+    const ticket = seeded.ticket;
+    if (!ticket) throw new Error('the ticket stats fixture needs the ticket fixture first');
+    return { ...ticket, kind: 'ticketStats', params: {}, finds: {}, patch: {} };
+  },
+  identityOf: (item) => String(item.id),
+  crossWorkspaceCreates: () => [],
+  showsRecord: (body, record) =>
+    (body as { nextDue?: { ticketId?: string } }).nextDue?.ticketId === record.identity,
+};
+
+/** The workspace's SLA policy, set to targets of its own (random, so two workspaces never share them). */
+const ticketSlaKind: RecordKind = {
+  name: 'ticketSla',
+  collectionPath: '/api/settings/ticket-sla',
+  async create(api) {
+    const minutes = 2 + Math.floor(Math.random() * 100_000);
+    const values = {
+      urgent: { firstResponseMinutes: 1, resolutionMinutes: minutes },
+      high: { firstResponseMinutes: 240, resolutionMinutes: 1440 },
+      normal: { firstResponseMinutes: 480, resolutionMinutes: 4320 },
+      low: { firstResponseMinutes: 1440, resolutionMinutes: 7200 },
+    };
+    expectCreated(await api('PUT', '/api/settings/ticket-sla', values), 'ticket SLA policy');
+    return {
+      kind: 'ticketSla',
+      params: {},
+      identity: String(minutes),
+      version: 1,
+      finds: {},
+      patch: values,
+      values,
+    };
+  },
+  identityOf: (item) => String(item.id),
+  crossWorkspaceCreates: () => [],
+  showsRecord: (body, record) =>
+    String((body as { urgent?: { resolutionMinutes?: number } }).urgent?.resolutionMinutes) ===
+    record.identity,
+};
+
 /** In creation order: a contact links to the company created before it. */
 export const recordKinds: readonly RecordKind[] = [
   companyKind,
@@ -433,6 +538,9 @@ export const recordKinds: readonly RecordKind[] = [
   wooCommerceWebhookKind,
   shopWebhookKind,
   inboxDeliveryKind,
+  ticketKind,
+  ticketStatsKind,
+  ticketSlaKind,
 ];
 
 export function collectionPathOf(path: string): string {
@@ -493,6 +601,9 @@ export function workspaceHints(seeded: Seeded): Hints {
     phone: fc.constantFrom(...validPhones),
     country: fc.constantFrom(...validCountries),
     ...(seeded.company ? { companyId: fc.constant(seeded.company.params.id) } : {}),
+    // a ticket's contact and assignee: the workspace's own (its contact, its active member)
+    ...(seeded.contact ? { contactId: fc.constant(seeded.contact.params.id) } : {}),
+    ...(seeded.ticket ? { assigneeId: fc.constant(String(seeded.ticket.values.assigneeId)) } : {}),
     customFields: fc.constant({}),
     // a form's lists: none, or the workspace's own
     lists: fc.constantFrom([], ...(seeded.list ? [[seeded.list.params.listId]] : [])),

@@ -248,6 +248,23 @@ const golden = {
   membersPrefix: [keys.membersPrefix(ws), { pk: 'WS#acme-1#SETTINGS', skPrefix: 'MEMBER#' }],
   ownedBy: [keys.ownedBy(ws, 'u-1', 'CONTACTS', id), { gsi5pk: 'WS#acme-1#MEMBER#u-1#CONTACTS', gsi5sk: id }],
   ownedByPartition: [keys.ownedByPartition(ws, 'u-1', 'OPEN_TASKS'), 'WS#acme-1#MEMBER#u-1#OPEN_TASKS'],
+  // --- tickets: the SLA queue, a contact's tickets, the policy and the month's figures ---
+  ticket: [keys.ticket(ws, id), { pk: `WS#acme-1#TICKET#${id}`, sk: 'TICKET' }],
+  openTicket: [
+    keys.openTicket(ws, '2026-12-06T18:00:00.000Z', id),
+    { gsi1pk: 'WS#acme-1#OPEN_TICKETS', gsi1sk: `2026-12-06T18:00:00.000Z#${id}` },
+  ],
+  openTicketsPartition: [keys.openTicketsPartition(ws), 'WS#acme-1#OPEN_TICKETS'],
+  contactTicket: [
+    keys.contactTicket(ws, companyId, id),
+    { gsi3pk: `WS#acme-1#CONTACT#${companyId}#TICKETS`, gsi3sk: id },
+  ],
+  contactTicketsPartition: [keys.contactTicketsPartition(ws, id), `WS#acme-1#CONTACT#${id}#TICKETS`],
+  ticketSlaPolicy: [keys.ticketSlaPolicy(ws), { pk: 'WS#acme-1#SETTINGS', sk: 'TICKET_SLA' }],
+  ticketMonthStats: [
+    keys.ticketMonthStats(ws, '2026-12'),
+    { pk: 'WS#acme-1#TICKET_STATS#2026-12', sk: 'STATS' },
+  ],
   // --- platform: background frames ---
   eventHandled: [
     keys.eventHandled(ws, 'DeliverOutboundWebhooks', id),
