@@ -35,6 +35,9 @@ const WebhookDetailPage = lazyPage(() => import('../webhooks/webhook-detail-page
 const InboxPage = lazyPage(() => import('../webhooks/inbox-page'), 'InboxPage');
 const ListsPage = lazyPage(() => import('../lists/lists-page'), 'ListsPage');
 const ListDetailPage = lazyPage(() => import('../lists/list-detail-page'), 'ListDetailPage');
+const TicketsPage = lazyPage(() => import('../tickets/tickets-page'), 'TicketsPage');
+const TicketDetailPage = lazyPage(() => import('../tickets/ticket-detail-page'), 'TicketDetailPage');
+const TicketSlaPage = lazyPage(() => import('../tickets/ticket-sla-page'), 'TicketSlaPage');
 const NotFoundPage = lazyPage(() => import('./not-found-page'), 'NotFoundPage');
 
 export function AppRoutes() {
@@ -74,6 +77,9 @@ export function AppRoutes() {
         <Route path="companies/:id/edit" element={<CompanyEditPage />} />
         <Route path="lists" element={<ListsPage />} />
         <Route path="lists/:listId" element={<ListDetailPage />} />
+        <Route path="tickets" element={<TicketsPage />} />
+        <Route path="tickets/:ticketId" element={<TicketDetailPage />} />
+        <Route path="settings/ticket-sla" element={<TicketSlaPage />} />
         <Route path="settings/fields" element={<CustomFieldsPage />} />
         <Route path="settings/forms" element={<FormsPage />} />
         <Route path="settings/forms/new" element={<FormNewPage />} />

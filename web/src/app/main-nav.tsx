@@ -3,9 +3,11 @@ import {
   IconAdjustmentsHorizontal,
   IconBuildingSkyscraper,
   IconBuildingStore,
+  IconClockHour4,
   IconForms,
   IconInbox,
   IconListDetails,
+  IconTicket,
   IconUsers,
   IconWebhook,
 } from '@tabler/icons-react';
@@ -24,6 +26,7 @@ const areas: NavArea[] = [
   { to: '/contacts', label: 'Contacts', icon: <IconUsers {...iconProps} /> },
   { to: '/companies', label: 'Companies', icon: <IconBuildingSkyscraper {...iconProps} /> },
   { to: '/lists', label: 'Lists', icon: <IconListDetails {...iconProps} /> },
+  { to: '/tickets', label: 'Tickets', icon: <IconTicket {...iconProps} /> },
 ];
 
 const settings: (NavArea & { needs?: NavGate })[] = [
@@ -31,6 +34,7 @@ const settings: (NavArea & { needs?: NavGate })[] = [
   { to: '/settings/forms', label: 'Forms', icon: <IconForms {...iconProps} /> },
   { to: '/settings/shops', label: 'Shop connections', icon: <IconBuildingStore {...iconProps} /> },
   { to: '/settings/webhooks', label: 'Webhooks', icon: <IconWebhook {...iconProps} /> },
+  { to: '/settings/ticket-sla', label: 'Ticket SLA', icon: <IconClockHour4 {...iconProps} /> },
   {
     to: '/settings/incoming-webhooks',
     label: 'Incoming webhooks',
