@@ -1,0 +1,166 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalCloud } from '../../infra/local/local-cloud';
+import type { Member } from '../../shared/team/member';
+import { teamKeys } from '../../shared/team/team-keys';
+import { localCloudClient } from '../support/local-cloud-client';
+import { localMemberIdOf } from '../support/team-members';
+import { launchChromium, runE2e } from './support/chromium';
+import { collectPageErrors, heading, screenshot, signIn, visible } from './support/crm-pages';
+
+/**
+ * Support tickets in a real browser against the whole local cloud: a support agent opens a ticket for a
+ * contact from the Tickets page, sees it in the queue with its SLA, answers it (pending) and resolves it;
+ * the month's figures count the resolution. Then the queue and the ticket on a phone.
+ */
+describe.runIf(runE2e)('tickets in the web app', () => {
+  let cloud: Awaited<ReturnType<typeof startLocalCloud>>;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let context: BrowserContext;
+  const workspaceId = 'tickets-e2e';
+  const agent = 'rosa@example.com';
+
+  beforeAll(async () => {
+    const index = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
+    if (!existsSync(index))
+      throw new Error('web/dist is missing: run `npm run build` first (npm test does).');
+    browser = await launchChromium();
+    context = browser.context;
+    cloud = await startLocalCloud({
+      port: 0,
+      inMemory: true,
+      quiet: true,
+      tableName: 'seed-crm-tickets-e2e',
+    });
+    const issued = await fetch(`${cloud.url}/api/local/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ workspaceId, email: 'setup@example.com', roles: ['admin'] }),
+    });
+    const token = ((await issued.json()) as { token: string }).token;
+    const created = await fetch(`${cloud.url}/api/contacts`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ firstName: 'Linh', lastName: 'Tran', email: 'linh@example.com' }),
+    });
+    expect(created.status).toBe(201);
+    // the agent is an active member of the team (the team's own routes are not needed for that)
+    const now = new Date().toISOString();
+    const id = localMemberIdOf(workspaceId, agent);
+    const member: Member = {
+      id,
+      email: agent,
+      name: 'Rosa',
+      roles: ['support'],
+      status: 'active',
+      createdAt: now,
+      updatedAt: now,
+    };
+    await localCloudClient(cloud).documents.send(
+      new PutCommand({
+        TableName: cloud.tableName,
+        Item: { ...member, ...teamKeys.member(workspaceId, id), entity: 'member' },
+      }),
+    );
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await cloud?.stop();
+  });
+
+  async function openPage(viewport: { width: number; height: number }): Promise<Page> {
+    const page = await context.newPage();
+    await page.setViewportSize(viewport);
+    await page.goto(`${cloud.url}/sign-in`);
+    await page.evaluate(() => localStorage.clear());
+    return page;
+  }
+
+  it('opens a ticket for a contact, answers it and resolves it', async () => {
+    const page = await openPage({ width: 1366, height: 900 });
+    const pageErrors = collectPageErrors(page);
+    await page.goto(`${cloud.url}/tickets`);
+    await signIn(page, { workspaceId, email: agent, role: 'Support' });
+    await visible(heading(page, 'Tickets'));
+    await visible(page.getByText('No open tickets'));
+
+    await page.getByRole('button', { name: 'New ticket' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'New ticket' });
+    await dialog.getByRole('combobox', { name: 'Contact' }).fill('Linh');
+    await page.getByRole('option', { name: 'Linh Tran' }).click();
+    // a subject is required, and the refusal is said on the input
+    await dialog.getByRole('button', { name: 'Open ticket' }).click();
+    await visible(dialog.getByText('Give the ticket a subject.'));
+    await dialog.getByLabel('Subject').fill('Espresso machine leaks');
+    await dialog.getByLabel('Description').fill('Water under the machine after every cup since Tuesday.');
+    await dialog.getByRole('combobox', { name: 'Priority' }).click();
+    await page.getByRole('option', { name: 'High' }).click();
+    await dialog.getByRole('combobox', { name: 'Assignee' }).click();
+    await page.getByRole('option', { name: 'Me' }).click();
+    await dialog.getByRole('button', { name: 'Open ticket' }).click();
+
+    await visible(heading(page, 'Espresso machine leaks'));
+    await visible(page.getByText(/^2[34] h( \d+ min)? left$/));
+    await visible(page.getByRole('link', { name: 'Linh Tran' }));
+    await screenshot(page, 'tickets-01-opened');
+
+    // the queue: the ticket with its SLA, priority, contact and assignee; mine holds it too
+    await page.getByRole('link', { name: 'Tickets', exact: true }).first().click();
+    const queue = page.getByRole('list', { name: 'Ticket queue' });
+    await visible(queue.getByRole('link', { name: 'Espresso machine leaks' }));
+    await visible(queue.getByText('High'));
+    await visible(queue.getByText('Me'));
+    await page.getByText('Mine', { exact: true }).click();
+    await visible(queue.getByRole('link', { name: 'Espresso machine leaks' }));
+    await screenshot(page, 'tickets-02-queue-desktop');
+
+    await queue.getByRole('link', { name: 'Espresso machine leaks' }).click();
+    await page.getByRole('button', { name: 'Mark pending' }).click();
+    await visible(page.getByRole('button', { name: 'Resolve' }));
+    await visible(page.getByText(/^after \d+ s$/));
+    await page.getByRole('button', { name: 'Resolve' }).click();
+    await visible(page.getByRole('button', { name: 'Reopen' }));
+    await visible(page.getByText('Resolved in time'));
+    await screenshot(page, 'tickets-03-resolved');
+
+    // off the queue, and counted in this month's figures
+    await page.goto(`${cloud.url}/tickets`);
+    await visible(page.getByText('No open tickets'));
+    await visible(page.getByText('1 resolved this month'));
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the queue and a ticket on a phone', async () => {
+    const page = await openPage({ width: 375, height: 740 });
+    const pageErrors = collectPageErrors(page);
+    await page.goto(`${cloud.url}/tickets`);
+    await signIn(page, { workspaceId, email: agent, role: 'Support' });
+    await visible(heading(page, 'Tickets'));
+    // a second ticket, opened on the phone
+    await page.getByRole('button', { name: 'New ticket' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'New ticket' });
+    await dialog.getByRole('combobox', { name: 'Contact' }).fill('linh@example.com');
+    await page.getByRole('option', { name: 'Linh Tran' }).click();
+    await dialog.getByLabel('Subject').fill('Descaling tablets missing from the box');
+    await dialog.getByRole('button', { name: 'Open ticket' }).click();
+    await visible(heading(page, 'Descaling tablets missing from the box'));
+    await screenshot(page, 'tickets-04-ticket-phone');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(375);
+    await page.goto(`${cloud.url}/tickets`);
+    await visible(page.getByRole('list', { name: 'Ticket queue' }).getByRole('link', { name: /Descaling/ }));
+    await screenshot(page, 'tickets-05-queue-phone');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.goto(`${cloud.url}/settings/ticket-sla`);
+    await visible(heading(page, 'Ticket SLA'));
+    await visible(page.getByText('Only an admin can change the targets.'));
+    await screenshot(page, 'tickets-06-sla-phone');
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+});
