@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { WebhookUrlText } from '../outbound-webhooks/webhook-subscription';
 import { CountryCode } from '../records/country-code';
 import { ShopifyWebhookBody, WooCommerceWebhookBody } from '../shops/shop-webhook-bodies';
+import { SlaTarget, TicketPatch } from '../tickets/ticket';
 
 /**
  * What the OpenAPI document says of some schemas beyond their shape. Attached here, where the document is
@@ -14,6 +15,16 @@ export function annotateSchemasForOpenApi(): void {
       'An assigned ISO 3166-1 alpha-2 country code, any case (e.g. DE); any other text answers 400.',
   });
   z.globalRegistry.add(WebhookUrlText, { format: 'uri' });
+  z.globalRegistry.add(SlaTarget, {
+    description:
+      "Minutes from a ticket's opening until its first response and its resolution are due (calendar time); " +
+      'the first response cannot be due after the resolution.',
+  });
+  z.globalRegistry.add(TicketPatch, {
+    description:
+      'A change of a ticket. status moves open → pending → resolved, pending → open, resolved → open (reopen); ' +
+      'any other move answers 409 ticket.illegal_transition. A new priority recomputes the SLA due times.',
+  });
   z.globalRegistry.add(ShopifyWebhookBody, {
     description:
       'The REST resource of the X-Shopify-Topic (orders/create, customers/create, checkouts/create, ' +

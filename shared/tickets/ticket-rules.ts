@@ -102,9 +102,11 @@ export function applyTicketPatch(
   if (status !== current.status && !isLegalTransition(current.status, status))
     return { ok: false, reason: 'illegal_transition' };
   const { description: _description, assigneeId: _assigneeId, ...rest } = current;
+  // an empty description clears it, as null does
+  const clearsDescription = patch.description === null || patch.description === '';
   let next: Ticket = {
     ...rest,
-    ...(patch.description === null ? {} : current.description ? { description: current.description } : {}),
+    ...(clearsDescription ? {} : current.description ? { description: current.description } : {}),
     ...(patch.assigneeId === null ? {} : current.assigneeId ? { assigneeId: current.assigneeId } : {}),
     ...(patch.subject !== undefined ? { subject: patch.subject } : {}),
     ...(patch.description ? { description: patch.description } : {}),

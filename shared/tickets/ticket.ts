@@ -40,7 +40,7 @@ export const TicketInput = z.strictObject({
 export type TicketInput = z.output<typeof TicketInput>;
 
 /**
- * A change: a field that is sent is set, `null` clears the description or the assignee, a field left out
+ * A change: a field that is sent is set, `null` clears the description (so does an empty one) or the assignee, a field left out
  * stays. A status change must be a legal transition (ticket-rules.ts); a priority change moves the SLA due.
  */
 export const TicketPatch = z

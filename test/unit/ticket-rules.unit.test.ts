@@ -207,6 +207,12 @@ describe('status transitions', () => {
     expect(cleared.next).not.toHaveProperty('assigneeId');
     expect(cleared.next).not.toHaveProperty('description');
     expect(cleared.effects.changed).toEqual(['description', 'assigneeId']);
+    const emptied = applied(
+      { ...opened, description: 'Ordered on 1 Dec' },
+      { description: '' },
+      '2026-12-04T17:10:00.000Z',
+    );
+    expect(emptied.next).not.toHaveProperty('description');
   });
 });
 

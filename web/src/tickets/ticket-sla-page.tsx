@@ -77,7 +77,8 @@ function SlaForm({ settings, canEdit }: { settings: TicketSlaSettings; canEdit: 
         await put.mutateAsync(policyOf(values));
         toast('SLA targets saved');
       } catch (error) {
-        showSaveError(form, error, (path) => known(renames[path] ?? path));
+        // the API names minutes, the form hours: its messages go above the targets
+        showSaveError(form, error, () => false);
       }
     },
     (errors) => focusFirstError(form, errors),
