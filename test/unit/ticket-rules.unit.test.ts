@@ -11,6 +11,7 @@ import {
   slaDueTimes,
   ticketStatsOf,
 } from '../../shared/tickets/ticket-rules';
+import { ticketFiguresWrite } from '../../shared/tickets/ticket-store';
 
 /** Opened Friday 2026-12-04 at 16:30 UTC, high priority under the defaults: 4 h to answer, 1 day to resolve. */
 const opened: Ticket = {
@@ -266,5 +267,69 @@ describe("the month's figures", () => {
   it('files a time under its UTC month', () => {
     expect(monthOf('2026-12-31T23:59:59.999Z')).toBe('2026-12');
     expect(monthOf('2027-01-01T00:00:00.000Z')).toBe('2027-01');
+  });
+});
+
+describe("what a change adds to its month's figures", () => {
+  const at = (time: string) => ({ ...opened, version: 2, updatedAt: time });
+  const addsOf = (item: ReturnType<typeof ticketFiguresWrite>) => {
+    const update = item?.Update;
+    if (!update) return undefined;
+    const names = update.ExpressionAttributeNames ?? {};
+    const values = update.ExpressionAttributeValues ?? {};
+    return {
+      key: update.Key,
+      adds: Object.fromEntries(
+        Object.keys(names)
+          .filter((name) => name.startsWith('#f'))
+          .map((name) => [names[name], values[`:v${name.slice(2)}`]]),
+      ),
+    };
+  };
+
+  it('adds a first response to the month it was given in, late when after its due time', () => {
+    const answered = {
+      ...at('2026-12-04T21:00:00.000Z'),
+      status: 'pending' as const,
+      firstRespondedAt: '2026-12-04T21:00:00.000Z',
+      firstResponseSeconds: 16_200,
+    };
+    expect(addsOf(ticketFiguresWrite('crm', 'acme-1', opened, answered))).toEqual({
+      key: { pk: 'WS#acme-1#TICKET_STATS#2026-12', sk: 'STATS' },
+      adds: { firstResponseCount: 1, firstResponseSecondsTotal: 16_200, firstResponsesLateCount: 1 },
+    });
+  });
+
+  it('adds a resolution to its month, and a reopen takes it back out of the month it was counted in', () => {
+    const pending = { ...opened, status: 'pending' as const, firstRespondedAt: '2026-12-04T17:00:00.000Z' };
+    const resolved = {
+      ...pending,
+      status: 'resolved' as const,
+      resolvedAt: '2026-12-05T10:45:30.000Z',
+      resolutionSeconds: 65_730,
+    };
+    expect(addsOf(ticketFiguresWrite('crm', 'acme-1', pending, resolved))?.adds).toEqual({
+      resolvedCount: 1,
+      resolutionSecondsTotal: 65_730,
+    });
+    const late = { ...resolved, resolvedAt: '2027-01-02T09:00:00.000Z', resolutionSeconds: 2_478_600 };
+    expect(addsOf(ticketFiguresWrite('crm', 'acme-1', pending, late))).toEqual({
+      key: { pk: 'WS#acme-1#TICKET_STATS#2027-01', sk: 'STATS' },
+      adds: { resolvedCount: 1, resolutionSecondsTotal: 2_478_600, resolvedLateCount: 1 },
+    });
+    const { resolvedAt: _at, resolutionSeconds: _seconds, ...reopened } = late;
+    expect(addsOf(ticketFiguresWrite('crm', 'acme-1', late, { ...reopened, status: 'open' }))).toEqual({
+      key: { pk: 'WS#acme-1#TICKET_STATS#2027-01', sk: 'STATS' },
+      adds: { resolvedCount: -1, resolutionSecondsTotal: -2_478_600, resolvedLateCount: -1 },
+    });
+  });
+
+  it('adds nothing for a change of priority, assignee or text', () => {
+    expect(
+      ticketFiguresWrite('crm', 'acme-1', opened, {
+        ...at('2026-12-04T17:00:00.000Z'),
+        subject: 'Parcel lost',
+      }),
+    ).toBeUndefined();
   });
 });

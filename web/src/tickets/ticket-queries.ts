@@ -25,6 +25,7 @@ export const ticketKeys = {
   queue: (params: TicketQueueParams) => [...ticketKeys.queues(), params] as const,
   stats: () => [...ticketKeys.all, 'stats'] as const,
   detail: (id: string) => [...ticketKeys.all, 'detail', id] as const,
+  /** A contact's tickets (`GET /api/contacts/{id}/tickets`), for the contact page. */
   ofContact: (contactId: string) => [...ticketKeys.all, 'contact', contactId] as const,
   sla: () => [...ticketKeys.all, 'sla'] as const,
 };
@@ -49,13 +50,6 @@ export const ticketQuery = (id: string) =>
   queryOptions({
     queryKey: ticketKeys.detail(id),
     queryFn: ({ signal }) => apiRequest<TicketView>(ticketPath(id), { signal }),
-  });
-
-export const contactTicketsQuery = (contactId: string) =>
-  queryOptions({
-    queryKey: ticketKeys.ofContact(contactId),
-    queryFn: ({ signal }) =>
-      apiRequest<TicketsPage>(`/api/contacts/${encodeURIComponent(contactId)}/tickets`, { signal }),
   });
 
 export const ticketSlaQuery = () =>
