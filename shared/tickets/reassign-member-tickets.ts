@@ -1,5 +1,5 @@
 import type { Deps } from '../platform/deps';
-import { ConflictError } from '../platform/errors';
+import { ConflictError, NotFoundError } from '../platform/errors';
 import { queryAllOfIndex } from '../store/queries';
 import { crmTable } from '../store/table';
 import { teamKeys } from '../team/team-keys';
@@ -43,6 +43,8 @@ async function reassignTicket(
       await writeTicketChange(deps, workspaceId, current, next, effects, actorId, now);
       return true;
     } catch (error) {
+      // erased meanwhile (its contact was): nothing left to hand over
+      if (error instanceof NotFoundError) return false;
       // changed meanwhile: read it again (it may have been resolved or reassigned by someone else)
       if (!(error instanceof ConflictError) || attempt >= attempts) throw error;
     }
