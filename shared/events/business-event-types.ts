@@ -18,4 +18,10 @@ export const businessEventTypes = [
   'consent.confirmed',
   'order.placed',
   'cart.abandoned',
+  'task.created',
+  'task.updated',
+  'task.completed',
+  'task.reopened',
+  'task.deleted',
+  'task.due',
 ] as const;

@@ -17,6 +17,7 @@ import { folderArchive } from '../../shared/webhooks/archive';
 import { newWorkspaceId } from '../support/api-client';
 import { localCloudClient } from '../support/local-cloud-client';
 import { fixture, shopifyHeaders, shopifyTestSecret } from '../support/shop-webhooks';
+import { seedMember } from '../support/team-members';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 
 /**
@@ -51,6 +52,8 @@ const seededBy = {
   purchaseStats: 'Shopify order',
   checkout: 'Shopify checkout',
   confirmationMail: 'double opt-in form post',
+  task: 'task about the person',
+  openWork: 'task about the person',
 } satisfies Record<PersonalItemType, string>;
 
 let cloud: LocalCloud;
@@ -237,6 +240,17 @@ describe('erasing a person', () => {
     expect(found.body.items).toHaveLength(1);
     contactId = found.body.items[0]?.id as string;
     expect(found.body.items[0]).toMatchObject({ firstName: person.firstName, lastName: person.lastName });
+
+    // task about the person: its title and notes name them (and its events go out as deliveries)
+    await seedMember(workspaceId, { table: { client: client.documents, tableName: cloud.tableName } });
+    const task = await api('POST', '/api/tasks', {
+      title: `Call ${person.firstName} ${person.lastName}`,
+      notes: `Visit at ${person.street}, ${person.phone}`,
+      dueAt: '2030-01-01T09:00:00Z',
+      related: { kind: 'contact', id: contactId },
+    });
+    expect(task.status, JSON.stringify(task.body)).toBe(201);
+    await client.drained();
     await receiver.waitFor('/erasure', 1);
 
     for (const declaration of personalDataDeclarations) {

@@ -29,7 +29,7 @@ export async function tokenFor(workspaceId: string, roles: Role[] = ['admin'], e
 /** Calls the local API as a signed-in user of one workspace. */
 export async function apiAs(workspaceId: string, roles: Role[] = ['admin']) {
   const token = await tokenFor(workspaceId, roles);
-  return async function call<T = unknown>(
+  async function call<T = unknown>(
     method: string,
     path: string,
     body?: unknown,
@@ -50,7 +50,9 @@ export async function apiAs(workspaceId: string, roles: Role[] = ['admin']) {
       headers: response.headers,
       body: (text ? JSON.parse(text) : undefined) as T,
     };
-  };
+  }
+  // the workspace it calls, for fixtures that write beside the API (a member to assign tasks to)
+  return Object.assign(call, { workspaceId });
 }
 
 export type Api = Awaited<ReturnType<typeof apiAs>>;
