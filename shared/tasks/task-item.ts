@@ -49,10 +49,6 @@ export function taskItem(workspaceId: string, task: Task): Record<string, unknow
 
 export const taskFromItem = (item: Record<string, unknown>): Task => withoutKeys<Task>(item);
 
-/** Open with a due time that has passed. */
-export const isOverdue = (task: Pick<Task, 'done' | 'dueAt'>, now: Date): boolean =>
-  !task.done && task.dueAt !== undefined && task.dueAt < now.toISOString();
-
 /** The contact whose open work lists the task: only an open task about a contact. */
 export const openWorkContactOf = (task: Task): string | undefined =>
   !task.done && task.related?.kind === 'contact' ? task.related.id : undefined;

@@ -85,6 +85,10 @@ export const Task = z.object({
 });
 export type Task = z.output<typeof Task>;
 
+/** Open with a due time that has passed (pure: the web app marks overdue tasks with it). */
+export const isOverdue = (task: Pick<Task, 'done' | 'dueAt'>, now: Date): boolean =>
+  !task.done && task.dueAt !== undefined && task.dueAt < now.toISOString();
+
 export const TaskPath = z.object({ taskId: z.string() });
 
 /**

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { dayBoundsIn } from '../../shared/tasks/day-bounds';
 import { taskListQuery } from '../../shared/tasks/list-tasks';
-import { type Task, TaskInput, TaskPatch, TasksQuery } from '../../shared/tasks/task';
-import { isOverdue, openWorkContactOf, taskIndexKeys } from '../../shared/tasks/task-item';
+import { isOverdue, type Task, TaskInput, TaskPatch, TasksQuery } from '../../shared/tasks/task';
+import { openWorkContactOf, taskIndexKeys } from '../../shared/tasks/task-item';
 import { openWorkWrites } from '../../shared/tasks/task-writes';
 import { changedFieldsOf, patchedTask } from '../../shared/tasks/update-task';
 

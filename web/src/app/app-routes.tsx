@@ -35,6 +35,7 @@ const WebhookDetailPage = lazyPage(() => import('../webhooks/webhook-detail-page
 const InboxPage = lazyPage(() => import('../webhooks/inbox-page'), 'InboxPage');
 const ListsPage = lazyPage(() => import('../lists/lists-page'), 'ListsPage');
 const ListDetailPage = lazyPage(() => import('../lists/list-detail-page'), 'ListDetailPage');
+const TasksPage = lazyPage(() => import('../tasks/tasks-page'), 'TasksPage');
 const NotFoundPage = lazyPage(() => import('./not-found-page'), 'NotFoundPage');
 
 export function AppRoutes() {
@@ -72,6 +73,7 @@ export function AppRoutes() {
         <Route path="companies/new" element={<CompanyNewPage />} />
         <Route path="companies/:id" element={<CompanyDetailPage />} />
         <Route path="companies/:id/edit" element={<CompanyEditPage />} />
+        <Route path="tasks" element={<TasksPage />} />
         <Route path="lists" element={<ListsPage />} />
         <Route path="lists/:listId" element={<ListDetailPage />} />
         <Route path="settings/fields" element={<CustomFieldsPage />} />
