@@ -53,9 +53,9 @@ export function TasksPage() {
         onChange={(next) => setParams(next && next !== 'mine' ? { view: next } : {}, { replace: true })}
         keepMounted={false}
       >
-        <Tabs.List style={{ overflowX: 'auto', flexWrap: 'nowrap' }}>
+        <Tabs.List>
           {tabs.map((tab) => (
-            <Tabs.Tab key={tab.view} value={tab.view}>
+            <Tabs.Tab key={tab.view} value={tab.view} px={{ base: 10, sm: 'md' }}>
               {tab.label}
             </Tabs.Tab>
           ))}
