@@ -136,10 +136,18 @@ export const TasksQuery = z
         ['all', 'done'].includes(query.view),
       { message: "A record's tasks are listed as all (open) or done.", path: ['view'] },
     ),
-    z.refine((query) => !query.assigneeId || query.view !== 'mine', {
-      message: 'mine is your own: leave assigneeId out, or pick another view.',
-      path: ['assigneeId'],
-    }),
+    z.refine(
+      (query) =>
+        !query.assigneeId ||
+        (query.view !== undefined &&
+          !['mine', 'done'].includes(query.view) &&
+          !query.contactId &&
+          !query.companyId),
+      {
+        message: "A member's open tasks are listed as overdue, today or all.",
+        path: ['assigneeId'],
+      },
+    ),
   );
 export type TasksQuery = z.output<typeof TasksQuery>;
 

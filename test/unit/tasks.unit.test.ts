@@ -243,6 +243,9 @@ describe('the list of tasks', () => {
     ).toBe(true);
     expect(z.safeParse(TasksQuery, { contactId, view: 'overdue' }).success).toBe(false);
     expect(z.safeParse(TasksQuery, { contactId, companyId }).success).toBe(false);
+    expect(z.safeParse(TasksQuery, { assigneeId: 'm-2', view: 'done' }).success).toBe(false);
+    expect(z.safeParse(TasksQuery, { assigneeId: 'm-2' }).success).toBe(false);
+    expect(z.safeParse(TasksQuery, { assigneeId: 'm-2', view: 'today' }).success).toBe(true);
   });
 });
 
