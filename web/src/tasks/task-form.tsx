@@ -30,7 +30,7 @@ import { useToast } from '../ui/toaster';
 import { AssigneeSelect } from './assignee-select';
 import { ContactPicker } from './contact-picker';
 import { isoFromLocalInput, localInputFromIso, priorityLabels } from './task-format';
-import { useCreateTask, useUpdateTask } from './task-queries';
+import { useCreateTask, useDeleteTask, useUpdateTask } from './task-queries';
 
 interface TaskValues {
   title: string;
@@ -101,6 +101,7 @@ export function TaskForm({ task, related, onDone }: TaskFormProps) {
   const me = useSessionState().session?.user;
   const create = useCreateTask();
   const update = useUpdateTask();
+  const remove = useDeleteTask();
   const form = useForm<TaskValues>({
     initialValues: {
       title: task?.title ?? '',
@@ -189,6 +190,24 @@ export function TaskForm({ task, related, onDone }: TaskFormProps) {
         </Stack>
         <Textarea label="Notes" autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
         <Group justify="flex-end" gap="sm">
+          {task && (
+            <Button
+              variant="subtle"
+              color="red"
+              loading={remove.isPending}
+              onClick={async () => {
+                try {
+                  await remove.mutateAsync(task.id);
+                  toast(`${task.title} deleted`);
+                  onDone(undefined);
+                } catch (error) {
+                  showSaveError(form, error, isTaskPath);
+                }
+              }}
+            >
+              Delete
+            </Button>
+          )}
           <Button type="submit" loading={form.submitting}>
             {task ? 'Save changes' : 'Create task'}
           </Button>

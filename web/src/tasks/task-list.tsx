@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { contactDisplayName } from '../../../shared/contacts/contact-display-name';
 import type { RelatedRecord, Task } from '../../../shared/tasks/task';
-import { messageOf } from '../api/api-error';
+import { ApiError, messageOf } from '../api/api-error';
 import { companyQuery } from '../companies/company-queries';
 import { contactQuery } from '../contacts/contact-queries';
 import { useToast } from '../ui/toaster';
@@ -63,7 +63,11 @@ function TaskRow({ task, showRelated }: { task: Task; showRelated: boolean }) {
               { task, done },
               {
                 onSuccess: () => toast(done ? `${task.title} done` : `${task.title} reopened`),
-                onError: (error) => toast(messageOf(error), { tone: 'warning' }),
+                // a field's message says more than "some fields are not valid" (a reopened task's assignee left)
+                onError: (error) =>
+                  toast((error instanceof ApiError && Object.values(error.fields)[0]) || messageOf(error), {
+                    tone: 'warning',
+                  }),
               },
             );
           }}
