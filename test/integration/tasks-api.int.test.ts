@@ -10,6 +10,7 @@ import { listTasks } from '../../shared/tasks/list-tasks';
 import { reassignMemberTasks } from '../../shared/tasks/reassign-member-tasks';
 import type { Task, TaskPage } from '../../shared/tasks/task';
 import { TasksQuery } from '../../shared/tasks/task';
+import { updateTask } from '../../shared/tasks/update-task';
 import { type Api, apiAs, newWorkspaceId, testTable } from '../support/api-client';
 import { seedMember } from '../support/team-members';
 
@@ -430,6 +431,49 @@ describe('tasks', () => {
         (event) => (event.detail.task as { id: string }).id === done.id,
       ),
     ).toHaveLength(0);
+    await api('DELETE', `/api/tasks/${task.id}`);
+  });
+
+  it('keeps an edit that raced the due sweep from queueing the task again: it is retried on the announced task', async () => {
+    // due in an hour (real time), so only this test's sweep, on a clock two hours ahead, announces it
+    const task = await create({ title: 'Raced', dueAt: hours(1) });
+    let swept = false;
+    const racing: Store = {
+      tableName: store.tableName,
+      client: {
+        send: async (command: { constructor: { name: string } }) => {
+          const result = await store.client.send(command as never);
+          // the sweep announces the task between the edit's read and its write, once
+          if (!swept && command.constructor.name === 'GetCommand') {
+            swept = true;
+            const run = await announceDueTasksInWorkspace(
+              { store, clock: () => new Date(hours(2)) },
+              workspaceId,
+            );
+            expect(run.announced).toBeGreaterThanOrEqual(1);
+          }
+          return result;
+        },
+      } as unknown as Store['client'],
+    };
+    const edited = await updateTask(
+      { store: racing, clock: () => new Date() },
+      { workspaceId, userId: me },
+      task.id,
+      { title: 'Raced, edited' },
+      1,
+    );
+    expect(swept).toBe(true);
+    expect(edited).toMatchObject({ title: 'Raced, edited', version: 2, dueAnnouncedAt: expect.any(String) });
+    const item = await rawTaskItem(workspaceId, task.id);
+    expect(item).not.toHaveProperty('gsi2pk');
+    expect(item.dueAnnouncedAt).toBe(edited.dueAnnouncedAt);
+    await announceDueTasksInWorkspace({ store, clock: () => new Date(hours(3)) }, workspaceId);
+    expect(
+      (await outboxEventsOf(workspaceId, 'task.due')).filter(
+        (event) => (event.detail.task as { id: string }).id === task.id,
+      ),
+    ).toHaveLength(1);
     await api('DELETE', `/api/tasks/${task.id}`);
   });
 
