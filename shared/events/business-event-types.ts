@@ -22,4 +22,10 @@ export const businessEventTypes = [
   'ticket.updated',
   'ticket.resolved',
   'ticket.reopened',
+  'task.created',
+  'task.updated',
+  'task.completed',
+  'task.reopened',
+  'task.deleted',
+  'task.due',
 ] as const;

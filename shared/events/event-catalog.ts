@@ -5,6 +5,14 @@ import { FormSubmitted } from '../forms/form-events';
 import { ListJoined, ListLeft } from '../lists/list-events';
 import { CartAbandoned, OrderPlaced } from '../orders/order-events';
 import { TagAdded, TagRemoved } from '../records/tag-events';
+import {
+  TaskCompleted,
+  TaskCreated,
+  TaskDeleted,
+  TaskDue,
+  TaskReopened,
+  TaskUpdated,
+} from '../tasks/task-events';
 import { TicketOpened, TicketReopened, TicketResolved, TicketUpdated } from '../tickets/ticket-events';
 import { WebhookReceived } from '../webhooks/webhook-events';
 
@@ -31,6 +39,12 @@ export const businessEvents = [
   TicketUpdated,
   TicketResolved,
   TicketReopened,
+  TaskCreated,
+  TaskUpdated,
+  TaskCompleted,
+  TaskReopened,
+  TaskDeleted,
+  TaskDue,
 ] as const;
 
 /** Plumbing: published for the CRM's own functions, never forwarded to outbound webhooks. */

@@ -5,6 +5,7 @@ import { formsErrors } from '../forms/forms-errors';
 import { listsErrors } from '../lists/lists-errors';
 import { outboundWebhooksErrors } from '../outbound-webhooks/outbound-webhooks-errors';
 import { shopsErrors } from '../shops/shops-errors';
+import { tasksErrors } from '../tasks/tasks-errors';
 import { ticketsErrors } from '../tickets/tickets-errors';
 import { webhooksErrors } from '../webhooks/webhooks-errors';
 import { platformErrors } from './errors';
@@ -26,4 +27,5 @@ export const errorMessages = {
   ...formsErrors,
   ...outboundWebhooksErrors,
   ...ticketsErrors,
+  ...tasksErrors,
 } as const satisfies Record<string, string>;

@@ -5,6 +5,7 @@ import { formPersonalData } from '../forms/form-personal-data';
 import { listPersonalData } from '../lists/list-personal-data';
 import { orderPersonalData } from '../orders/order-personal-data';
 import { outboundWebhookPersonalData } from '../outbound-webhooks/outbound-webhook-personal-data';
+import { tasksPersonalData } from '../tasks/tasks-personal-data';
 import { ticketPersonalData } from '../tickets/tickets-personal-data';
 import { webhookPersonalData } from '../webhooks/webhook-personal-data';
 
@@ -22,6 +23,7 @@ export const personalDataDeclarations = [
   ...outboundWebhookPersonalData,
   ...ticketPersonalData,
   ...outboxPersonalData,
+  ...tasksPersonalData,
 ] as const;
 
 export type PersonalItemType = (typeof personalDataDeclarations)[number]['itemType'];

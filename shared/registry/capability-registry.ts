@@ -22,6 +22,7 @@ import type {
 } from '../platform/capability';
 import { healthCapability } from '../platform/health-capability';
 import { shopsCapability } from '../shops/shops-capability';
+import { tasksCapability } from '../tasks/tasks-capability';
 import { ticketsCapability } from '../tickets/tickets-capability';
 import { webhooksCapability } from '../webhooks/webhooks-capability';
 
@@ -39,6 +40,7 @@ export const capabilities: readonly Capability[] = [
   outboundWebhooksCapability,
   eventsCapability,
   ticketsCapability,
+  tasksCapability,
 ];
 
 /** What infra, the local cloud and the tests read: the registry's functions and routes, flattened. */

@@ -10,6 +10,7 @@ import { outboundWebhooksKeys } from '../outbound-webhooks/outbound-webhooks-key
 import { platformKeys } from '../platform/platform-keys';
 import { recordKeys } from '../records/record-keys';
 import { shopsKeys } from '../shops/shops-keys';
+import { tasksKeys } from '../tasks/tasks-keys';
 import { teamKeys } from '../team/team-keys';
 import { ticketsKeys } from '../tickets/tickets-keys';
 import { webhooksKeys } from '../webhooks/webhooks-keys';
@@ -39,4 +40,5 @@ export const keys = {
   ...activitiesKeys,
   ...teamKeys,
   ...ticketsKeys,
+  ...tasksKeys,
 };

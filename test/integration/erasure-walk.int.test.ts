@@ -17,6 +17,7 @@ import { folderArchive } from '../../shared/webhooks/archive';
 import { newWorkspaceId } from '../support/api-client';
 import { localCloudClient } from '../support/local-cloud-client';
 import { fixture, shopifyHeaders, shopifyTestSecret } from '../support/shop-webhooks';
+import { seedMember } from '../support/team-members';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 
 /**
@@ -52,6 +53,8 @@ const seededBy = {
   checkout: 'Shopify checkout',
   confirmationMail: 'double opt-in form post',
   ticket: 'support ticket',
+  task: 'task about the person',
+  openWork: 'task about the person',
 } satisfies Record<PersonalItemType, string>;
 
 let cloud: LocalCloud;
@@ -248,6 +251,15 @@ describe('erasing a person', () => {
     });
     expect(ticket.status, JSON.stringify(ticket.body)).toBe(201);
     expect(ticket.body.contactName).toBe(`${person.firstName} ${person.lastName}`);
+    // task about the person: its title and notes name them (and its events go out as deliveries)
+    await seedMember(workspaceId, { table: { client: client.documents, tableName: cloud.tableName } });
+    const task = await api('POST', '/api/tasks', {
+      title: `Call ${person.firstName} ${person.lastName}`,
+      notes: `Visit at ${person.street}, ${person.phone}`,
+      dueAt: '2030-01-01T09:00:00Z',
+      related: { kind: 'contact', id: contactId },
+    });
+    expect(task.status, JSON.stringify(task.body)).toBe(201);
     await client.drained();
     await receiver.waitFor('/erasure', 1);
 

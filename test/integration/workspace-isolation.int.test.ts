@@ -16,6 +16,7 @@ import {
   workspaceHints,
 } from '../support/record-fixtures';
 import { schemasOf } from '../support/registry-routes';
+import { seedMember } from '../support/team-members';
 
 /**
  * A record of another workspace answers 404 on every route. The routes come from the registry, so a new
@@ -65,6 +66,8 @@ describe('workspace isolation', () => {
     itemsOfA = await table.itemsOf(workspaceA);
     callAsB = await rawApiAs(workspaceB);
     callAsC = await rawApiAs(workspaceC);
+    // C creates tasks, which go to its caller: a member of C
+    await seedMember(workspaceC);
     callAsA = await rawApiAs(workspaceA);
     // B has records of its own, so an empty list proves nothing by accident
     await seedWorkspace(await apiAs(workspaceB));

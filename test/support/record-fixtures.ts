@@ -36,7 +36,8 @@ export type RecordKindName =
   | 'inboxDelivery'
   | 'ticket'
   | 'ticketStats'
-  | 'ticketSla';
+  | 'ticketSla'
+  | 'task';
 
 export interface SeededRecord {
   kind: RecordKindName;
@@ -522,12 +523,77 @@ const ticketSlaKind: RecordKind = {
     record.identity,
 };
 
+/**
+ * A task about the seeded contact, assigned to the caller, who is made an active member of the workspace
+ * first (tasks are assigned to members only; the team routes are not needed for it).
+ */
+const taskKind: RecordKind = {
+  name: 'task',
+  collectionPath: '/api/tasks',
+  async create(api, seeded) {
+    const contactId = seeded.contact?.params.id;
+    if (!contactId) throw new Error('the task fixture needs the contact fixture first');
+    const assigneeId = await seedMember(api.workspaceId);
+    const values = {
+      title: `Call Zoë back ${suffix()}`,
+      notes: 'About the Früh offer',
+      dueAt: '2031-03-01T09:30:00.000Z',
+      priority: 'high',
+      related: { kind: 'contact', id: contactId },
+    };
+    const body = expectCreated(
+      await api<{ id: string; version: number }>('POST', '/api/tasks', values),
+      'task',
+    );
+    return {
+      kind: 'task',
+      params: { taskId: body.id },
+      identity: body.id,
+      version: body.version,
+      finds: { view: 'all', contactId },
+      patch: { priority: 'urgent' },
+      values: { ...values, assigneeId },
+    };
+  },
+  identityOf: (item) => String(item.id),
+  crossWorkspaceCreates: (other, otherSeeded) => [
+    { what: 'the same title', body: { title: String(other.values.title) }, status: 201 },
+    {
+      what: "the other workspace's member as assignee",
+      body: { title: 'Call back', assigneeId: String(other.values.assigneeId) },
+      status: 400,
+      field: 'assigneeId',
+    },
+    ...(otherSeeded.contact
+      ? [
+          {
+            what: "the other workspace's contact as related record",
+            body: { title: 'Call back', related: { kind: 'contact', id: otherSeeded.contact.params.id } },
+            status: 400 as const,
+            field: 'related.id',
+          },
+        ]
+      : []),
+    ...(otherSeeded.company
+      ? [
+          {
+            what: "the other workspace's company as related record",
+            body: { title: 'Call back', related: { kind: 'company', id: otherSeeded.company.params.id } },
+            status: 400 as const,
+            field: 'related.id',
+          },
+        ]
+      : []),
+  ],
+};
+
 /** In creation order: a contact links to the company created before it. */
 export const recordKinds: readonly RecordKind[] = [
   companyKind,
   contactKind,
   fieldDefinitionKind,
   listKind,
+  taskKind,
   formKind,
   publicFormKind,
   webhookSubscriptionKind,
@@ -630,6 +696,18 @@ export function workspaceHints(seeded: Seeded): Hints {
     ),
     confirmedRedirectUrl: fc.constant('https://www.example.com/confirmed'),
     allowedOrigins: fc.constantFrom([], ['https://www.example.com'], ['https://shop.example.com:8443']),
+    // tasks: an active member as assignee, a record of the workspace, a due time, a time zone Intl knows
+    ...(seeded.task ? { assigneeId: fc.constant(String(seeded.task.values.assigneeId)) } : {}),
+    related: fc.constantFrom(
+      ...(seeded.contact ? [{ kind: 'contact', id: seeded.contact.params.id }] : []),
+      ...(seeded.company ? [{ kind: 'company', id: seeded.company.params.id }] : []),
+    ),
+    dueAt: fc.constantFrom(
+      '2031-03-01T09:30:00Z',
+      '2026-12-31T23:59:59.999+14:00',
+      '2027-06-01T00:00:00-09:30',
+    ),
+    timeZone: fc.constantFrom('Europe/Berlin', 'UTC', 'America/St_Johns', 'Asia/Kathmandu'),
   };
 }
 

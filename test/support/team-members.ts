@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../../shared/platform/roles';
 import type { Member } from '../../shared/team/member';
 import { teamKeys } from '../../shared/team/team-keys';
@@ -16,7 +16,14 @@ export function localMemberIdOf(workspaceId: string, email = 'tester@example.com
  */
 export async function seedMember(
   workspaceId: string,
-  options: { email?: string; roles?: Role[]; status?: Member['status']; name?: string } = {},
+  options: {
+    email?: string;
+    roles?: Role[];
+    status?: Member['status'];
+    name?: string;
+    /** A table other than the shared test table's (a test's own local cloud). */
+    table?: { client: DynamoDBDocumentClient; tableName: string };
+  } = {},
 ): Promise<string> {
   const email = options.email ?? 'tester@example.com';
   const id = localMemberIdOf(workspaceId, email);
@@ -30,7 +37,7 @@ export async function seedMember(
     createdAt: now,
     updatedAt: now,
   };
-  const table = testTable();
+  const table = options.table ?? testTable();
   await table.client.send(
     new PutCommand({
       TableName: table.tableName,

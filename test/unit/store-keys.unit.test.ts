@@ -265,6 +265,37 @@ const golden = {
     keys.ticketMonthStats(ws, '2026-12'),
     { pk: 'WS#acme-1#TICKET_STATS#2026-12', sk: 'STATS' },
   ],
+  // --- tasks ---
+  task: [keys.task(ws, id), { pk: `WS#acme-1#TASK#${id}`, sk: 'TASK' }],
+  openTasks: [
+    keys.openTasks(ws, '2026-12-06T09:30:00.000Z', id),
+    { gsi1pk: 'WS#acme-1#OPEN_TASKS', gsi1sk: `2026-12-06T09:30:00.000Z#${id}` },
+  ],
+  openTasksPartition: [keys.openTasksPartition(ws), 'WS#acme-1#OPEN_TASKS'],
+  doneTasks: [
+    keys.doneTasks(ws, '2026-12-06T10:00:00.000Z', id),
+    { gsi1pk: 'WS#acme-1#DONE_TASKS', gsi1sk: `2026-12-06T10:00:00.000Z#${id}` },
+  ],
+  doneTasksPartition: [keys.doneTasksPartition(ws), 'WS#acme-1#DONE_TASKS'],
+  memberOpenTasks: [
+    keys.memberOpenTasks(ws, 'u-1', undefined, id),
+    { gsi5pk: 'WS#acme-1#MEMBER#u-1#OPEN_TASKS', gsi5sk: `~#${id}` },
+  ],
+  memberOpenTasksPartition: [keys.memberOpenTasksPartition(ws, 'u-1'), 'WS#acme-1#MEMBER#u-1#OPEN_TASKS'],
+  dueTask: [
+    keys.dueTask(ws, '2026-12-06T09:30:00.000Z', id),
+    { gsi2pk: 'WS#acme-1#TASKS_DUE', gsi2sk: `2026-12-06T09:30:00.000Z#${id}` },
+  ],
+  dueTasksPartition: [keys.dueTasksPartition(ws), 'WS#acme-1#TASKS_DUE'],
+  recordTask: [
+    keys.recordTask(ws, 'CONTACT', companyId, { open: true, dueAt: '2026-12-06T09:30:00.000Z' }, id),
+    { gsi3pk: `WS#acme-1#CONTACT#${companyId}#TASKS`, gsi3sk: `OPEN#2026-12-06T09:30:00.000Z#${id}` },
+  ],
+  recordTasksPartition: [
+    keys.recordTasksPartition(ws, 'COMPANY', companyId),
+    `WS#acme-1#COMPANY#${companyId}#TASKS`,
+  ],
+  contactTasksPartition: [keys.contactTasksPartition(ws, id), `WS#acme-1#CONTACT#${id}#TASKS`],
   // --- platform: background frames ---
   eventHandled: [
     keys.eventHandled(ws, 'DeliverOutboundWebhooks', id),
@@ -329,6 +360,12 @@ describe('table keys', () => {
       keys.confirmationMail(ws, id, 'ab12').pk,
       keys.formPostsWindow(ws, id, 1_800_000_040).pk,
       keys.clientFormPostsWindow(ws, 'cd34', 1_800_000_040).pk,
+      keys.task(ws, id).pk,
+      keys.openTasksPartition(ws),
+      keys.doneTasksPartition(ws),
+      keys.dueTasksPartition(ws),
+      keys.memberOpenTasksPartition(ws, 'u-1'),
+      keys.recordTasksPartition(ws, 'CONTACT', id),
     ];
     expect(new Set(partitions).size).toBe(partitions.length);
   });

@@ -38,6 +38,7 @@ const ListDetailPage = lazyPage(() => import('../lists/list-detail-page'), 'List
 const TicketsPage = lazyPage(() => import('../tickets/tickets-page'), 'TicketsPage');
 const TicketDetailPage = lazyPage(() => import('../tickets/ticket-detail-page'), 'TicketDetailPage');
 const TicketSlaPage = lazyPage(() => import('../tickets/ticket-sla-page'), 'TicketSlaPage');
+const TasksPage = lazyPage(() => import('../tasks/tasks-page'), 'TasksPage');
 const NotFoundPage = lazyPage(() => import('./not-found-page'), 'NotFoundPage');
 
 export function AppRoutes() {
@@ -75,6 +76,7 @@ export function AppRoutes() {
         <Route path="companies/new" element={<CompanyNewPage />} />
         <Route path="companies/:id" element={<CompanyDetailPage />} />
         <Route path="companies/:id/edit" element={<CompanyEditPage />} />
+        <Route path="tasks" element={<TasksPage />} />
         <Route path="lists" element={<ListsPage />} />
         <Route path="lists/:listId" element={<ListDetailPage />} />
         <Route path="tickets" element={<TicketsPage />} />

@@ -3,6 +3,7 @@ import {
   IconAdjustmentsHorizontal,
   IconBuildingSkyscraper,
   IconBuildingStore,
+  IconChecklist,
   IconClockHour4,
   IconForms,
   IconInbox,
@@ -25,6 +26,7 @@ const iconProps = { size: 18, stroke: 1.6 };
 const areas: NavArea[] = [
   { to: '/contacts', label: 'Contacts', icon: <IconUsers {...iconProps} /> },
   { to: '/companies', label: 'Companies', icon: <IconBuildingSkyscraper {...iconProps} /> },
+  { to: '/tasks', label: 'Tasks', icon: <IconChecklist {...iconProps} /> },
   { to: '/lists', label: 'Lists', icon: <IconListDetails {...iconProps} /> },
   { to: '/tickets', label: 'Tickets', icon: <IconTicket {...iconProps} /> },
 ];

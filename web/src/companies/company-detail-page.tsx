@@ -11,6 +11,7 @@ import { ConfirmDelete } from '../records/confirm-delete';
 import { DetailItem, DetailList, DetailSection } from '../records/detail-section';
 import { DetailError, DetailSkeleton } from '../records/detail-states';
 import { TagBadges } from '../records/tag-badges';
+import { RecordTasks } from '../tasks/record-tasks';
 import { BackLink } from '../ui/back-link';
 import { countryName } from '../ui/country-names';
 import { formatDateTime } from '../ui/format';
@@ -126,6 +127,7 @@ export function CompanyDetailPage() {
           </Stack>
         </Grid.Col>
       </Grid>
+      <RecordTasks key={`${company.id}-tasks`} kind="company" id={company.id} />
       <CompanyContacts key={company.id} company={company} />
     </Stack>
   );

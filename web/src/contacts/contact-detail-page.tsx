@@ -17,6 +17,7 @@ import { ConfirmDelete } from '../records/confirm-delete';
 import { DetailItem, DetailList, DetailSection } from '../records/detail-section';
 import { DetailError, DetailSkeleton } from '../records/detail-states';
 import { TagBadges } from '../records/tag-badges';
+import { RecordTasks } from '../tasks/record-tasks';
 import { BackLink } from '../ui/back-link';
 import { formatDateTime } from '../ui/format';
 import { PageHeader } from '../ui/page-header';
@@ -133,6 +134,7 @@ export function ContactDetailPage() {
           </Stack>
         </Grid.Col>
       </Grid>
+      <RecordTasks key={`${contact.id}-tasks`} kind="contact" id={contact.id} />
       <ContactOrders key={contact.id} contactId={contact.id} />
       <ContactCarts key={`${contact.id}-carts`} contactId={contact.id} />
       <ContactSubmissions key={`${contact.id}-submissions`} contactId={contact.id} />
