@@ -18,4 +18,7 @@ export const businessEventTypes = [
   'consent.confirmed',
   'order.placed',
   'cart.abandoned',
+  'member.invited',
+  'member.updated',
+  'member.deactivated',
 ] as const;

@@ -5,6 +5,7 @@ import { FormSubmitted } from '../forms/form-events';
 import { ListJoined, ListLeft } from '../lists/list-events';
 import { CartAbandoned, OrderPlaced } from '../orders/order-events';
 import { TagAdded, TagRemoved } from '../records/tag-events';
+import { MemberDeactivated, MemberInvited, MemberUpdated } from '../team/member-events';
 import { WebhookReceived } from '../webhooks/webhook-events';
 
 /**
@@ -26,6 +27,9 @@ export const businessEvents = [
   ConsentConfirmed,
   OrderPlaced,
   CartAbandoned,
+  MemberInvited,
+  MemberUpdated,
+  MemberDeactivated,
 ] as const;
 
 /** Plumbing: published for the CRM's own functions, never forwarded to outbound webhooks. */

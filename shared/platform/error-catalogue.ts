@@ -5,6 +5,7 @@ import { formsErrors } from '../forms/forms-errors';
 import { listsErrors } from '../lists/lists-errors';
 import { outboundWebhooksErrors } from '../outbound-webhooks/outbound-webhooks-errors';
 import { shopsErrors } from '../shops/shops-errors';
+import { teamErrors } from '../team/team-errors';
 import { webhooksErrors } from '../webhooks/webhooks-errors';
 import { platformErrors } from './errors';
 
@@ -24,4 +25,5 @@ export const errorMessages = {
   ...listsErrors,
   ...formsErrors,
   ...outboundWebhooksErrors,
+  ...teamErrors,
 } as const satisfies Record<string, string>;

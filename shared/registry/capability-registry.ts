@@ -22,6 +22,7 @@ import type {
 } from '../platform/capability';
 import { healthCapability } from '../platform/health-capability';
 import { shopsCapability } from '../shops/shops-capability';
+import { teamCapability } from '../team/team-capability';
 import { webhooksCapability } from '../webhooks/webhooks-capability';
 
 export const capabilities: readonly Capability[] = [
@@ -37,6 +38,7 @@ export const capabilities: readonly Capability[] = [
   ordersCapability,
   outboundWebhooksCapability,
   eventsCapability,
+  teamCapability,
 ];
 
 /** What infra, the local cloud and the tests read: the registry's functions and routes, flattened. */
