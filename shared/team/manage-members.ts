@@ -154,14 +154,17 @@ export async function deactivateMember(
   { store, clock, directory }: TeamDeps,
   by: AuthContext,
   memberId: string,
-  reassignTo: string,
+  reassignTo: string | undefined,
 ): Promise<Member> {
   const workspaceId = by.workspaceId;
   if (memberId === by.userId) throw new ConflictError('member.cannot_deactivate_self');
   const current = await getMember(store, workspaceId, memberId);
   if (current.status === 'deactivated') throw new ConflictError('member.already_deactivated');
-  const heir = reassignTo === memberId ? undefined : await findMember(store, workspaceId, reassignTo);
-  if (heir?.status !== 'active') throw notAnActiveMember('reassignTo');
+  const heir =
+    reassignTo === undefined || reassignTo === memberId
+      ? undefined
+      : await findMember(store, workspaceId, reassignTo);
+  if (!reassignTo || heir?.status !== 'active') throw notAnActiveMember('reassignTo');
   await directory.disableUser(memberId);
   const now = clock();
   const next: Member = {

@@ -28,7 +28,7 @@ export type MemberPatch = z.output<typeof MemberPatch>;
 
 export const MemberPath = z.object({ memberId: MemberId });
 
-/** Deactivating a member names who takes over its open work. */
-export const DeactivateMemberQuery = z.strictObject({ reassignTo: MemberId });
+/** Deactivating a member names who takes over its open work (required; checked after the member is found). */
+export const DeactivateMemberQuery = z.strictObject({ reassignTo: z.optional(MemberId) });
 
 export const MemberList = z.object({ items: z.array(Member) });
