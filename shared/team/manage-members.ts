@@ -79,7 +79,11 @@ export async function inviteMember(
   return member;
 }
 
-/** Changes a member's roles: the directory's groups (its next token carries them), then the item with member.updated. */
+/**
+ * Changes a member over the version the admin saw (If-Match): its roles in the directory (its next token
+ * carries them), then the item with member.updated. The name is the CRM's only (the directory keeps the
+ * email it signs in with).
+ */
 export async function updateMember(
   { store, clock, directory }: TeamDeps,
   by: AuthContext,
@@ -91,30 +95,27 @@ export async function updateMember(
   const current = await getMember(store, workspaceId, memberId);
   if (current.status === 'deactivated') throw new ConflictError('member.is_deactivated');
   if (current.version !== expectedVersion) throw new ConflictError('member.version_conflict');
-  await directory.setRoles(memberId, patch.roles, current.roles);
+  const roles = patch.roles ?? current.roles;
+  if (patch.roles) await directory.setRoles(memberId, roles, current.roles);
   const now = clock();
+  const { name: _, ...unnamed } = current;
+  const name = patch.name === undefined ? current.name : patch.name || undefined;
   const next: Member = {
-    ...current,
-    roles: patch.roles,
+    ...unnamed,
+    ...(name ? { name } : {}),
+    roles,
     version: current.version + 1,
     updatedAt: now.toISOString(),
   };
   try {
     await writeTransaction(store, [
       {
-        Update: {
+        Put: {
           TableName: store.tableName,
-          Key: teamKeys.member(workspaceId, memberId),
-          UpdateExpression: 'SET #roles = :roles, updatedAt = :now, #version = :next',
+          Item: memberItem(workspaceId, next),
           ConditionExpression: 'attribute_exists(pk) AND #status <> :deactivated AND #version = :expected',
-          ExpressionAttributeNames: { '#roles': 'roles', '#status': 'status', '#version': 'version' },
-          ExpressionAttributeValues: {
-            ':roles': next.roles,
-            ':now': next.updatedAt,
-            ':deactivated': 'deactivated',
-            ':next': next.version,
-            ':expected': expectedVersion,
-          },
+          ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+          ExpressionAttributeValues: { ':deactivated': 'deactivated', ':expected': expectedVersion },
         },
       },
       ...outboxWrite(

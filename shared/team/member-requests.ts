@@ -21,9 +21,13 @@ export const InviteMemberBody = z.strictObject({
 });
 export type InviteMemberBody = z.output<typeof InviteMemberBody>;
 
-export const MemberPatch = z.strictObject({
-  roles: MemberRoles,
-});
+/** A change: roles (the directory's groups) and the name the CRM shows; a field left out stays as it is. */
+export const MemberPatch = z
+  .strictObject({
+    name: z.optional(z.nullable(optionalText(100))),
+    roles: z.optional(MemberRoles),
+  })
+  .check(z.refine((value) => Object.keys(value).length > 0, 'Send at least one field to change.'));
 export type MemberPatch = z.output<typeof MemberPatch>;
 
 export const MemberPath = z.object({ memberId: MemberId });
