@@ -103,5 +103,12 @@ export function testTable() {
         .map(withoutActivity)
         .sort((a, b) => `${a.pk}|${a.sk}`.localeCompare(`${b.pk}|${b.sk}`));
     },
+    /**
+     * The workspace's items without its members: what a request wrote besides the caller's own membership,
+     * which every authorised request keeps (decision 151), refused ones included.
+     */
+    async itemsBesidesMembersOf(workspaceId: string): Promise<Record<string, unknown>[]> {
+      return (await this.itemsOf(workspaceId)).filter((item) => item.entity !== 'member');
+    },
   };
 }
