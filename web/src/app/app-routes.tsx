@@ -35,6 +35,7 @@ const WebhookDetailPage = lazyPage(() => import('../webhooks/webhook-detail-page
 const InboxPage = lazyPage(() => import('../webhooks/inbox-page'), 'InboxPage');
 const ListsPage = lazyPage(() => import('../lists/lists-page'), 'ListsPage');
 const ListDetailPage = lazyPage(() => import('../lists/list-detail-page'), 'ListDetailPage');
+const TeamPage = lazyPage(() => import('../team/team-page'), 'TeamPage');
 const NotFoundPage = lazyPage(() => import('./not-found-page'), 'NotFoundPage');
 
 export function AppRoutes() {
@@ -74,6 +75,7 @@ export function AppRoutes() {
         <Route path="companies/:id/edit" element={<CompanyEditPage />} />
         <Route path="lists" element={<ListsPage />} />
         <Route path="lists/:listId" element={<ListDetailPage />} />
+        <Route path="settings/team" element={<TeamPage />} />
         <Route path="settings/fields" element={<CustomFieldsPage />} />
         <Route path="settings/forms" element={<FormsPage />} />
         <Route path="settings/forms/new" element={<FormNewPage />} />

@@ -7,6 +7,7 @@ import {
   IconInbox,
   IconListDetails,
   IconUsers,
+  IconUsersGroup,
   IconWebhook,
 } from '@tabler/icons-react';
 import { lazy, Suspense } from 'react';
@@ -27,6 +28,7 @@ const areas: NavArea[] = [
 ];
 
 const settings: (NavArea & { needs?: NavGate })[] = [
+  { to: '/settings/team', label: 'Team', icon: <IconUsersGroup {...iconProps} /> },
   { to: '/settings/fields', label: 'Custom fields', icon: <IconAdjustmentsHorizontal {...iconProps} /> },
   { to: '/settings/forms', label: 'Forms', icon: <IconForms {...iconProps} /> },
   { to: '/settings/shops', label: 'Shop connections', icon: <IconBuildingStore {...iconProps} /> },
