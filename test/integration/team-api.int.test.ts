@@ -4,6 +4,7 @@ import type { Contact } from '../../shared/contacts/contact';
 import type { OutboxEvent } from '../../shared/events/outbox';
 import type { Role } from '../../shared/platform/roles';
 import type { Member } from '../../shared/team/member';
+import { reassignOwnedRecords } from '../../shared/team/reassign-owned-records';
 import { type Api, type ApiReply, apiAs, newWorkspaceId, testTable, tokenFor } from '../support/api-client';
 import { localMemberIdOf } from '../support/team-members';
 
@@ -279,6 +280,11 @@ describe('the team', () => {
     expect((await admin<{ items: Contact[] }>('GET', `/api/contacts?ownerId=${dave.id}`)).body.items).toEqual(
       [],
     );
+    // a redelivered member.deactivated finds nothing left to move
+    const table = testTable();
+    const store = { client: table.client, tableName: table.tableName };
+    expect(await reassignOwnedRecords({ store, clock: () => new Date() }, workspaceId, dave.id, adminId)).toBe(0);
+    expect((await admin<Contact>('GET', `/api/contacts/${owned.id}`)).body.version).toBe(2);
     const updates = await outboxEventsOf(workspaceId, 'contact.updated');
     expect(updates).toContainEqual(
       expect.objectContaining({
