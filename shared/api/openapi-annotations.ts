@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { WebhookUrlText } from '../outbound-webhooks/webhook-subscription';
 import { CountryCode } from '../records/country-code';
 import { ShopifyWebhookBody, WooCommerceWebhookBody } from '../shops/shop-webhook-bodies';
+import { MemberId } from '../team/member-id';
 
 /**
  * What the OpenAPI document says of some schemas beyond their shape. Attached here, where the document is
@@ -14,6 +15,10 @@ export function annotateSchemasForOpenApi(): void {
       'An assigned ISO 3166-1 alpha-2 country code, any case (e.g. DE); any other text answers 400.',
   });
   z.globalRegistry.add(WebhookUrlText, { format: 'uri' });
+  z.globalRegistry.add(MemberId, {
+    description:
+      "A member of the workspace: its id (the Cognito sub) as GET /api/settings/members lists it. An owner or a member's heir must be active.",
+  });
   z.globalRegistry.add(ShopifyWebhookBody, {
     description:
       'The REST resource of the X-Shopify-Topic (orders/create, customers/create, checkouts/create, ' +
