@@ -283,7 +283,9 @@ describe('the team', () => {
     // a redelivered member.deactivated finds nothing left to move
     const table = testTable();
     const store = { client: table.client, tableName: table.tableName };
-    expect(await reassignOwnedRecords({ store, clock: () => new Date() }, workspaceId, dave.id, adminId)).toBe(0);
+    expect(
+      await reassignOwnedRecords({ store, clock: () => new Date() }, workspaceId, dave.id, adminId),
+    ).toBe(0);
     expect((await admin<Contact>('GET', `/api/contacts/${owned.id}`)).body.version).toBe(2);
     const updates = await outboxEventsOf(workspaceId, 'contact.updated');
     expect(updates).toContainEqual(
