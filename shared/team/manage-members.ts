@@ -82,7 +82,7 @@ export async function inviteMember(
 /**
  * Changes a member over the version the admin saw (If-Match): its roles in the directory (its next token
  * carries them), then the item with member.updated. The name is the CRM's only (the directory keeps the
- * email it signs in with).
+ * email it signs in with). The last active admin keeps the admin role, so the team stays manageable.
  */
 export async function updateMember(
   { store, clock, directory }: TeamDeps,
@@ -96,6 +96,13 @@ export async function updateMember(
   if (current.status === 'deactivated') throw new ConflictError('member.is_deactivated');
   if (current.version !== expectedVersion) throw new ConflictError('member.version_conflict');
   const roles = patch.roles ?? current.roles;
+  if (current.roles.includes('admin') && !roles.includes('admin')) {
+    const admins = await listMembers(store, workspaceId);
+    const others = admins.filter(
+      (member) => member.id !== memberId && member.status === 'active' && member.roles.includes('admin'),
+    );
+    if (others.length === 0) throw new ConflictError('member.last_admin');
+  }
   if (patch.roles) await directory.setRoles(memberId, roles, current.roles);
   const now = clock();
   const { name: _, ...unnamed } = current;

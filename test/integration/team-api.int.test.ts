@@ -156,6 +156,15 @@ describe('the team', () => {
       (await carolApi('POST', '/api/settings/members', { email: 'y@example.com', roles: ['admin'] })).status,
     ).toBe(403);
 
+    // the last active admin keeps the role
+    const lastAdmin = await admin<ErrorReply>(
+      'PATCH',
+      `/api/settings/members/${adminId}`,
+      { roles: ['sales'] },
+      { 'if-match': '"1"' },
+    );
+    expect([lastAdmin.status, lastAdmin.body.error.code]).toEqual([409, 'member.last_admin']);
+
     const unknown = await admin<ErrorReply>(
       'PATCH',
       `/api/settings/members/${'f'.repeat(32)}`,
