@@ -7,7 +7,7 @@ import { launchChromium, runE2e } from './support/chromium';
 import { collectPageErrors, heading, screenshot, signIn, visible } from './support/crm-pages';
 
 /**
- * The team in a real browser against the whole local cloud: an admin invites a member, that member signs
+ * The team in a real browser against the whole local cloud: an admin invites a member and changes its roles, that member signs
  * in and owns a contact, the admin files a contact under themself and filters "Mine", then deactivates the
  * member, handing its contact over: the member's sign-in is refused and the contact shows up as the admin's.
  */
@@ -79,6 +79,14 @@ describe.runIf(runE2e)('the team in the web app', () => {
     await visible(samRow.getByText('Invited'));
     await visible(samRow.getByText('Sales'));
     await screenshot(page, 'team-01-invited-desktop');
+
+    // roles change over the version the admin saw
+    await page.getByRole('button', { name: 'Edit Sam Seller' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit Sam Seller' });
+    await edit.getByLabel('Support').check();
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await visible(page.getByText('Sam Seller saved'));
+    await visible(samRow.getByText('Support'));
     await page.setViewportSize({ width: 375, height: 800 });
     await visible(page.getByRole('list', { name: 'Team' }).getByText('Sam Seller'));
     await screenshot(page, 'team-02-invited-phone');
@@ -92,7 +100,7 @@ describe.runIf(runE2e)('the team in the web app', () => {
         '/api/settings/members',
       )
     ).items.find((member) => member.email === 'sam@example.com');
-    expect(sam).toMatchObject({ status: 'active', roles: ['sales'] });
+    expect(sam).toMatchObject({ status: 'active', roles: ['sales', 'support'] });
     const samsContact = await as<{ id: string }>('sam@example.com', 'POST', '/api/contacts', {
       firstName: 'Pat',
       lastName: 'Sam-owned',

@@ -132,26 +132,45 @@ function InviteMemberButton() {
   );
 }
 
-/** The roles of a member, changed over the version the admin saw. */
-function ChangeRolesButton({ member }: { member: Member }) {
+interface MemberValues {
+  name: string;
+  roles: string[];
+}
+const isMemberPath = (path: string) => path === 'name' || path === 'roles';
+
+/** A member's name and roles, changed over the version the admin saw (only what changed is sent). */
+function EditMemberButton({ member }: { member: Member }) {
   const [opened, { open, close }] = useDisclosure(false);
   const update = useUpdateMember();
   const toast = useToast();
-  const form = useForm<{ roles: string[] }>({
-    initialValues: { roles: member.roles },
+  const patchOf = (values: MemberValues) => {
+    const name = values.name.trim();
+    const rolesChanged = [...values.roles].sort().join() !== [...member.roles].sort().join();
+    return {
+      ...(name !== (member.name ?? '') ? { name: name || null } : {}),
+      ...(rolesChanged ? { roles: values.roles as Role[] } : {}),
+    };
+  };
+  const form = useForm<MemberValues>({
+    initialValues: { name: member.name ?? '', roles: member.roles },
     validate: (values) => {
-      const parsed = MemberPatch.safeParse(values);
-      return parsed.success ? {} : formErrorsOf(parsed.error, undefined, (path) => path === 'roles');
+      const patch = patchOf(values);
+      if (Object.keys(patch).length === 0) return {};
+      const parsed = MemberPatch.safeParse(patch);
+      return parsed.success ? {} : formErrorsOf(parsed.error, undefined, isMemberPath);
     },
   });
   const submit = form.onSubmit(
     async (values) => {
+      const patch = patchOf(values);
       try {
-        await update.mutateAsync({ member, patch: { roles: values.roles as Role[] } });
-        toast(`${memberLabel(member)} saved`);
+        if (Object.keys(patch).length > 0) {
+          const saved = await update.mutateAsync({ member, patch });
+          toast(`${memberLabel(saved)} saved`);
+        }
         close();
       } catch (error) {
-        showSaveError(form, error, (path) => path === 'roles');
+        showSaveError(form, error, isMemberPath);
       }
     },
     (errors) => focusFirstError(form, errors),
@@ -162,24 +181,31 @@ function ChangeRolesButton({ member }: { member: Member }) {
         size="xs"
         variant="default"
         onClick={() => {
-          form.setValues({ roles: member.roles });
+          form.setValues({ name: member.name ?? '', roles: member.roles });
+          form.clearErrors();
           open();
         }}
-        aria-label={`Change roles of ${memberLabel(member)}`}
+        aria-label={`Edit ${memberLabel(member)}`}
       >
-        Roles
+        Edit
       </Button>
-      <Modal opened={opened} onClose={close} title={`Roles of ${memberLabel(member)}`} centered>
-        <form onSubmit={submit} noValidate aria-label={`Roles of ${memberLabel(member)}`}>
+      <Modal opened={opened} onClose={close} title={`Edit ${memberLabel(member)}`} centered>
+        <form onSubmit={submit} noValidate aria-label={`Edit ${memberLabel(member)}`}>
           <Stack gap="md">
             <FormAlert message={form.errors[formLevel]} />
+            <TextInput
+              label="Name"
+              description="As the team sees it"
+              data-autofocus
+              {...form.getInputProps('name')}
+            />
             <RoleCheckboxes {...form.getInputProps('roles')} />
             <Text size="sm" c="dimmed">
-              They get the new roles the next time they sign in.
+              New roles apply the next time they sign in.
             </Text>
             <Group justify="flex-end">
               <Button type="submit" loading={form.submitting}>
-                Save roles
+                Save changes
               </Button>
             </Group>
           </Stack>
@@ -280,7 +306,7 @@ function MemberActions({ member, me, canManage }: { member: Member; me?: string;
   if (!canManage || member.status === 'deactivated') return null;
   return (
     <Group gap={6} wrap="nowrap">
-      <ChangeRolesButton member={member} />
+      <EditMemberButton member={member} />
       {member.id !== me && <DeactivateButton member={member} />}
     </Group>
   );
