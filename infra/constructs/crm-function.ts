@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, MathExpression, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -41,7 +42,19 @@ export interface CrmFunctionProps {
   archiveBucket?: IBucket;
   /** The API's public base URL (the distribution's); required when `spec.publicApiUrl` is set. */
   publicApiUrl?: string;
+  /** The Cognito user pool; required when `spec.access.userPool` is set. */
+  userPool?: IUserPool;
 }
+
+/** What `userPool: 'manage'` allows on the one pool: the team's invite, roles and deactivation. */
+export const userPoolManageActions = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminGetUser',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminRemoveUserFromGroup',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminUserGlobalSignOut',
+] as const;
 
 const outputFormats = { esm: OutputFormat.ESM, cjs: OutputFormat.CJS } as const;
 
@@ -162,6 +175,7 @@ export class CrmFunction extends Construct {
     if (spec.access.eventBus) this.bindEventBus(props.eventBus);
     if (spec.access.archive) this.bindArchive(props.archiveBucket, spec.access.archive);
     if (spec.access.ses) this.bindSes(spec.access.ses);
+    if (spec.access.userPool) this.bindUserPool(props.userPool, spec.access.userPool);
     if (spec.publicApiUrl) {
       if (!props.publicApiUrl) throw new Error(`${spec.name} hands out addresses but got no publicApiUrl`);
       this.function.addEnvironment('PUBLIC_API_URL', props.publicApiUrl);
@@ -201,6 +215,17 @@ export class CrmFunction extends Construct {
       }
     }
     this.function.addEnvironment('TABLE_NAME', table.tableName);
+  }
+
+  /** The team's Admin* actions on the one user pool (no other pool, no user-pool configuration), USER_POOL_ID. */
+  private bindUserPool(
+    userPool: IUserPool | undefined,
+    access: NonNullable<FunctionSpec['access']['userPool']>,
+  ): void {
+    if (!userPool) throw new Error(`${this.spec.name} declares user pool access but got no user pool`);
+    if (access !== 'manage') throw new Error(`${this.spec.name}: unknown user pool access ${String(access)}`);
+    userPool.grant(this.function, ...userPoolManageActions);
+    this.function.addEnvironment('USER_POOL_ID', userPool.userPoolId);
   }
 
   /** Publish rights on the one CRM bus, and its name in EVENT_BUS_NAME. */

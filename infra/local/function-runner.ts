@@ -14,7 +14,13 @@ const handlers = new Map<string, Promise<Handler>>();
  * cold start), and a process imports a module once. So a process serves one local cloud: a second cloud
  * started later in the same process would reach the first one's stopped emulators. Say so, loudly.
  */
-const bindingVariables = ['TABLE_NAME', 'DYNAMODB_ENDPOINT', 'EVENTBRIDGE_ENDPOINT', 'SES_ENDPOINT'] as const;
+const bindingVariables = [
+  'TABLE_NAME',
+  'DYNAMODB_ENDPOINT',
+  'EVENTBRIDGE_ENDPOINT',
+  'SES_ENDPOINT',
+  'COGNITO_ENDPOINT',
+] as const;
 let boundTo: string | undefined;
 
 function checkBinding(): void {

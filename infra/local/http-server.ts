@@ -14,6 +14,7 @@ import { parseOrThrow } from '../../shared/platform/validation';
 import { matchRoute, toApiGatewayEvent } from './api-gateway-event';
 import { invokeFunction } from './function-runner';
 import type { LocalAuth } from './local-auth';
+import type { LocalUsers } from './local-users';
 import { securityHeaders, serveStatic } from './static-site';
 
 /** API Gateway's payload limit; the handlers refuse anything over 256 KB themselves. */
@@ -23,6 +24,8 @@ export interface LocalApiOptions {
   port: number;
   host?: string;
   auth: LocalAuth;
+  /** The local user pool: a disabled user gets no token, an invited one the roles of its groups. */
+  users: LocalUsers;
   webDir: string;
   log?: (line: string) => void;
 }
@@ -126,7 +129,8 @@ async function handleApi(
       parsed = undefined;
     }
     const tokenRequest = parseOrThrow(LocalTokenRequest, parsed);
-    sendJson(response, 200, await options.auth.issue(tokenRequest));
+    const roles = options.users.signIn(tokenRequest);
+    sendJson(response, 200, await options.auth.issue({ ...tokenRequest, roles }));
     return;
   }
   const route = matchRoute(method, url.pathname);

@@ -12,6 +12,11 @@ const lifetimeSeconds = 8 * 60 * 60;
 
 type Key = CryptoKey | Uint8Array;
 
+/** The `sub` the local user pool gives an email in a workspace (Cognito's is a UUID): stable across restarts. */
+export function localSubjectOf(workspaceId: string, email: string): string {
+  return createHash('sha256').update(`${workspaceId}:${email}`).digest('hex').slice(0, 32);
+}
+
 /**
  * Stands in for Cognito and API Gateway's JWT authorizer in the local cloud: issues ID-token-shaped JWTs
  * (same claim names as Cognito) and verifies them the way the authorizer does (signature, iss, aud, exp).
@@ -40,10 +45,7 @@ export async function createLocalAuth(dataDir?: string): Promise<LocalAuth> {
   return {
     async issue(request, lifetime = lifetimeSeconds) {
       const now = Math.floor(Date.now() / 1000);
-      const subject = createHash('sha256')
-        .update(`${request.workspaceId}:${request.email}`)
-        .digest('hex')
-        .slice(0, 32);
+      const subject = localSubjectOf(request.workspaceId, request.email);
       const token = await new SignJWT({
         [claimNames.workspaceId]: request.workspaceId,
         [claimNames.groups]: request.roles,

@@ -6,6 +6,7 @@ import type { DynamoDBBatchResponse } from 'aws-lambda';
 import type { FunctionSpec, StreamTrigger } from '../../shared/platform/capability';
 import { registry } from '../../shared/registry/capability-registry';
 import { defaultTableName } from '../../shared/store/table';
+import { startCognitoLocal } from './cognito-local';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { type StreamPoller, startStreamPoller } from './dynamodb-stream-poller';
 import { ensureTable } from './ensure-table';
@@ -15,6 +16,7 @@ import { type LocalEventBus, startLocalEventBus } from './event-bus/local-event-
 import { invokeFunction } from './function-runner';
 import { startLocalApi } from './http-server';
 import { createLocalAuth } from './local-auth';
+import { LocalUsers } from './local-users';
 import { startSesLocal } from './ses-local';
 import { expireUnmatchedDeliveries } from './unmatched-expiry';
 
@@ -99,6 +101,11 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       ARCHIVE_DIR: archiveDir,
       ALLOW_INSECURE_WEBHOOK_URLS: 'true', // outbound webhooks may go to http://127.0.0.1 (local only)
     });
+    // the user pool: the team functions administer it through the Cognito SDK, the local sign-in reads it
+    const users = new LocalUsers(dataDir && join(dataDir, 'local-users.json'));
+    const cognito = await startCognitoLocal(users);
+    stops.push(cognito.stop);
+    Object.assign(process.env, { COGNITO_ENDPOINT: cognito.endpoint, USER_POOL_ID: 'local' });
     const admin = new DynamoDBClient({
       endpoint: dynamo.endpoint,
       region: 'us-east-1',
@@ -110,6 +117,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       `DynamoDB Local  ${dynamo.endpoint}  (table ${tableName} ${table}${dataDir ? `, data in ${dataDir}` : ', in memory'})`,
     );
     log(`SES emulator    ${ses.endpoint}  (mailbox viewer at /, JSON at /store)`);
+    log(
+      `Cognito         ${cognito.endpoint}  (the user pool's Admin* API, users shared with the local sign-in)`,
+    );
     log(`EventBridge     ${eventBus.endpoint}  (${rules.length} rules from the registry)`);
 
     // Lambda's event source mappings on the table's stream, with the registry's filters
@@ -136,6 +146,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const api = await startLocalApi({
       port: options.port ?? 3000,
       auth,
+      users,
       webDir: options.webDir ?? join(repoRoot, 'web', 'dist'),
       log,
     });

@@ -137,6 +137,7 @@ export class AppStack extends Stack {
         table: props.table,
         eventBus: this.eventBus,
         archiveBucket: props.archiveBucket,
+        userPool: props.userPool,
         alarmTopic: this.alarms.topic,
         publicApiUrl,
         originVerifyValue,

@@ -1,4 +1,5 @@
 import { Duration, NestedStack, type NestedStackProps } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { type EventPattern, type IEventBus, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -20,6 +21,8 @@ export interface CapabilityStackProps extends NestedStackProps {
   table: ITable;
   eventBus: IEventBus;
   archiveBucket: IBucket;
+  /** The Cognito user pool, for functions that manage its users (`access.userPool`). */
+  userPool: IUserPool;
   alarmTopic: ITopic;
   /** The API's public base URL, for the functions that hand out addresses (PUBLIC_API_URL). */
   publicApiUrl: string;
@@ -44,6 +47,7 @@ export class CapabilityStack extends NestedStack {
         table: props.table,
         eventBus: props.eventBus,
         archiveBucket: props.archiveBucket,
+        userPool: props.userPool,
         alarmTopic: props.alarmTopic,
         publicApiUrl: props.publicApiUrl,
       });

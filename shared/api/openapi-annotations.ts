@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { WebhookUrlText } from '../outbound-webhooks/webhook-subscription';
 import { CountryCode } from '../records/country-code';
 import { ShopifyWebhookBody, WooCommerceWebhookBody } from '../shops/shop-webhook-bodies';
+import { MemberId } from '../team/member-id';
 import { SlaTarget, TicketPatch } from '../tickets/ticket';
 
 /**
@@ -24,6 +25,10 @@ export function annotateSchemasForOpenApi(): void {
     description:
       'A change of a ticket. status moves open → pending → resolved, pending → open, resolved → open (reopen); ' +
       'any other move answers 409 ticket.illegal_transition. A new priority recomputes the SLA due times.',
+  });
+  z.globalRegistry.add(MemberId, {
+    description:
+      "A member of the workspace: its id (the Cognito sub) as GET /api/settings/members lists it. An owner or a member's heir must be active.",
   });
   z.globalRegistry.add(ShopifyWebhookBody, {
     description:

@@ -3,6 +3,7 @@ import { PhoneNumber } from '../contacts/phone-number';
 import { singleLine } from '../platform/single-line-text';
 import { CountryCode } from '../records/country-code';
 import { CustomFieldChanges, optionalText, Tags } from '../records/record-fields';
+import { MemberId } from '../team/member-id';
 import { Domain, WebsiteUrl } from './company';
 
 /** What a client sends to create or change a company: the API and the web forms validate with these. */
@@ -17,6 +18,7 @@ const companyFields = {
   phone: PhoneNumber,
   city: optionalText(100),
   country: CountryCode,
+  ownerId: MemberId,
 };
 
 export const CompanyInput = z.strictObject({
@@ -27,6 +29,7 @@ export const CompanyInput = z.strictObject({
   phone: z.optional(companyFields.phone),
   city: z.optional(companyFields.city),
   country: z.optional(companyFields.country),
+  ownerId: z.optional(companyFields.ownerId),
   tags: z.optional(Tags),
   customFields: z.optional(CustomFieldChanges),
 });
@@ -42,6 +45,7 @@ export const CompanyPatch = z
     phone: z.optional(z.nullable(companyFields.phone)),
     city: z.optional(z.nullable(companyFields.city)),
     country: z.optional(z.nullable(companyFields.country)),
+    ownerId: z.optional(z.nullable(companyFields.ownerId)),
     tags: z.optional(Tags),
     customFields: z.optional(CustomFieldChanges),
   })

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { listQueryShape, recordMeta } from '../records/record-fields';
+import { MemberId } from '../team/member-id';
 
 /** Company schemas: the API, the OpenAPI document and the web forms all use these. */
 
@@ -37,12 +38,18 @@ export const Company = z.object({
   phone: z.optional(z.string()),
   city: z.optional(z.string()),
   country: z.optional(z.string()),
+  /** The member who owns the company (its id, the token's `sub`). */
+  ownerId: z.optional(z.string()),
   tags: z.array(z.string()),
   customFields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
 });
 export type Company = z.output<typeof Company>;
 
-export const CompanyListQuery = z.strictObject(listQueryShape);
+export const CompanyListQuery = z.strictObject({
+  ...listQueryShape,
+  /** The companies one member owns ("my companies": the caller's own id), newest first. */
+  ownerId: z.optional(MemberId),
+});
 export type CompanyListQuery = z.output<typeof CompanyListQuery>;
 
 export const CompanyPage = z.object({ items: z.array(Company), nextCursor: z.optional(z.string()) });

@@ -10,13 +10,17 @@ import { tagWrites } from '../records/record-store';
 import { tagEvents } from '../records/tag-changes';
 import { expectVersion } from '../records/version-check';
 import { cancellationReasons, failedAt, writeTransaction } from '../store/transactions';
+import { activeMemberCheck, notAnActiveMember } from '../team/active-member-check';
 import type { Company } from './company';
 import { CompanyUpdated } from './company-events';
 import type { CompanyPatch } from './company-input';
 import { companyItem } from './company-item';
 import { getCompany } from './get-company';
 
-/** Changes a company over the version the client saw (If-Match), with its tag memberships, in one transaction. */
+/**
+ * Changes a company over the version the client saw (If-Match), with its tag memberships, in one transaction;
+ * a new owner must be an active member.
+ */
 export async function updateCompany(
   { store, clock }: Deps,
   workspaceId: string,
@@ -39,6 +43,7 @@ export async function updateCompany(
     version: current.version + 1,
     updatedAt: now.toISOString(),
   };
+  const ownerChanged = next.ownerId !== undefined && next.ownerId !== current.ownerId;
   try {
     await writeTransaction(store, [
       {
@@ -48,6 +53,9 @@ export async function updateCompany(
           ...expectVersion(expectedVersion),
         },
       },
+      ...(ownerChanged && next.ownerId
+        ? [activeMemberCheck(store.tableName, workspaceId, next.ownerId)]
+        : []),
       ...tagWrites(store.tableName, workspaceId, 'COMPANY', id, current.tags, next.tags),
       ...outboxWrite(
         store.tableName,
@@ -62,6 +70,7 @@ export async function updateCompany(
   } catch (error) {
     const reasons = cancellationReasons(error);
     if (reasons && failedAt(reasons, 0)) throw new ConflictError('company.version_conflict');
+    if (ownerChanged && reasons && failedAt(reasons, 1)) throw notAnActiveMember('ownerId');
     throw error;
   }
   return next;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CustomFieldChanges, optionalText, RecordId, Tags } from '../records/record-fields';
+import { MemberId } from '../team/member-id';
 import { hasNameOrEmail } from './contact-display-name';
 import { EmailAddress } from './email-address';
 import { PhoneNumber } from './phone-number';
@@ -15,6 +16,7 @@ const contactFields = {
   phone: PhoneNumber,
   jobTitle: optionalText(120),
   companyId: RecordId,
+  ownerId: MemberId,
 };
 
 export const ContactInput = z
@@ -25,6 +27,7 @@ export const ContactInput = z
     phone: z.optional(contactFields.phone),
     jobTitle: z.optional(contactFields.jobTitle),
     companyId: z.optional(contactFields.companyId),
+    ownerId: z.optional(contactFields.ownerId),
     tags: z.optional(Tags),
     customFields: z.optional(CustomFieldChanges),
   })
@@ -40,6 +43,7 @@ export const ContactPatch = z
     phone: z.optional(z.nullable(contactFields.phone)),
     jobTitle: z.optional(z.nullable(contactFields.jobTitle)),
     companyId: z.optional(z.nullable(contactFields.companyId)),
+    ownerId: z.optional(z.nullable(contactFields.ownerId)),
     tags: z.optional(Tags),
     customFields: z.optional(CustomFieldChanges),
   })

@@ -1,11 +1,12 @@
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors';
 import { type CancellationReason, failedAt } from '../store/transactions';
+import { notAnActiveMember } from '../team/active-member-check';
 
 /** Turns a cancelled contact transaction into the error the client should see; anything else is rethrown. */
 export function throwContactWriteFailure(
   error: unknown,
   reasons: CancellationReason[] | undefined,
-  at: { versionIndex: number; emailIndex: number; companyIndex: number },
+  at: { versionIndex: number; emailIndex: number; companyIndex: number; ownerIndex?: number },
 ): never {
   if (!reasons) throw error;
   const email = failedAt(reasons, at.emailIndex);
@@ -16,6 +17,7 @@ export function throwContactWriteFailure(
   }
   if (failedAt(reasons, at.companyIndex))
     throw new ValidationError({ companyId: 'There is no company with this id.' });
+  if (at.ownerIndex !== undefined && failedAt(reasons, at.ownerIndex)) throw notAnActiveMember('ownerId');
   if (failedAt(reasons, at.versionIndex)) {
     throw reasons[at.versionIndex]?.item
       ? new ConflictError('contact.version_conflict')

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { listQueryShape, RecordId, recordMeta } from '../records/record-fields';
+import { MemberId } from '../team/member-id';
 import { EmailAddress } from './email-address';
 
 /**
@@ -15,6 +16,8 @@ export const Contact = z.object({
   phone: z.optional(z.string()),
   jobTitle: z.optional(z.string()),
   companyId: z.optional(z.string()),
+  /** The member who owns the contact (its id, the token's `sub`). */
+  ownerId: z.optional(z.string()),
   tags: z.array(z.string()),
   customFields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
 });
@@ -25,6 +28,8 @@ export const ContactListQuery = z.strictObject({
   email: z.optional(EmailAddress),
   /** The contacts linked to one company. */
   companyId: z.optional(RecordId),
+  /** The contacts one member owns ("my contacts": the caller's own id), newest first. */
+  ownerId: z.optional(MemberId),
 });
 export type ContactListQuery = z.output<typeof ContactListQuery>;
 

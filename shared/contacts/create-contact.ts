@@ -8,6 +8,7 @@ import { recordKeys } from '../records/record-keys';
 import { tagWrites } from '../records/record-store';
 import { tagEvents } from '../records/tag-changes';
 import { cancellationReasons, type TransactItem, writeTransaction } from '../store/transactions';
+import { activeMemberCheck } from '../team/active-member-check';
 import type { Contact } from './contact';
 import { ContactCreated } from './contact-events';
 import type { ContactInput } from './contact-input';
@@ -19,7 +20,7 @@ import { contactsKeys } from './contacts-keys';
  * Creates a contact in one transaction:
  * 1. the contact item, which must not exist;
  * 2. the email's uniqueness item, which must not exist (else 409 with the owner's id);
- * 3. a check that the linked company exists;
+ * 3. a check that the linked company exists, and that the owner is an active member;
  * 4. one membership item per tag;
  * 5. the outbox item with contact.created and tag.added events.
  */
@@ -57,6 +58,9 @@ export async function createContact(
   const companyIndex = contact.companyId
     ? items.push(companyCheck(store.tableName, workspaceId, contact.companyId)) - 1
     : -1;
+  const ownerIndex = contact.ownerId
+    ? items.push(activeMemberCheck(store.tableName, workspaceId, contact.ownerId)) - 1
+    : -1;
   items.push(
     ...tagWrites(store.tableName, workspaceId, 'CONTACT', id, [], contact.tags),
     ...outboxWrite(
@@ -73,6 +77,7 @@ export async function createContact(
       versionIndex: 0,
       emailIndex,
       companyIndex,
+      ownerIndex,
     });
   }
   return contact;

@@ -6,13 +6,15 @@ import type { Page } from '../records/record-fields';
 import { listRecordItems } from '../records/record-store';
 import { decodeCursor, encodeCursor } from '../store/cursor';
 import { crmTable } from '../store/table';
+import { ownedRecordsPage } from '../team/owned-records';
 import type { Contact, ContactListQuery } from './contact';
 import { contactFromItem } from './contact-item';
 import { findContactByEmail } from './find-contact-by-email';
 
 /**
  * Contacts of a workspace, one page. An email finds the one contact that owns it; a company id lists the
- * contacts linked to that company (byParent, newest first); otherwise by name prefix, tag or collection.
+ * contacts linked to that company (byParent, newest first); an owner id the contacts a member owns (byOwner,
+ * newest first); otherwise by name prefix, tag or collection.
  */
 export async function listContacts(
   { store }: Pick<Deps, 'store'>,
@@ -49,6 +51,10 @@ export async function listContacts(
       items: (page.Items ?? []).map(contactFromItem),
       nextCursor: encodeCursor(page.LastEvaluatedKey),
     };
+  }
+  if (query.ownerId !== undefined) {
+    const page = await ownedRecordsPage(store, workspaceId, query.ownerId, 'CONTACTS', query);
+    return { items: page.items.map(contactFromItem), nextCursor: page.nextCursor };
   }
   const page = await listRecordItems(store, workspaceId, 'CONTACT', query);
   return { items: page.items.map(contactFromItem), nextCursor: page.nextCursor };

@@ -10,6 +10,7 @@ import { tagWrites } from '../records/record-store';
 import { tagEvents } from '../records/tag-changes';
 import { expectVersion } from '../records/version-check';
 import { cancellationReasons, type TransactItem, writeTransaction } from '../store/transactions';
+import { activeMemberCheck } from '../team/active-member-check';
 import type { Contact } from './contact';
 import { hasNameOrEmail } from './contact-display-name';
 import { ContactUpdated } from './contact-events';
@@ -24,7 +25,7 @@ import { getContact } from './get-contact';
  * Changes a contact based on the version the client saw (If-Match), in one transaction:
  * 1. the new contact item, only if the stored version is still the expected one (else 409);
  * 2. on an email change: release the old email's uniqueness item and claim the new one (409 if taken);
- * 3. on a company change: check that the new company exists;
+ * 3. on a company change: check that the new company exists; on an owner change, that it is an active member;
  * 4. tag memberships added and removed;
  * 5. the outbox item with contact.updated and tag events.
  */
@@ -80,6 +81,10 @@ export async function updateContact(
     next.companyId && next.companyId !== current.companyId
       ? items.push(companyCheck(store.tableName, workspaceId, next.companyId)) - 1
       : -1;
+  const ownerIndex =
+    next.ownerId && next.ownerId !== current.ownerId
+      ? items.push(activeMemberCheck(store.tableName, workspaceId, next.ownerId)) - 1
+      : -1;
   items.push(
     ...tagWrites(store.tableName, workspaceId, 'CONTACT', id, current.tags, next.tags),
     ...outboxWrite(
@@ -99,6 +104,7 @@ export async function updateContact(
       versionIndex: 0,
       emailIndex,
       companyIndex,
+      ownerIndex,
     });
   }
   return next;

@@ -28,4 +28,7 @@ export const businessEventTypes = [
   'task.reopened',
   'task.deleted',
   'task.due',
+  'member.invited',
+  'member.updated',
+  'member.deactivated',
 ] as const;

@@ -13,6 +13,7 @@ import {
   TaskReopened,
   TaskUpdated,
 } from '../tasks/task-events';
+import { MemberDeactivated, MemberInvited, MemberUpdated } from '../team/member-events';
 import { TicketOpened, TicketReopened, TicketResolved, TicketUpdated } from '../tickets/ticket-events';
 import { WebhookReceived } from '../webhooks/webhook-events';
 
@@ -45,6 +46,9 @@ export const businessEvents = [
   TaskReopened,
   TaskDeleted,
   TaskDue,
+  MemberInvited,
+  MemberUpdated,
+  MemberDeactivated,
 ] as const;
 
 /** Plumbing: published for the CRM's own functions, never forwarded to outbound webhooks. */

@@ -58,6 +58,11 @@ export interface FunctionAccess {
   archive?: 'write' | 'read' | 'erase';
   /** `send`: may send email through SES (SESv2 SendEmail) from MAIL_FROM. */
   ses?: 'send';
+  /**
+   * `manage`: may administer the users of the Cognito user pool (USER_POOL_ID): create them, set their
+   * groups, disable them and sign them out.
+   */
+  userPool?: 'manage';
 }
 
 /**

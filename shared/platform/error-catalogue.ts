@@ -6,6 +6,7 @@ import { listsErrors } from '../lists/lists-errors';
 import { outboundWebhooksErrors } from '../outbound-webhooks/outbound-webhooks-errors';
 import { shopsErrors } from '../shops/shops-errors';
 import { tasksErrors } from '../tasks/tasks-errors';
+import { teamErrors } from '../team/team-errors';
 import { ticketsErrors } from '../tickets/tickets-errors';
 import { webhooksErrors } from '../webhooks/webhooks-errors';
 import { platformErrors } from './errors';
@@ -28,4 +29,5 @@ export const errorMessages = {
   ...outboundWebhooksErrors,
   ...ticketsErrors,
   ...tasksErrors,
+  ...teamErrors,
 } as const satisfies Record<string, string>;

@@ -15,6 +15,7 @@ export const platformErrors = {
   'request.invalid_cursor': 'The pagination cursor is not valid. Start again from the first page.',
   'auth.unauthorized': 'Sign in to continue.',
   'auth.forbidden': 'Your role does not allow this action.',
+  'auth.member_deactivated': 'Your account was deactivated. Ask an admin of your workspace.',
   'auth.local_host_required': 'Sign in to the local CRM at localhost or 127.0.0.1.',
   'request.origin_not_verified': 'Call the API at its public address.',
   'route.not_found': 'There is no such endpoint.',

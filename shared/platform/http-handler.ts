@@ -135,7 +135,8 @@ const resolveRoute = (
 
 /**
  * Authenticates from verified claims and authorises by the route's roles (fail closed); the caller's
- * workspace then joins the log context and, on its first use, the workspace registry.
+ * workspace then joins the log context and, on its first use, the workspace registry; the caller's member
+ * item records its activity (and refuses a deactivated member).
  */
 const authorize = (options: RouterOptions): MiddlewareObj<ApiEvent, ApiResponse, Error, ApiContext> => ({
   before: async ({ event, context }) => {
@@ -150,7 +151,7 @@ const authorize = (options: RouterOptions): MiddlewareObj<ApiEvent, ApiResponse,
     }
     state.auth = auth;
     bindWorkspace(auth.workspaceId);
-    await options.onWorkspace?.(auth.workspaceId);
+    await options.onWorkspace?.(auth.workspaceId, auth);
   },
 });
 
@@ -263,8 +264,11 @@ function respond(result: ApiResult): ApiResponse {
 }
 
 export interface RouterOptions {
-  /** Called with the caller's workspace once it is authorised: its first-use registration (decision 100). */
-  onWorkspace?: (workspaceId: string) => Promise<void> | void;
+  /**
+   * Called with the caller's workspace once it is authorised: its first-use registration (decision 100)
+   * and the caller's member item with its last activity, which refuses a deactivated member (decision 151).
+   */
+  onWorkspace?: (workspaceId: string, auth: AuthContext) => Promise<void> | void;
   /**
    * The error catalogues (`<capability>-errors.ts`) of every code these routes may answer with beyond the
    * platform's: the capability's own and those of capabilities it calls into. A unit test reads the code

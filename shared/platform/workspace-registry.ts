@@ -2,6 +2,8 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { queryPagesAfter, scanAcrossWorkspaces } from '../store/queries';
 import type { Store } from '../store/store';
+import type { AuthContext } from './auth';
+import { recordMemberActivity } from './member-activity';
 import { platformKeys } from './platform-keys';
 
 /**
@@ -92,8 +94,12 @@ export async function backfillWorkspaceRegistry(store: Store, now: Date = new Da
   return [...workspaces];
 }
 
-/** The HTTP stack's hook: registers each workspace that calls the API, once per process (`apiRouter`). */
+/**
+ * The HTTP stack's hook (`apiRouter`): registers each workspace that calls the API, once per process, and
+ * keeps the caller's member item (last activity, at most once a minute; a deactivated member is refused).
+ */
 export const registerWorkspacesIn =
   (store: Store) =>
-  (workspaceId: string): Promise<void> =>
-    registerWorkspace(store, workspaceId);
+  async (workspaceId: string, auth?: AuthContext): Promise<void> => {
+    await Promise.all([registerWorkspace(store, workspaceId), auth && recordMemberActivity(store, auth)]);
+  };

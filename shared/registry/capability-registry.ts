@@ -23,6 +23,7 @@ import type {
 import { healthCapability } from '../platform/health-capability';
 import { shopsCapability } from '../shops/shops-capability';
 import { tasksCapability } from '../tasks/tasks-capability';
+import { teamCapability } from '../team/team-capability';
 import { ticketsCapability } from '../tickets/tickets-capability';
 import { webhooksCapability } from '../webhooks/webhooks-capability';
 
@@ -41,6 +42,7 @@ export const capabilities: readonly Capability[] = [
   eventsCapability,
   ticketsCapability,
   tasksCapability,
+  teamCapability,
 ];
 
 /** What infra, the local cloud and the tests read: the registry's functions and routes, flattened. */

@@ -20,6 +20,8 @@ export const Member = z.object({
   /** The last time the member used the CRM (kept to the minute). */
   lastActiveAt: z.optional(z.string()),
   deactivatedAt: z.optional(z.string()),
+  /** Changes by admins (roles, deactivation) go over the version they saw (If-Match); activity does not count. */
+  version: z.int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

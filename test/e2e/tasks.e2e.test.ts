@@ -3,9 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud';
-import type { Member } from '../../shared/team/member';
 import { localCloudClient } from '../support/local-cloud-client';
-import { localMemberIdOf, seedMember } from '../support/team-members';
+import { seedMember } from '../support/team-members';
 import { launchChromium, runE2e } from './support/chromium';
 import { collectPageErrors, heading, screenshot, signIn, visible } from './support/crm-pages';
 
@@ -21,7 +20,6 @@ describe.runIf(runE2e)('tasks in the web app', () => {
   const workspaceId = 'tasks-e2e';
   const email = 'mia@example.com';
   let contactId: string;
-  let members: Member[];
   let api: Awaited<ReturnType<ReturnType<typeof localCloudClient>['apiAs']>>;
 
   beforeAll(async () => {
@@ -40,27 +38,6 @@ describe.runIf(runE2e)('tasks in the web app', () => {
       roles: ['sales'],
       table,
     });
-    const now = new Date().toISOString();
-    members = [
-      {
-        id: localMemberIdOf(workspaceId, email),
-        email,
-        name: 'Mia',
-        roles: ['admin'],
-        status: 'active',
-        createdAt: now,
-        updatedAt: now,
-      },
-      {
-        id: localMemberIdOf(workspaceId, 'grace@example.com'),
-        email: 'grace@example.com',
-        name: 'Grace Hopper',
-        roles: ['sales'],
-        status: 'active',
-        createdAt: now,
-        updatedAt: now,
-      },
-    ];
     api = await client.apiAs(workspaceId);
     const created = await api<{ id: string }>('POST', '/api/contacts', {
       firstName: 'Linh',
@@ -78,18 +55,6 @@ describe.runIf(runE2e)('tasks in the web app', () => {
   async function openPage(viewport: { width: number; height: number }): Promise<Page> {
     const page = await context.newPage();
     await page.setViewportSize(viewport);
-    // the team's members route comes with the team capability: until it answers, the test answers it
-    // with the members it seeded (the API still checks every assignee against the member items)
-    const probe = await api('GET', '/api/settings/members');
-    if (probe.status === 404) {
-      await page.route('**/api/settings/members', (route) =>
-        route.fulfill({
-          status: 200,
-          contentType: 'application/json',
-          body: JSON.stringify({ items: members }),
-        }),
-      );
-    }
     await page.goto(`${cloud.url}/sign-in`);
     await page.evaluate(() => localStorage.clear());
     return page;

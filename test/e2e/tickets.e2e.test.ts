@@ -1,13 +1,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCloud } from '../../infra/local/local-cloud';
-import type { Member } from '../../shared/team/member';
-import { teamKeys } from '../../shared/team/team-keys';
 import { localCloudClient } from '../support/local-cloud-client';
-import { localMemberIdOf } from '../support/team-members';
+import { seedMember } from '../support/team-members';
 import { launchChromium, runE2e } from './support/chromium';
 import { collectPageErrors, heading, screenshot, signIn, visible } from './support/crm-pages';
 
@@ -48,23 +45,12 @@ describe.runIf(runE2e)('tickets in the web app', () => {
     });
     expect(created.status).toBe(201);
     // the agent is an active member of the team (the team's own routes are not needed for that)
-    const now = new Date().toISOString();
-    const id = localMemberIdOf(workspaceId, agent);
-    const member: Member = {
-      id,
+    await seedMember(workspaceId, {
       email: agent,
       name: 'Rosa',
       roles: ['support'],
-      status: 'active',
-      createdAt: now,
-      updatedAt: now,
-    };
-    await localCloudClient(cloud).documents.send(
-      new PutCommand({
-        TableName: cloud.tableName,
-        Item: { ...member, ...teamKeys.member(workspaceId, id), entity: 'member' },
-      }),
-    );
+      table: { client: localCloudClient(cloud).documents, tableName: cloud.tableName },
+    });
   });
 
   afterAll(async () => {

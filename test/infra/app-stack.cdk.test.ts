@@ -4,7 +4,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { functionDefaults } from '../../infra/constructs/crm-function';
+import { functionDefaults, userPoolManageActions } from '../../infra/constructs/crm-function';
 import { accessLogFields } from '../../infra/constructs/crm-http-api';
 import { spaAuthPaths } from '../../infra/constructs/web-hosting';
 import { spaRewriteCode } from '../../infra/spa-routes';
@@ -220,6 +220,26 @@ describe('the functions', () => {
       const variables = (props.Environment as { Variables: Record<string, unknown> }).Variables;
       expect(variables.NODE_OPTIONS).toBe('--enable-source-maps');
       expect(variables.TABLE_NAME !== undefined, spec.name).toBe(spec.access.table !== undefined);
+      expect(variables.USER_POOL_ID !== undefined, spec.name).toBe(spec.access.userPool !== undefined);
+    }
+  });
+
+  it('administer the users of the one user pool only when their capability says so (the team)', () => {
+    const managers = crm.app.functions.filter((fn) => fn.spec.access.userPool === 'manage');
+    expect(managers.map((fn) => fn.spec.name)).toEqual(['TeamApi']);
+    for (const fn of crm.app.functions) {
+      const cognito = crm
+        .statementsOf(fn)
+        .filter((statement) => asArray(statement.Action).some((action) => action.startsWith('cognito-idp:')));
+      if (fn.spec.access.userPool !== 'manage') {
+        expect(cognito, fn.spec.name).toEqual([]);
+        continue;
+      }
+      expect(cognito.flatMap((statement) => asArray(statement.Action)).sort()).toEqual(
+        [...userPoolManageActions].sort(),
+      );
+      // the pool's ARN, never a wildcard
+      for (const statement of cognito) expect(asArray(statement.Resource)).not.toContain('*');
     }
   });
 
@@ -280,6 +300,7 @@ describe('the functions', () => {
           ...(fn.spec.access.eventBus ? ['events:PutEvents'] : []),
           ...(fn.spec.access.ses ? ['ses:SendEmail'] : []),
           ...(fn.spec.access.archive ? archiveActions[fn.spec.access.archive] : []),
+          ...(fn.spec.access.userPool ? userPoolManageActions : []),
           ...(['event', 'schedule', 'stream'].includes(fn.spec.trigger.kind) ? ['sqs:SendMessage'] : []),
           // the stream mapping's on-failure destination also looks the queue up
           ...(fn.spec.trigger.kind === 'stream' ? ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl'] : []),

@@ -161,7 +161,7 @@ describe('request errors', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expectError(form, 415, 'request.unsupported_media_type');
-    expect(await testTable().itemsOf(workspaceId)).toEqual([]);
+    expect(await testTable().itemsBesidesMembersOf(workspaceId)).toEqual([]);
   });
 
   it('accepts application/json with a charset and +json media types', async () => {

@@ -49,7 +49,7 @@ describe('companies API', () => {
     const reply = await api('POST', '/api/companies', { name: 'Acme', website: 'javascript:alert(1)' });
     expect(reply.status).toBe(400);
     expect(errorOf(reply).fields).toEqual({ website: 'Enter a full web address, e.g. https://example.com.' });
-    expect(await testTable().itemsOf(workspaceId)).toEqual([]);
+    expect(await testTable().itemsBesidesMembersOf(workspaceId)).toEqual([]);
   });
 
   it('takes only an assigned ISO 3166 country code, and says so on the field', async () => {
@@ -61,7 +61,7 @@ describe('companies API', () => {
       expect(reply.status, country).toBe(400);
       expect(errorOf(reply).fields).toEqual({ country: message });
     }
-    expect(await testTable().itemsOf(workspaceId)).toEqual([]);
+    expect(await testTable().itemsBesidesMembersOf(workspaceId)).toEqual([]);
     const georgian = await createdCompany(api, { name: 'Tbilisi Tea', country: 'ge' });
     expect(georgian.country).toBe('GE');
     const patched = await api(

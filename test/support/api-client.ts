@@ -57,6 +57,16 @@ export async function apiAs(workspaceId: string, roles: Role[] = ['admin']) {
 
 export type Api = Awaited<ReturnType<typeof apiAs>>;
 
+/**
+ * A member item without its last activity: any request of the member may write it (at most once a minute),
+ * the control requests of a test included, so before/after comparisons leave it out.
+ */
+function withoutActivity(item: Record<string, unknown>): Record<string, unknown> {
+  if (item.entity !== 'member') return item;
+  const { lastActiveAt: _, ...rest } = item;
+  return rest;
+}
+
 /** Direct read access to the test table, to prove what a request did or did not write. */
 export function testTable() {
   const client = DynamoDBDocumentClient.from(
@@ -73,7 +83,7 @@ export function testTable() {
     /**
      * Every item of one workspace, sorted, for before/after comparisons. Leaves out the event consumers'
      * dedupe claims (decision 100): they are written asynchronously for events of earlier changes, by the
-     * frame, never by the request under test.
+     * frame, never by the request under test; and members' last activity (withoutActivity).
      */
     async itemsOf(workspaceId: string): Promise<Record<string, unknown>[]> {
       const items: Record<string, unknown>[] = [];
@@ -92,7 +102,15 @@ export function testTable() {
       } while (startKey);
       return items
         .filter((item) => item.entity !== 'eventHandled')
+        .map(withoutActivity)
         .sort((a, b) => `${a.pk}|${a.sk}`.localeCompare(`${b.pk}|${b.sk}`));
+    },
+    /**
+     * The workspace's items without its members: what a request wrote besides the caller's own membership,
+     * which every authorised request keeps (decision 151), refused ones included.
+     */
+    async itemsBesidesMembersOf(workspaceId: string): Promise<Record<string, unknown>[]> {
+      return (await this.itemsOf(workspaceId)).filter((item) => item.entity !== 'member');
     },
   };
 }

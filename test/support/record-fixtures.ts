@@ -21,6 +21,7 @@ import { type Hints, validValueOf } from './zod-arbitraries';
  * the kind of a route from its path and fail loudly when a route's kind has no factory here.
  */
 export type RecordKindName =
+  | 'member'
   | 'company'
   | 'contact'
   | 'fieldDefinition'
@@ -101,14 +102,59 @@ function expectCreated<T>(reply: { status: number; body: T }, what: string): T {
 
 const suffix = () => Math.random().toString(36).slice(2, 8);
 
+/**
+ * An invited member of the team, and the caller's own id (`values.activeMemberId`, an active member): the
+ * owner that contacts and companies are given, and whom a deactivation hands work to.
+ */
+const memberKind: RecordKind = {
+  name: 'member',
+  collectionPath: '/api/settings/members',
+  async create(api) {
+    const values = { email: `zoe.member.${suffix()}@example.com`, name: 'Zoë Member', roles: ['sales'] };
+    const body = expectCreated(
+      await api<{ id: string; version: number }>('POST', '/api/settings/members', values),
+      'member',
+    );
+    const members = await api<{ items: { id: string; status: string; roles: string[] }[] }>(
+      'GET',
+      '/api/settings/members',
+    );
+    const caller = members.body.items.find((member) => member.status === 'active' && member.id !== body.id);
+    if (!caller) throw new Error('fixture member: the caller is not an active member');
+    return {
+      kind: 'member',
+      params: { memberId: body.id },
+      identity: body.id,
+      version: body.version,
+      finds: {},
+      patch: { roles: ['marketing'] },
+      values: { ...values, activeMemberId: caller.id },
+    };
+  },
+  identityOf: (item) => String(item.id),
+  unique: {
+    fields: ['email'],
+    keyOf: (body) => (typeof body.email === 'string' ? body.email.toLowerCase() : undefined),
+    conflictCode: 'member.email_taken',
+  },
+  // the local user pool keeps workspaces apart by email (Cognito's is one pool: the same email is a 409 there)
+  crossWorkspaceCreates: (other) => [
+    { what: 'the same email', body: { email: String(other.values.email), roles: ['sales'] }, status: 201 },
+  ],
+};
+
+const ownerOf = (seeded: Seeded): Record<string, string> =>
+  seeded.member ? { ownerId: String(seeded.member.values.activeMemberId) } : {};
+
 const companyKind: RecordKind = {
   name: 'company',
   collectionPath: '/api/companies',
-  async create(api, _seeded, tag) {
+  async create(api, seeded, tag) {
     const values = {
       name: `Ünal Industries ${suffix()}`,
       domain: 'https://www.unal.example.com/about',
       tags: [tag],
+      ...ownerOf(seeded),
     };
     const body = expectCreated(
       await api<{ id: string; version: number }>('POST', '/api/companies', values),
@@ -119,14 +165,24 @@ const companyKind: RecordKind = {
       params: { id: body.id },
       identity: body.id,
       version: body.version,
-      finds: { q: 'ünal ind', tag },
+      finds: { q: 'ünal ind', tag, ...ownerOf(seeded) },
       patch: { city: 'Leeds' },
       values,
     };
   },
   identityOf: (item) => String(item.id),
-  crossWorkspaceCreates: (other) => [
+  crossWorkspaceCreates: (other, otherSeeded) => [
     { what: 'the same company name', body: { name: String(other.values.name) }, status: 201 },
+    ...(otherSeeded.member
+      ? [
+          {
+            what: "the other workspace's member as ownerId",
+            body: { name: 'Other', ...ownerOf(otherSeeded) },
+            status: 400 as const,
+            field: 'ownerId',
+          },
+        ]
+      : []),
   ],
 };
 
@@ -140,6 +196,7 @@ const contactKind: RecordKind = {
       email: `zoe.${suffix()}@example.com`,
       tags: [tag],
       ...(seeded.company ? { companyId: seeded.company.params.id } : {}),
+      ...ownerOf(seeded),
     };
     const body = expectCreated(
       await api<{ id: string; version: number }>('POST', '/api/contacts', values),
@@ -155,6 +212,7 @@ const contactKind: RecordKind = {
         tag,
         email: values.email,
         ...(seeded.company ? { companyId: seeded.company.params.id } : {}),
+        ...ownerOf(seeded),
       },
       patch: { jobTitle: 'Buyer' },
       values,
@@ -175,6 +233,16 @@ const contactKind: RecordKind = {
             body: { firstName: 'Other', companyId: otherSeeded.company.params.id },
             status: 400 as const,
             field: 'companyId',
+          },
+        ]
+      : []),
+    ...(otherSeeded.member
+      ? [
+          {
+            what: "the other workspace's member as ownerId",
+            body: { firstName: 'Other', ...ownerOf(otherSeeded) },
+            status: 400 as const,
+            field: 'ownerId',
           },
         ]
       : []),
@@ -588,7 +656,9 @@ const taskKind: RecordKind = {
 };
 
 /** In creation order: a contact links to the company created before it. */
+/** In creation order: companies and contacts are owned by the member kind's caller; a contact links to the company created before it. */
 export const recordKinds: readonly RecordKind[] = [
+  memberKind,
   companyKind,
   contactKind,
   fieldDefinitionKind,
@@ -670,6 +740,13 @@ export function workspaceHints(seeded: Seeded): Hints {
     // a ticket's contact and assignee: the workspace's own (its contact, its active member)
     ...(seeded.contact ? { contactId: fc.constant(seeded.contact.params.id) } : {}),
     ...(seeded.ticket ? { assigneeId: fc.constant(String(seeded.ticket.values.assigneeId)) } : {}),
+    // owners and heirs must be active members: the caller is one
+    ...(seeded.member
+      ? {
+          ownerId: fc.constant(String(seeded.member.values.activeMemberId)),
+          reassignTo: fc.constant(String(seeded.member.values.activeMemberId)),
+        }
+      : {}),
     customFields: fc.constant({}),
     // a form's lists: none, or the workspace's own
     lists: fc.constantFrom([], ...(seeded.list ? [[seeded.list.params.listId]] : [])),

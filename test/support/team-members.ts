@@ -34,6 +34,7 @@ export async function seedMember(
     ...(options.name ? { name: options.name } : {}),
     roles: options.roles ?? ['admin'],
     status: options.status ?? 'active',
+    version: 1,
     createdAt: now,
     updatedAt: now,
   };

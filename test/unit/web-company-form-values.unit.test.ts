@@ -54,6 +54,25 @@ describe('companyInputOf (create body)', () => {
     };
     expect(companyInputOf(values, [employees]).customFields).toEqual({ employees: 7 });
   });
+
+  it('sends the owner a new company starts with (the signed-in member), or none', () => {
+    const values = { ...companyFormValues(undefined, [], { ownerId: 'me-1' }), name: 'Globex' };
+    expect(companyInputOf(values, [])).toEqual({ name: 'Globex', ownerId: 'me-1', tags: [] });
+    expect(companyInputOf({ ...values, ownerId: null }, [])).toEqual({ name: 'Globex', tags: [] });
+  });
+});
+
+describe('the owner of a stored company', () => {
+  it('is shown as stored whoever opens it, and a change or clearing is sent', () => {
+    const owned = { ...initech, ownerId: 'owner-2' };
+    expect(companyFormValues(initech, [], { ownerId: 'me-1' }).ownerId).toBeNull();
+    const values = companyFormValues(owned, [employees]);
+    expect(values.ownerId).toBe('owner-2');
+    expect(companyPatchOf(owned, { ...values, ownerId: 'owner-3' }, [employees])).toEqual({
+      ownerId: 'owner-3',
+    });
+    expect(companyPatchOf(owned, { ...values, ownerId: null }, [employees])).toEqual({ ownerId: null });
+  });
 });
 
 describe('companyPatchOf (PATCH body)', () => {

@@ -43,22 +43,25 @@ const ada: Contact = {
 };
 
 describe('the contact form values', () => {
-  it('starts a new contact empty, with the company it was opened from', () => {
-    expect(contactFormValues(undefined, definitions, { companyId })).toEqual({
+  it('starts a new contact empty, with the company it was opened from and the signed-in owner', () => {
+    expect(contactFormValues(undefined, definitions, { companyId, ownerId: 'me-1' })).toEqual({
       firstName: '',
       lastName: '',
       email: '',
       phone: '',
       jobTitle: '',
       companyId,
+      ownerId: 'me-1',
       tags: [],
       customFields: { tier: '', size: '', active: '' },
     });
   });
 
-  it('shows a stored contact as its inputs hold it', () => {
-    const values = contactFormValues(ada, definitions);
+  it('shows a stored contact as its inputs hold it, its owner (or none) whoever opens it', () => {
+    const values = contactFormValues(ada, definitions, { ownerId: 'me-1' });
     expect(values.companyId).toBe(companyId);
+    expect(values.ownerId).toBeNull();
+    expect(contactFormValues({ ...ada, ownerId: 'owner-2' }, definitions).ownerId).toBe('owner-2');
     expect(values.customFields).toEqual({ tier: 'gold', size: 12, active: 'yes' });
   });
 
@@ -79,10 +82,11 @@ describe('contactInputOf (create body)', () => {
       tags: ['vip'],
       customFields: { tier: 'gold', size: '42', active: 'no' },
     };
-    expect(contactInputOf(values, definitions)).toEqual({
+    expect(contactInputOf({ ...values, ownerId: 'me-1' }, definitions)).toEqual({
       firstName: 'Ada',
       email: 'ada@example.com',
       companyId,
+      ownerId: 'me-1',
       tags: ['vip'],
       customFields: { tier: 'gold', size: 42, active: false },
     });
@@ -102,6 +106,15 @@ describe('contactInputOf (create body)', () => {
 describe('contactPatchOf (PATCH body)', () => {
   it('sends nothing when nothing changed', () => {
     expect(contactPatchOf(ada, contactFormValues(ada, definitions), definitions)).toEqual({});
+  });
+
+  it('sends a new owner, and null when the owner is cleared', () => {
+    const owned = { ...ada, ownerId: 'owner-2' };
+    const values = contactFormValues(owned, definitions);
+    expect(contactPatchOf(owned, { ...values, ownerId: 'owner-3' }, definitions)).toEqual({
+      ownerId: 'owner-3',
+    });
+    expect(contactPatchOf(owned, { ...values, ownerId: null }, definitions)).toEqual({ ownerId: null });
   });
 
   it('sends only what changed, and null for what was emptied', () => {

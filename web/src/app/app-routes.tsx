@@ -39,6 +39,7 @@ const TicketsPage = lazyPage(() => import('../tickets/tickets-page'), 'TicketsPa
 const TicketDetailPage = lazyPage(() => import('../tickets/ticket-detail-page'), 'TicketDetailPage');
 const TicketSlaPage = lazyPage(() => import('../tickets/ticket-sla-page'), 'TicketSlaPage');
 const TasksPage = lazyPage(() => import('../tasks/tasks-page'), 'TasksPage');
+const TeamPage = lazyPage(() => import('../team/team-page'), 'TeamPage');
 const NotFoundPage = lazyPage(() => import('./not-found-page'), 'NotFoundPage');
 
 export function AppRoutes() {
@@ -82,6 +83,7 @@ export function AppRoutes() {
         <Route path="tickets" element={<TicketsPage />} />
         <Route path="tickets/:ticketId" element={<TicketDetailPage />} />
         <Route path="settings/ticket-sla" element={<TicketSlaPage />} />
+        <Route path="settings/team" element={<TeamPage />} />
         <Route path="settings/fields" element={<CustomFieldsPage />} />
         <Route path="settings/forms" element={<FormsPage />} />
         <Route path="settings/forms/new" element={<FormNewPage />} />

@@ -10,6 +10,7 @@ import {
   IconListDetails,
   IconTicket,
   IconUsers,
+  IconUsersGroup,
   IconWebhook,
 } from '@tabler/icons-react';
 import { lazy, Suspense } from 'react';
@@ -32,6 +33,7 @@ const areas: NavArea[] = [
 ];
 
 const settings: (NavArea & { needs?: NavGate })[] = [
+  { to: '/settings/team', label: 'Team', icon: <IconUsersGroup {...iconProps} /> },
   { to: '/settings/fields', label: 'Custom fields', icon: <IconAdjustmentsHorizontal {...iconProps} /> },
   { to: '/settings/forms', label: 'Forms', icon: <IconForms {...iconProps} /> },
   { to: '/settings/shops', label: 'Shop connections', icon: <IconBuildingStore {...iconProps} /> },

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { companiesRoutes } from '../../../shared/companies/companies-routes';
 import type { Company } from '../../../shared/companies/company';
 import { useCan } from '../auth/permissions';
+import { useSessionState } from '../auth/session-store';
 import { CursorPager } from '../records/cursor-pager';
 import { ListEmpty, ListSkeleton, LoadError } from '../records/list-states';
 import { ListToolbar } from '../records/list-toolbar';
@@ -14,6 +15,7 @@ import { TagBadges } from '../records/tag-badges';
 import { tagQueryOf } from '../records/tag-filter';
 import { useCursorPages } from '../records/use-cursor-pages';
 import { useListFilters } from '../records/use-list-filters';
+import { MemberName } from '../team/member-name';
 import { countryName } from '../ui/country-names';
 import { formatDate } from '../ui/format';
 import { PageHeader } from '../ui/page-header';
@@ -25,13 +27,14 @@ const locationOf = (company: Company) =>
 function CompanyTable({ companies, onTag }: { companies: Company[]; onTag(tag: string): void }) {
   return (
     <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={720}>
+      <Table.ScrollContainer minWidth={840}>
         <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Name</Table.Th>
               <Table.Th>Industry</Table.Th>
               <Table.Th>Location</Table.Th>
+              <Table.Th>Owner</Table.Th>
               <Table.Th>Tags</Table.Th>
               <Table.Th>Updated</Table.Th>
             </Table.Tr>
@@ -61,6 +64,7 @@ function CompanyTable({ companies, onTag }: { companies: Company[]; onTag(tag: s
                 </Table.Td>
                 <Table.Td>{company.industry}</Table.Td>
                 <Table.Td>{locationOf(company)}</Table.Td>
+                <Table.Td>{company.ownerId && <MemberName memberId={company.ownerId} size="sm" />}</Table.Td>
                 <Table.Td>
                   <TagBadges tags={company.tags} onSelect={onTag} />
                 </Table.Td>
@@ -100,6 +104,11 @@ function CompanyCards({ companies }: { companies: Company[] }) {
                 <Text size="sm" c="dimmed" truncate>
                   {[company.industry, locationOf(company)].filter(Boolean).join(' · ') || company.domain}
                 </Text>
+                {company.ownerId && (
+                  <Text size="xs" c="dimmed" truncate>
+                    Owner: <MemberName memberId={company.ownerId} />
+                  </Text>
+                )}
                 <TagBadges tags={company.tags} />
               </Stack>
             </Group>
@@ -116,9 +125,14 @@ export function CompaniesPage() {
   const canCreate = useCan(companiesRoutes.CreateCompany);
   const isPhone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
   const tagQuery = tagQueryOf(filters.tagFilter);
+  const me = useSessionState().session?.user.userId;
   const badTag = filters.tagFilter.state === 'invalid';
   const list = useQuery({
-    ...companyListQuery({ q: filters.search || undefined, tag: tagQuery.tag, cursor: pages.cursor }),
+    ...companyListQuery({
+      ...(filters.mine ? { ownerId: me } : { q: filters.search || undefined }),
+      tag: tagQuery.tag,
+      cursor: pages.cursor,
+    }),
     enabled: tagQuery.enabled,
   });
 
@@ -143,7 +157,12 @@ export function CompaniesPage() {
   return (
     <Stack gap="lg">
       <PageHeader title="Companies" description="Organisations your team works with" actions={newCompany} />
-      <ListToolbar filters={filters} searchLabel="Search companies" searchPlaceholder="Search by name" />
+      <ListToolbar
+        filters={filters}
+        searchLabel="Search companies"
+        searchPlaceholder="Search by name"
+        ownedLabel="Whose companies"
+      />
       {badTag ? (
         noMatch('Fix or clear the tag filter above.')
       ) : list.isPending ? (

@@ -12,6 +12,7 @@ import { DetailItem, DetailList, DetailSection } from '../records/detail-section
 import { DetailError, DetailSkeleton } from '../records/detail-states';
 import { TagBadges } from '../records/tag-badges';
 import { RecordTasks } from '../tasks/record-tasks';
+import { MemberName } from '../team/member-name';
 import { BackLink } from '../ui/back-link';
 import { countryName } from '../ui/country-names';
 import { formatDateTime } from '../ui/format';
@@ -36,6 +37,7 @@ function CompanyDetails({ company }: { company: Company }) {
       <DetailItem label="Phone">{company.phone && <PhoneLink phone={company.phone} />}</DetailItem>
       <DetailItem label="City">{company.city}</DetailItem>
       <DetailItem label="Country">{countryName(company.country)}</DetailItem>
+      <DetailItem label="Owner">{company.ownerId && <MemberName memberId={company.ownerId} />}</DetailItem>
     </DetailList>
   );
 }

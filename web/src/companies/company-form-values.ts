@@ -23,6 +23,8 @@ export const companyTextFields = [
 type CompanyTextField = (typeof companyTextFields)[number];
 
 export type CompanyFormValues = Record<CompanyTextField, string> & {
+  /** The member who owns the company (a new one: the signed-in user, unless changed). */
+  ownerId: string | null;
   tags: string[];
   customFields: CustomFieldFormValues;
 };
@@ -30,6 +32,7 @@ export type CompanyFormValues = Record<CompanyTextField, string> & {
 export function companyFormValues(
   company: Company | undefined,
   definitions: readonly FieldDefinition[],
+  defaults: { ownerId?: string | null } = {},
 ): CompanyFormValues {
   return {
     name: company?.name ?? '',
@@ -39,6 +42,7 @@ export function companyFormValues(
     phone: company?.phone ?? '',
     city: company?.city ?? '',
     country: company?.country ?? '',
+    ownerId: company ? (company.ownerId ?? null) : (defaults.ownerId ?? null),
     tags: company?.tags ?? [],
     customFields: customFieldFormValues(definitions, company?.customFields),
   };
@@ -48,6 +52,7 @@ export function companyFormValues(
 export function isCompanyFormPath(definitions: readonly FieldDefinition[]) {
   return (path: string) =>
     (companyTextFields as readonly string[]).includes(path) ||
+    path === 'ownerId' ||
     path === 'tags' ||
     definitions.some((definition) => path === `customFields.${definition.key}`);
 }
@@ -62,6 +67,7 @@ export function companyInputOf(
     const value = values[field].trim();
     if (field !== 'name' && value) input[field] = value;
   }
+  if (values.ownerId) input.ownerId = values.ownerId;
   const customFields = customFieldsToCreate(definitions, values.customFields);
   if (Object.keys(customFields).length > 0) input.customFields = customFields;
   return input;
@@ -80,6 +86,7 @@ export function companyPatchOf(
     if (field === 'name') patch.name = value;
     else patch[field] = value || null;
   }
+  if ((values.ownerId ?? undefined) !== company.ownerId) patch.ownerId = values.ownerId;
   if (values.tags.join('\n') !== company.tags.join('\n')) patch.tags = values.tags;
   const customFields = customFieldChanges(definitions, company.customFields, values.customFields);
   if (Object.keys(customFields).length > 0) patch.customFields = customFields;

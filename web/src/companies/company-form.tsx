@@ -2,11 +2,13 @@ import { SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { Company } from '../../../shared/companies/company';
 import type { FieldDefinition } from '../../../shared/custom-fields/field-definition';
+import { useSessionState } from '../auth/session-store';
 import { CustomFieldInputs } from '../custom-fields/custom-field-inputs';
 import { formLevel } from '../records/form-errors';
 import { FormAlert, FormFooter } from '../records/form-footer';
 import { useSaveSubmit } from '../records/form-problem';
 import { FormSection } from '../records/form-section';
+import { MemberPicker } from '../team/member-picker';
 import { CountrySelect } from '../ui/country-select';
 import {
   type CompanyFormValues,
@@ -31,8 +33,9 @@ export function CompanyForm({
   cancelTo: string;
   submitLabel: string;
 }) {
+  const { session } = useSessionState();
   const form = useForm<CompanyFormValues>({
-    initialValues: companyFormValues(company, definitions),
+    initialValues: companyFormValues(company, definitions, { ownerId: session?.user.userId }),
     validate: (values) => companyFormErrors(values, definitions, company),
   });
 
@@ -61,6 +64,7 @@ export function CompanyForm({
             />
             <TextInput label="City" {...form.getInputProps('city')} />
             <CountrySelect {...form.getInputProps('country')} value={form.values.country} />
+            <MemberPicker label="Owner" {...form.getInputProps('ownerId')} value={form.values.ownerId} />
           </SimpleGrid>
           <TagsInput
             label="Tags"

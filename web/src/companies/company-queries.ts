@@ -9,6 +9,8 @@ import { contactKeys } from '../contacts/contact-queries';
 export interface CompanyListParams {
   q?: string;
   tag?: string;
+  /** The companies this member owns, newest first. */
+  ownerId?: string;
   cursor?: string;
   limit?: number;
 }

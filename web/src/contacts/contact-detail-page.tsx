@@ -18,6 +18,7 @@ import { DetailItem, DetailList, DetailSection } from '../records/detail-section
 import { DetailError, DetailSkeleton } from '../records/detail-states';
 import { TagBadges } from '../records/tag-badges';
 import { RecordTasks } from '../tasks/record-tasks';
+import { MemberName } from '../team/member-name';
 import { BackLink } from '../ui/back-link';
 import { formatDateTime } from '../ui/format';
 import { PageHeader } from '../ui/page-header';
@@ -34,6 +35,7 @@ function ContactDetails({ contact }: { contact: Contact }) {
       <DetailItem label="Phone">{contact.phone && <PhoneLink phone={contact.phone} />}</DetailItem>
       <DetailItem label="Job title">{contact.jobTitle}</DetailItem>
       <DetailItem label="Company">{contact.companyId && <CompanyName id={contact.companyId} />}</DetailItem>
+      <DetailItem label="Owner">{contact.ownerId && <MemberName memberId={contact.ownerId} />}</DetailItem>
     </DetailList>
   );
 }

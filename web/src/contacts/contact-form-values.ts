@@ -16,6 +16,8 @@ type ContactTextField = (typeof contactTextFields)[number];
 
 export type ContactFormValues = Record<ContactTextField, string> & {
   companyId: string | null;
+  /** The member who owns the contact (a new one: the signed-in user, unless changed). */
+  ownerId: string | null;
   tags: string[];
   customFields: CustomFieldFormValues;
 };
@@ -23,7 +25,7 @@ export type ContactFormValues = Record<ContactTextField, string> & {
 export function contactFormValues(
   contact: Contact | undefined,
   definitions: readonly FieldDefinition[],
-  defaults: { companyId?: string | null } = {},
+  defaults: { companyId?: string | null; ownerId?: string | null } = {},
 ): ContactFormValues {
   return {
     firstName: contact?.firstName ?? '',
@@ -32,6 +34,7 @@ export function contactFormValues(
     phone: contact?.phone ?? '',
     jobTitle: contact?.jobTitle ?? '',
     companyId: contact?.companyId ?? defaults.companyId ?? null,
+    ownerId: contact ? (contact.ownerId ?? null) : (defaults.ownerId ?? null),
     tags: contact?.tags ?? [],
     customFields: customFieldFormValues(definitions, contact?.customFields),
   };
@@ -42,6 +45,7 @@ export function isContactFormPath(definitions: readonly FieldDefinition[]) {
   return (path: string) =>
     (contactTextFields as readonly string[]).includes(path) ||
     path === 'companyId' ||
+    path === 'ownerId' ||
     path === 'tags' ||
     definitions.some((definition) => path === `customFields.${definition.key}`);
 }
@@ -57,6 +61,7 @@ export function contactInputOf(
     if (value) input[field] = value;
   }
   if (values.companyId) input.companyId = values.companyId;
+  if (values.ownerId) input.ownerId = values.ownerId;
   if (values.tags.length > 0) input.tags = values.tags;
   const customFields = customFieldsToCreate(definitions, values.customFields);
   if (Object.keys(customFields).length > 0) input.customFields = customFields;
@@ -75,6 +80,7 @@ export function contactPatchOf(
     if (value !== (contact[field] ?? '')) patch[field] = value || null;
   }
   if ((values.companyId ?? undefined) !== contact.companyId) patch.companyId = values.companyId;
+  if ((values.ownerId ?? undefined) !== contact.ownerId) patch.ownerId = values.ownerId;
   if (values.tags.join('\n') !== contact.tags.join('\n')) patch.tags = values.tags;
   const customFields = customFieldChanges(definitions, contact.customFields, values.customFields);
   if (Object.keys(customFields).length > 0) patch.customFields = customFields;

@@ -4,12 +4,14 @@ import { Link } from 'react-router';
 import type { Contact } from '../../../shared/contacts/contact';
 import type { FieldDefinition } from '../../../shared/custom-fields/field-definition';
 import { ApiError } from '../api/api-error';
+import { useSessionState } from '../auth/session-store';
 import { CompanyPicker } from '../companies/company-picker';
 import { CustomFieldInputs } from '../custom-fields/custom-field-inputs';
 import { formLevel } from '../records/form-errors';
 import { FormAlert, FormFooter } from '../records/form-footer';
 import { useSaveSubmit } from '../records/form-problem';
 import { FormSection } from '../records/form-section';
+import { MemberPicker } from '../team/member-picker';
 import {
   type ContactFormValues,
   contactFormErrors,
@@ -35,8 +37,12 @@ export function ContactForm({
   cancelTo: string;
   submitLabel: string;
 }) {
+  const { session } = useSessionState();
   const form = useForm<ContactFormValues>({
-    initialValues: contactFormValues(contact, definitions, { companyId: initialCompanyId }),
+    initialValues: contactFormValues(contact, definitions, {
+      companyId: initialCompanyId,
+      ownerId: session?.user.userId,
+    }),
     validate: (values) => contactFormErrors(values, definitions, contact),
   });
 
@@ -86,6 +92,7 @@ export function ContactForm({
             />
             <TextInput label="Job title" autoComplete="off" {...form.getInputProps('jobTitle')} />
             <CompanyPicker {...form.getInputProps('companyId')} value={form.values.companyId} />
+            <MemberPicker label="Owner" {...form.getInputProps('ownerId')} value={form.values.ownerId} />
           </SimpleGrid>
           <TagsInput
             label="Tags"

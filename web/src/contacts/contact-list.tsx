@@ -6,6 +6,7 @@ import { contactDisplayName } from '../../../shared/contacts/contact-display-nam
 import { CompanyName } from '../companies/company-name';
 import classes from '../records/record-list.module.css';
 import { TagBadges } from '../records/tag-badges';
+import { MemberName } from '../team/member-name';
 import { formatDate } from '../ui/format';
 
 interface ContactListProps {
@@ -21,13 +22,14 @@ interface ContactListProps {
 function ContactTable({ contacts, onTag, showCompany }: Omit<ContactListProps, 'label'>) {
   return (
     <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={showCompany ? 760 : 600}>
+      <Table.ScrollContainer minWidth={showCompany ? 880 : 720}>
         <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Name</Table.Th>
               <Table.Th>Email</Table.Th>
               {showCompany && <Table.Th>Company</Table.Th>}
+              <Table.Th>Owner</Table.Th>
               <Table.Th>Tags</Table.Th>
               <Table.Th>Updated</Table.Th>
             </Table.Tr>
@@ -67,6 +69,9 @@ function ContactTable({ contacts, onTag, showCompany }: Omit<ContactListProps, '
                   {showCompany && (
                     <Table.Td>{contact.companyId && <CompanyName id={contact.companyId} />}</Table.Td>
                   )}
+                  <Table.Td>
+                    {contact.ownerId && <MemberName memberId={contact.ownerId} size="sm" />}
+                  </Table.Td>
                   <Table.Td>
                     <TagBadges tags={contact.tags} onSelect={onTag} />
                   </Table.Td>
@@ -117,6 +122,11 @@ function ContactCards({ contacts, label, showCompany }: ContactListProps) {
                       {contact.jobTitle}
                       {contact.jobTitle && companyId && ' · '}
                       {companyId && <CompanyName id={companyId} link={false} />}
+                    </Text>
+                  )}
+                  {contact.ownerId && (
+                    <Text size="xs" c="dimmed" truncate>
+                      Owner: <MemberName memberId={contact.ownerId} />
                     </Text>
                   )}
                   <TagBadges tags={contact.tags} />

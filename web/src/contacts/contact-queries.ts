@@ -13,6 +13,8 @@ export interface ContactListParams {
   tag?: string;
   /** The contacts linked to this company, newest first. */
   companyId?: string;
+  /** The contacts this member owns, newest first. */
+  ownerId?: string;
   cursor?: string;
   limit?: number;
 }

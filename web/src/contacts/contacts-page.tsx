@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { contactsRoutes } from '../../../shared/contacts/contacts-routes';
 import { useCan } from '../auth/permissions';
+import { useSessionState } from '../auth/session-store';
 import { CursorPager } from '../records/cursor-pager';
 import { ListEmpty, ListSkeleton, LoadError } from '../records/list-states';
 import { ListToolbar } from '../records/list-toolbar';
@@ -21,9 +22,10 @@ export function ContactsPage() {
   const canCreate = useCan(contactsRoutes.CreateContact);
   const tagQuery = tagQueryOf(filters.tagFilter);
   const badTag = filters.tagFilter.state === 'invalid';
+  const me = useSessionState().session?.user.userId;
   const list = useQuery({
     ...contactListQuery({
-      ...contactSearchParams(filters.search),
+      ...(filters.mine ? { ownerId: me } : contactSearchParams(filters.search)),
       tag: tagQuery.tag,
       cursor: pages.cursor,
     }),
@@ -59,6 +61,7 @@ export function ContactsPage() {
         filters={filters}
         searchLabel="Search contacts"
         searchPlaceholder="Search by name, or an exact email"
+        ownedLabel="Whose contacts"
       />
       {badTag ? (
         noMatch('Fix or clear the tag filter above.')

@@ -1,4 +1,4 @@
-import { CloseButton, Group, TextInput } from '@mantine/core';
+import { CloseButton, Group, SegmentedControl, TextInput } from '@mantine/core';
 import { IconSearch, IconTag } from '@tabler/icons-react';
 import { useState } from 'react';
 import { type ListFilters, loadTagSchema } from './use-list-filters';
@@ -8,10 +8,13 @@ export function ListToolbar({
   filters,
   searchLabel,
   searchPlaceholder,
+  ownedLabel,
 }: {
   filters: ListFilters;
   searchLabel: string;
   searchPlaceholder: string;
+  /** Offers "All / Mine" (the records the signed-in member owns), naming the list for screen readers. */
+  ownedLabel?: string;
 }) {
   const [tagInput, setTagInput] = useState(filters.tag);
   const [shownTag, setShownTag] = useState(filters.tag);
@@ -24,10 +27,23 @@ export function ListToolbar({
   const tagError = filters.tagFilter.state === 'invalid' ? filters.tagFilter.message : undefined;
   return (
     <Group gap="sm" wrap="wrap" align="flex-start" role="search">
+      {ownedLabel && (
+        <SegmentedControl
+          aria-label={ownedLabel}
+          value={filters.mine ? 'mine' : 'all'}
+          onChange={(value) => filters.setMine(value === 'mine')}
+          data={[
+            { value: 'all', label: 'All' },
+            { value: 'mine', label: 'Mine' },
+          ]}
+        />
+      )}
       <TextInput
         flex="2 1 240px"
         aria-label={searchLabel}
-        placeholder={searchPlaceholder}
+        // the owner's list is one index read in date order: it has no name search
+        disabled={filters.mine}
+        placeholder={filters.mine ? 'Search is off while showing yours' : searchPlaceholder}
         leftSection={<IconSearch size={16} />}
         value={filters.searchInput}
         onChange={(event) => filters.setSearchInput(event.currentTarget.value)}

@@ -12,8 +12,11 @@ export interface ListFilters {
   tag: string;
   /** The tag checked with the API's schema: what the list sends, or why it cannot. */
   tagFilter: TagFilter;
+  /** Only the records the signed-in member owns (`?owner=me`). */
+  mine: boolean;
   setSearchInput(value: string): void;
   setTag(value: string): void;
+  setMine(value: boolean): void;
   clear(): void;
   active: boolean;
 }
@@ -54,13 +57,14 @@ function useTagSchema(needed: boolean): TagSchema | 'unavailable' | undefined {
 }
 
 /**
- * Search text and tag live in the URL (`?q=&tag=`), so a shared link, a reload and a trip through
+ * Search text, tag and "mine" live in the URL (`?q=&tag=&owner=me`), so a shared link, a reload and a trip through
  * sign-in all come back to the same list. Changing a filter drops the page position.
  */
 export function useListFilters(): ListFilters {
   const [searchParams, setSearchParams] = useSearchParams();
   const search = searchParams.get('q') ?? '';
   const tag = searchParams.get('tag') ?? '';
+  const mine = searchParams.get('owner') === 'me';
   const [searchInput, setInput] = useState(search);
   const [appliedSearch, setAppliedSearch] = useState(search);
   if (search !== appliedSearch) {
@@ -70,7 +74,7 @@ export function useListFilters(): ListFilters {
   }
   const schema = useTagSchema(tag !== '');
 
-  const update = (name: 'q' | 'tag', value: string) =>
+  const update = (name: 'q' | 'tag' | 'owner', value: string) =>
     setSearchParams(
       (current) => {
         const next = new URLSearchParams(current);
@@ -92,10 +96,12 @@ export function useListFilters(): ListFilters {
       applySearch(value);
     },
     setTag: (value) => update('tag', value.toLowerCase()),
+    mine,
+    setMine: (value) => update('owner', value ? 'me' : ''),
     clear() {
       setInput('');
       setSearchParams({}, { replace: true });
     },
-    active: Boolean(search || tag),
+    active: Boolean(search || tag || mine),
   };
 }

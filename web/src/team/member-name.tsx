@@ -1,0 +1,15 @@
+import { Text, type TextProps } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { memberLabel, membersQuery } from './member-queries';
+
+/** A member's name (or email), from the team list the app keeps; "Unknown member" for an id it does not hold. */
+export function MemberName({ memberId, ...textProps }: TextProps & { memberId: string }) {
+  const members = useQuery(membersQuery());
+  const member = members.data?.find((candidate) => candidate.id === memberId);
+  return (
+    <Text component="span" inherit {...textProps}>
+      {member ? memberLabel(member) : members.isPending ? '…' : 'Unknown member'}
+      {member?.status === 'deactivated' ? ' (deactivated)' : ''}
+    </Text>
+  );
+}
