@@ -18,4 +18,5 @@ export const businessEventTypes = [
   'consent.confirmed',
   'order.placed',
   'cart.abandoned',
+  'activity.logged',
 ] as const;

@@ -1,3 +1,4 @@
+import { activitiesPersonalData } from '../activities/activities-personal-data';
 import { consentPersonalData } from '../consents/consent-personal-data';
 import { contactPersonalData } from '../contacts/contact-personal-data';
 import { outboxPersonalData } from '../events/outbox-personal-data';
@@ -20,6 +21,7 @@ export const personalDataDeclarations = [
   ...webhookPersonalData,
   ...outboundWebhookPersonalData,
   ...outboxPersonalData,
+  ...activitiesPersonalData,
 ] as const;
 
 export type PersonalItemType = (typeof personalDataDeclarations)[number]['itemType'];

@@ -2,7 +2,7 @@ import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconForms } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import type { ContactActivity } from '../../../shared/forms/contact-activities';
+import type { FormSubmittedEntry as ContactActivity } from '../../../shared/activities/timeline-entry';
 import { ListEmpty } from '../records/list-states';
 import { PagedListStates } from '../records/paged-list-states';
 import classes from '../records/record-list.module.css';
@@ -83,11 +83,13 @@ export function ContactSubmissions({ contactId }: { contactId: string }) {
       >
         {(page) => (
           <Stack gap="xs" component="ul" className={classes.list} aria-label="Form submissions">
-            {page.items.map((activity) => (
-              <li key={activity.id}>
-                <Submission activity={activity} />
-              </li>
-            ))}
+            {page.items
+              .flatMap((entry) => (entry.type === 'form.submitted' ? [entry] : []))
+              .map((activity) => (
+                <li key={activity.id}>
+                  <Submission activity={activity} />
+                </li>
+              ))}
           </Stack>
         )}
       </PagedListStates>
