@@ -16,6 +16,6 @@ export const logContactActivityRoute = implement(
       auth,
       body,
     );
-    return { body: activity, headers: { etag: etagOf(activity.version) } };
+    return { statusCode: 201, body: activity, headers: { etag: etagOf(activity.version) } };
   },
 );
