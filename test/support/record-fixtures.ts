@@ -89,6 +89,17 @@ function expectCreated<T>(reply: { status: number; body: T }, what: string): T {
 
 const suffix = () => Math.random().toString(36).slice(2, 8);
 
+/**
+ * A note on a contact's or company's timeline, so the activity routes (`.../activities/{activityId}`)
+ * address a real activity. Its version is 1, like the record's, so the record's version serves If-Match.
+ */
+async function loggedActivity(api: Api, path: string) {
+  return expectCreated(
+    await api<{ id: string; version: number }>('POST', path, { type: 'note', body: 'Zoë called **back**' }),
+    'activity',
+  );
+}
+
 const companyKind: RecordKind = {
   name: 'company',
   collectionPath: '/api/companies',
@@ -102,9 +113,10 @@ const companyKind: RecordKind = {
       await api<{ id: string; version: number }>('POST', '/api/companies', values),
       'company',
     );
+    const activity = await loggedActivity(api, `/api/companies/${body.id}/activities`);
     return {
       kind: 'company',
-      params: { id: body.id },
+      params: { id: body.id, activityId: activity.id },
       identity: body.id,
       version: body.version,
       finds: { q: 'ünal ind', tag },
@@ -133,9 +145,10 @@ const contactKind: RecordKind = {
       await api<{ id: string; version: number }>('POST', '/api/contacts', values),
       'contact',
     );
+    const activity = await loggedActivity(api, `/api/contacts/${body.id}/activities`);
     return {
       kind: 'contact',
-      params: { id: body.id },
+      params: { id: body.id, activityId: activity.id },
       identity: body.id,
       version: body.version,
       finds: {

@@ -133,9 +133,21 @@ export function inputJsonSchemaOf(schema: z.core.$ZodType): JsonSchema {
       string,
       unknown
     >;
-    return json as JsonSchema;
+    return oneOfAsAnyOf(json) as JsonSchema;
   };
   return withOutputHints(toJson('input'), toJson('output'));
+}
+
+/**
+ * A discriminated union comes out as `oneOf`: its branches exclude each other by their discriminator, so
+ * for generating values (and wrong ones) it is the same as `anyOf`, which the rest of this module reads.
+ */
+function oneOfAsAnyOf(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(oneOfAsAnyOf);
+  if (!node || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node).map(([name, value]) => [name === 'oneOf' ? 'anyOf' : name, oneOfAsAnyOf(value)]),
+  );
 }
 
 function withOutputHints(input: JsonSchema, output: JsonSchema | undefined): JsonSchema {
