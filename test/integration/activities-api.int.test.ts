@@ -357,6 +357,22 @@ describe('activities', () => {
       404,
     );
     expect((await api('DELETE', `/api/companies/${company.id}/activities/${own.body.id}`)).status).toBe(204);
+
+    // a deleted company takes its own timeline with it
+    const gone = (await api<{ id: string }>('POST', '/api/companies', { name: 'Short-lived GmbH' })).body;
+    const note = await api<Activity>('POST', `/api/companies/${gone.id}/activities`, {
+      type: 'note',
+      body: 'x',
+    });
+    await api(
+      'PATCH',
+      `/api/companies/${gone.id}/activities/${note.body.id}`,
+      { type: 'note', body: 'y' },
+      { 'if-match': '"1"' },
+    );
+    expect((await api('DELETE', `/api/companies/${gone.id}`)).status).toBe(204);
+    const left = (await testTable().itemsOf(workspaceId)).filter((item) => String(item.pk).includes(gone.id));
+    expect(left).toEqual([]);
   });
 
   it('answers the overview from ONE Query: the contact, its 20 newest entries and its open work', async () => {
