@@ -1,5 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { deleteCompanyTimeline } from '../activities/change-activity';
+import { deleteCompanyTimeline } from '../activities/delete-company-timeline';
 import { pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
 import type { Deps } from '../platform/deps';
