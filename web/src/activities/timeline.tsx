@@ -55,7 +55,7 @@ const filters: { value: TimelineEntryType | 'all'; label: string }[] = [
   { value: 'email', label: 'Emails' },
   { value: 'form.submitted', label: 'Forms' },
   { value: 'order.placed', label: 'Orders' },
-  { value: 'ticket.opened', label: 'Tickets' },
+  { value: 'ticket.opened', label: 'Tickets opened' },
 ];
 
 const isActivity = (entry: TimelineEntry): entry is Activity =>
