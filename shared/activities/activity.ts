@@ -47,7 +47,9 @@ const timeWithin = (aheadMs: number, message: string) =>
   }, message);
 
 /** When it happened: now when left out; never in the future (a day of slack for time zones). */
-const OccurredAt = Timestamp.check(timeWithin(maxAheadMs, 'It cannot have happened in the future.'));
+const OccurredAt = Timestamp.check(
+  timeWithin(maxAheadMs, 'Use a time from 1970 up to now: it cannot have happened in the future.'),
+);
 
 export const CallDirection = z.enum(['inbound', 'outbound']);
 export const CallOutcome = z.enum(['connected', 'no_answer', 'voicemail', 'busy', 'wrong_number']);
