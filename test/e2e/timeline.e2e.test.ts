@@ -138,6 +138,13 @@ describe.runIf(runE2e)('the timeline in the web app', () => {
     await signIn(page, { workspaceId, email: 'sam@example.com', role: 'Sales' });
     await visible(heading(page, 'Linh Tran'));
     await visible(page.getByRole('list', { name: 'Timeline entries' }));
+    // typed into a field, n is just a letter
+    await page.getByRole('tab', { name: 'Call' }).click();
+    const callNotes = page.getByRole('form', { name: 'Log call' }).getByLabel('Notes');
+    await callNotes.pressSequentially('nn');
+    await expect(callNotes.inputValue()).resolves.toBe('nn');
+    await expect(page.getByRole('form', { name: 'Log note' }).count()).resolves.toBe(0);
+    await page.getByRole('form', { name: 'Log call' }).getByRole('button', { name: 'Cancel' }).click();
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('n');
     const note = page.getByRole('form', { name: 'Log note' });
