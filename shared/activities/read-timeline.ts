@@ -6,6 +6,7 @@ import type { Deps } from '../platform/deps';
 import { NotFoundError } from '../platform/errors';
 import { isId } from '../platform/ids';
 import { platformKeys } from '../platform/platform-keys';
+import { recordKeys } from '../records/record-keys';
 import { getRecordItem, withoutKeys } from '../records/record-store';
 import { decodeCursor, encodeCursor } from '../store/cursor';
 import { batchGetItems, queryIndexPage } from '../store/queries';
@@ -22,6 +23,11 @@ import {
 } from './timeline-entry';
 
 type Item = Record<string, unknown>;
+
+/** The sort keys of a contact's partition the overview tells apart (they name neither workspace nor contact). */
+const contactSortKey = recordKeys.record('', 'CONTACT', '').sk;
+const openWorkSortKey = activitiesKeys.contactOpenWork('', '').sk;
+const timelineSortPrefix = activitiesKeys.timelinePrefix('', 'CONTACT', '').skPrefix;
 
 /** Stored items as entries; an entry of a type this version does not know (yet) is left out. */
 export function entriesOf(items: readonly Item[]): TimelineEntry[] {
@@ -122,7 +128,7 @@ export async function listContactTimeline(
     }),
   );
   const items = page.Items ?? [];
-  if (!items.some((item) => item.sk === 'CONTACT')) throw new NotFoundError('contact.not_found');
+  if (!items.some((item) => item.sk === contactSortKey)) throw new NotFoundError('contact.not_found');
   const stored = items.filter((item) => String(item.sk).startsWith(skPrefix));
   const kept = stored.slice(0, query.limit);
   const last = kept.at(-1);
@@ -172,10 +178,10 @@ export async function listCompanyTimeline(
  * newest entries. Pure: unit-tested. No contact item: the contact does not exist (404).
  */
 export function overviewOf(items: readonly Item[]): ContactOverview {
-  const contactItem = items.find((item) => item.sk === 'CONTACT');
+  const contactItem = items.find((item) => item.sk === contactSortKey);
   if (!contactItem) throw new NotFoundError('contact.not_found');
-  const openWork = openWorkOf(items.find((item) => item.sk === 'CONTACT#OPEN_WORK'));
-  const entries = items.filter((item) => String(item.sk).startsWith('CONTACT#TIMELINE#'));
+  const openWork = openWorkOf(items.find((item) => item.sk === openWorkSortKey));
+  const entries = items.filter((item) => String(item.sk).startsWith(timelineSortPrefix));
   return {
     contact: contactFromItem(contactItem),
     activities: entriesOf(entries).slice(0, overviewActivityCount),
