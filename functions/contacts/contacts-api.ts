@@ -8,7 +8,6 @@ import { storeFromEnv } from '../../shared/store/store';
 import { createContactRoute } from './create-contact';
 import { deleteContactRoute } from './delete-contact';
 import { getContactRoute } from './get-contact';
-import { listContactActivitiesRoute } from './list-contact-activities';
 import { listContactsRoute } from './list-contacts';
 import { updateContactRoute } from './update-contact';
 
@@ -21,7 +20,6 @@ export const handler = apiRouter(
     GetContact: getContactRoute,
     UpdateContact: updateContactRoute,
     DeleteContact: deleteContactRoute,
-    ListContactActivities: listContactActivitiesRoute,
   },
   {
     onWorkspace: registerWorkspacesIn(storeFromEnv()),

@@ -1,4 +1,3 @@
-import { ContactActivitiesPage, ContactActivitiesQuery } from '../forms/contact-activities';
 import { defineRoutes } from '../platform/capability';
 import { everyone, salesTeam } from '../platform/roles';
 import { IdPath } from '../records/record-fields';
@@ -49,14 +48,5 @@ export const contactsRoutes = defineRoutes({
     summary: 'Delete a contact and its email and tag entries',
     params: IdPath,
     status: 204,
-  },
-  ListContactActivities: {
-    method: 'GET',
-    path: '/api/contacts/{id}/activities',
-    roles: everyone,
-    summary: "A contact's form submissions (UTM, page, referrer), newest first, with their consents",
-    params: IdPath,
-    query: ContactActivitiesQuery,
-    response: ContactActivitiesPage,
   },
 });

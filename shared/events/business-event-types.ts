@@ -31,4 +31,5 @@ export const businessEventTypes = [
   'member.invited',
   'member.updated',
   'member.deactivated',
+  'activity.logged',
 ] as const;

@@ -1,3 +1,4 @@
+import { ActivityLogged } from '../activities/activity-events';
 import { CompanyCreated, CompanyDeleted, CompanyUpdated } from '../companies/company-events';
 import { ConsentConfirmed } from '../consents/consent-events';
 import { ContactCreated, ContactDeleted, ContactUpdated } from '../contacts/contact-events';
@@ -49,6 +50,7 @@ export const businessEvents = [
   MemberInvited,
   MemberUpdated,
   MemberDeactivated,
+  ActivityLogged,
 ] as const;
 
 /** Plumbing: published for the CRM's own functions, never forwarded to outbound webhooks. */

@@ -3,14 +3,16 @@ import { emailHashOf } from './confirmation-mail-claim';
 import { formsKeys } from './forms-keys';
 
 /**
- * What forms keep of a person: the submissions on its timeline (keys.contactActivity), and the claims of
- * its double opt-in emails (keys.confirmationMail), keyed by a hash of the address.
+ * What forms keep of a person besides its timeline entries (declared by activities): submissions still
+ * under their key from before decision 150 (keys.contactActivity) until infra/migrate-timeline.ts has
+ * moved them, and the claims of its double opt-in emails (keys.confirmationMail), keyed by a hash of the
+ * address.
  */
 export const formPersonalData = [
   {
     itemType: 'activity',
     description:
-      'A form submission on the contact timeline: where the person came from and what else it posted',
+      'A form submission written before decision 150 and not migrated yet: where the person came from and what else it posted',
     attributes: ['ip', 'userAgent', 'pageUrl', 'referrer', 'utm', 'fields'],
     erasure: 'delete',
     location: { kind: 'contactPartition', skPrefix: 'ACTIVITY#' },

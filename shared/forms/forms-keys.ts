@@ -12,7 +12,10 @@ export const formsKeys = {
     sk: `FORM#${id}`,
   }),
   formsPrefix: (workspaceId: string) => ({ pk: `${ws(workspaceId)}#SETTINGS`, skPrefix: 'FORM#' }),
-  /** An entry of a contact's timeline (a form submission), in the contact's partition. */
+  /**
+   * Before decision 150: a form submission on the contact's timeline. Submissions are timeline entries now
+   * (activitiesKeys.timelineEntry); infra/migrate-timeline.ts moves the items written under this key.
+   */
   contactActivity: (workspaceId: string, contactId: string, activityId: string): KeyPair => ({
     pk: `${ws(workspaceId)}#CONTACT#${contactId}`,
     sk: `ACTIVITY#${activityId}`,
@@ -21,7 +24,7 @@ export const formsKeys = {
     pk: `${ws(workspaceId)}#CONTACT#${contactId}`,
     skPrefix: 'ACTIVITY#',
   }),
-  /** GSI byParent: the submissions of a form, newest first, on their activity items. */
+  /** GSI byParent: the submissions of a form, newest first, on their timeline entries. */
   formSubmission: (workspaceId: string, formId: string, submissionId: string) => ({
     gsi3pk: `${ws(workspaceId)}#FORM#${formId}#SUBMISSIONS`,
     gsi3sk: submissionId,

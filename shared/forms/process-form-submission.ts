@@ -1,5 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { activitiesKeys } from '../activities/activities-keys';
+import { timelineEntryItem } from '../activities/timeline-item';
 import { confirmationMail } from '../consents/confirmation-mail';
 import { confirmationLifetimeSeconds, signConfirmationToken } from '../consents/confirmation-token';
 import type { Consent } from '../consents/consent';
@@ -63,7 +65,7 @@ const maxUserAgentChars = 500;
  * 2. a submission already recorded on the email's contact is a duplicate: skip to 5;
  * 3. upsert the contact by email: fill its empty fields, add the form's tags (its own transaction), and
  *    link the delivery to it (erasure);
- * 4. in one transaction: the activity item (must not exist), the consent record when the box was ticked,
+ * 4. in one transaction: the submission's timeline entry (must not exist; its id is the submission's), the consent record when the box was ticked,
  *    the memberships of the form's lists it is not on yet, and the outbox item with form.submitted (and
  *    consent.confirmed for a single opt-in, list.joined for each list joined);
  * 5. double opt-in: send the confirmation email once, and note that it was sent.
@@ -119,6 +121,7 @@ export async function processFormSubmission(
     id: submission.submissionId,
     type: 'form.submitted',
     contactId: contact.id,
+    ...(contact.companyId ? { companyId: contact.companyId } : {}),
     formId: form.id,
     formName: form.name,
     occurredAt: submission.receivedAt,
@@ -136,10 +139,8 @@ export async function processFormSubmission(
       Put: {
         TableName: deps.store.tableName,
         Item: {
-          ...formsKeys.contactActivity(ref.workspaceId, contact.id, activity.id),
+          ...timelineEntryItem(ref.workspaceId, activity),
           ...formsKeys.formSubmission(ref.workspaceId, ref.id, activity.id),
-          entity: 'activity',
-          ...activity,
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
@@ -241,7 +242,7 @@ async function activityExists(
   const result = await store.client.send(
     new GetCommand({
       TableName: store.tableName,
-      Key: formsKeys.contactActivity(ref.workspaceId, contactId, submissionId),
+      Key: activitiesKeys.timelineEntry(ref.workspaceId, 'CONTACT', contactId, submissionId),
       ConsistentRead: true,
       ProjectionExpression: 'pk',
     }),

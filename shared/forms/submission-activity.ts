@@ -12,12 +12,14 @@ export const Utm = z.object({
 });
 export type Utm = z.output<typeof Utm>;
 
-/** A submission on its contact's timeline (an activity item), with where the person came from. */
+/** A submission on its contact's timeline (a timeline entry, decision 150), with where the person came from. */
 export const SubmissionActivity = z.object({
   /** Intake's id of the delivery, so a redelivery lands on the same item. */
   id: z.string(),
   type: z.literal('form.submitted'),
   contactId: z.string(),
+  /** The company the contact belonged to when it submitted: the entry is on that company's timeline too. */
+  companyId: z.optional(z.string()),
   formId: z.string(),
   formName: z.string(),
   /** When intake received the post. */

@@ -1,4 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { entryIdFor } from '../activities/entry-id';
+import { timelineEntryPut } from '../activities/timeline-item';
 import { pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
 import type { Deps } from '../platform/deps';
@@ -9,6 +11,7 @@ import type { DeliveryKey } from '../webhooks/webhook-inbox';
 import { deliveryProcessedUpdate, markDeliveryProcessed } from '../webhooks/webhook-inbox';
 import { Order, type OrderData } from './order';
 import { OrderPlaced } from './order-events';
+import type { OrderTimelineEntry } from './order-timeline-entry';
 import { ordersKeys } from './orders-keys';
 import { addOrder, type StoredPurchaseStats } from './purchase-stats';
 
@@ -28,6 +31,32 @@ export interface OrderOwner {
   email?: string;
   /** The contact was created for this delivery: it has no statistics yet, so they need not be read. */
   newContact?: boolean;
+  /** The company the contact belongs to: the order's timeline entry is on its timeline too. */
+  companyId?: string;
+}
+
+/**
+ * What an order leaves on its contact's timeline. Its id is stable for the order (the time it was placed
+ * and the random part of the order's id), so the migration can add it for older orders without doubles.
+ */
+export function orderTimelineEntry(order: Order, companyId: string | undefined, recordedAt: string) {
+  const contactId = order.contactId;
+  if (!contactId) throw new Error(`order ${order.id} is filed under no contact`);
+  const entry: OrderTimelineEntry = {
+    id: entryIdFor(order.placedAt, order.id),
+    type: 'order.placed',
+    contactId,
+    ...(companyId ? { companyId } : {}),
+    occurredAt: order.placedAt,
+    recordedAt,
+    orderId: order.id,
+    ...(order.number ? { number: order.number } : {}),
+    total: order.total,
+    currency: order.currency,
+    connectionId: order.connectionId,
+    source: order.source,
+  };
+  return entry;
 }
 
 /** The delivery that carried the order: marked processed in the order's own transaction. */
@@ -89,9 +118,10 @@ function checkoutCompletion(tableName: string, context: ShopContext, order: Orde
  * Records an order exactly once, in one transaction:
  * 1. the order item, which must not exist (the shop's order id is in its key: a redelivery stops here);
  * 2. the contact's purchase statistics, written over the version just read (a race re-reads and retries);
- * 3. the checkout the order completes, so it never counts as abandoned;
- * 4. the delivery marked processed;
- * 5. the outbox item with order.placed.
+ * 3. the order's entry on its contact's timeline (and its company's), when it has a contact;
+ * 4. the checkout the order completes, so it never counts as abandoned;
+ * 5. the delivery marked processed;
+ * 6. the outbox item with order.placed.
  * An order already recorded is returned as it is, and the delivery still marked processed.
  */
 export async function recordOrder(
@@ -146,6 +176,14 @@ export async function recordOrder(
           },
         }) - 1
       : -1;
+    if (order.contactId)
+      items.push(
+        timelineEntryPut(
+          store.tableName,
+          workspaceId,
+          orderTimelineEntry(order, owner.companyId, now.toISOString()),
+        ),
+      );
     if (order.checkoutToken) items.push(checkoutCompletion(store.tableName, context, order));
     if (delivery)
       items.push(deliveryProcessedUpdate(store.tableName, workspaceId, delivery.key, delivery.inboxId, now));

@@ -1,3 +1,4 @@
+import { activitiesErrors } from '../activities/activities-errors';
 import { companiesErrors } from '../companies/companies-errors';
 import { contactsErrors } from '../contacts/contacts-errors';
 import { customFieldsErrors } from '../custom-fields/custom-fields-errors';
@@ -30,4 +31,5 @@ export const errorMessages = {
   ...ticketsErrors,
   ...tasksErrors,
   ...teamErrors,
+  ...activitiesErrors,
 } as const satisfies Record<string, string>;

@@ -1,3 +1,4 @@
+import { activitiesPersonalData } from '../activities/activities-personal-data';
 import { consentPersonalData } from '../consents/consent-personal-data';
 import { contactPersonalData } from '../contacts/contact-personal-data';
 import { outboxPersonalData } from '../events/outbox-personal-data';
@@ -24,6 +25,7 @@ export const personalDataDeclarations = [
   ...ticketPersonalData,
   ...outboxPersonalData,
   ...tasksPersonalData,
+  ...activitiesPersonalData,
 ] as const;
 
 export type PersonalItemType = (typeof personalDataDeclarations)[number]['itemType'];

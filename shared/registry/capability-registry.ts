@@ -4,6 +4,7 @@
  * every route listed here. A new capability is one line below; nothing else is edited.
  * Never import this from a Lambda's code path: a function bundles its own capability only.
  */
+import { activitiesCapability } from '../activities/activities-capability';
 import { apiDocsCapability } from '../api/api-docs-capability';
 import { companiesCapability } from '../companies/companies-capability';
 import { contactsCapability } from '../contacts/contacts-capability';
@@ -43,6 +44,7 @@ export const capabilities: readonly Capability[] = [
   ticketsCapability,
   tasksCapability,
   teamCapability,
+  activitiesCapability,
 ];
 
 /** What infra, the local cloud and the tests read: the registry's functions and routes, flattened. */

@@ -40,7 +40,12 @@ async function ownerOf(deps: Deps, workspaceId: string, customer: ShopCustomer):
     ...(name(customer.lastName) ? { lastName: name(customer.lastName) } : {}),
     ...(customer.phone && phone.success ? { phone: phone.data } : {}),
   });
-  return { contactId: contact.id, email: email.data, newContact: created };
+  return {
+    contactId: contact.id,
+    email: email.data,
+    newContact: created,
+    ...(contact.companyId ? { companyId: contact.companyId } : {}),
+  };
 }
 
 /**

@@ -221,6 +221,26 @@ export async function scanAcrossWorkspaces(store: Store, entity: string): Promis
   );
 }
 
+/**
+ * Every item of the whole table whose `entity` is one of `entities`, page by page: for one-off migrations
+ * only (infra/migrate-timeline.ts), never for a request or a scheduled job.
+ */
+export function scanEntitiesPages(store: Store, entities: readonly string[]): AsyncGenerator<Item[]> {
+  const values = Object.fromEntries(entities.map((entity, at) => [`:e${at}`, entity]));
+  return pagesOf((startKey) =>
+    store.client.send(
+      new ScanCommand({
+        TableName: store.tableName,
+        FilterExpression: `#entity IN (${Object.keys(values).join(', ')})`,
+        ExpressionAttributeNames: { '#entity': 'entity' },
+        ExpressionAttributeValues: values,
+        ConsistentRead: true,
+        ExclusiveStartKey: startKey,
+      }),
+    ),
+  );
+}
+
 /** Deletes one item that must exist: a missing one is `notFound` (404), never a silent no-op. */
 export async function deleteExistingItem(
   store: Store,

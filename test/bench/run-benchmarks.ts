@@ -14,6 +14,7 @@ const sectionNames = [
   ['bundles', 'Lambda bundles'],
   ['stacks', 'CloudFormation stacks'],
   ['api', 'API latency'],
+  ['overview', 'Contact overview'],
   ['web', 'Web app'],
   ['webhooks', 'Shop webhooks'],
 ] as const;

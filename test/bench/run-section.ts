@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { benchApi } from './api-latency';
+import { benchOverview } from './contact-overview';
 import { benchBundles } from './lambda-bundles';
 import { benchStacks } from './stack-sizes';
 import { benchWeb } from './web-app';
@@ -14,6 +15,7 @@ const sections: Record<string, () => Promise<string>> = {
   bundles: benchBundles,
   stacks: benchStacks,
   api: benchApi,
+  overview: benchOverview,
   web: benchWeb,
   webhooks: benchWebhooks,
 };

@@ -174,7 +174,7 @@ describe.runIf(runE2e)('lists in the web app', () => {
     await visible(members.getByText('A form'));
     await ola.click();
     await visible(heading(page, 'Ola'));
-    const submissions = page.getByRole('list', { name: 'Form submissions' });
+    const submissions = page.getByRole('list', { name: 'Timeline entries' });
     await visible(submissions.getByText('Webinar sign-up'));
     await visible(submissions.getByText('newsletter · april'));
     await visible(submissions.getByText('Consent confirmed'));

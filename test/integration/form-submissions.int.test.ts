@@ -5,10 +5,10 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud';
+import type { FormSubmittedEntry, TimelinePage } from '../../shared/activities/timeline-entry';
 import { ConsentConfirmed } from '../../shared/consents/consent-events';
 import type { Contact } from '../../shared/contacts/contact';
 import { crmEventSource } from '../../shared/events/domain-event';
-import type { ContactActivitiesPage } from '../../shared/forms/contact-activities';
 import type { Form } from '../../shared/forms/form';
 import { FormSubmitted } from '../../shared/forms/form-events';
 import { ListJoined } from '../../shared/lists/list-events';
@@ -96,7 +96,7 @@ async function contactByEmail(address: string): Promise<Contact | undefined> {
 }
 
 async function partitionItems(contactId: string, prefix: string) {
-  const { pk } = keys.contactActivity(workspaceId, contactId, '');
+  const { pk } = keys.record(workspaceId, 'CONTACT', contactId);
   const page = await table.send(
     new QueryCommand({
       TableName: cloud.tableName,
@@ -162,7 +162,7 @@ describe('a double opt-in newsletter form', () => {
       tags: ['newsletter', 'spring'],
       customFields: { source: 'newsletter-footer' },
     });
-    const [activity, ...otherActivities] = await partitionItems(contact.id, 'ACTIVITY#');
+    const [activity, ...otherActivities] = await partitionItems(contact.id, 'CONTACT#TIMELINE#');
     expect(otherActivities).toEqual([]);
     expect(activity).toMatchObject({
       id: submissionId,
@@ -267,7 +267,7 @@ describe('a double opt-in newsletter form', () => {
     expect(reply.status).toBe(202);
     await drained();
     expect((await contactByEmail(email))?.id).toBe(contact.id);
-    expect(await partitionItems(contact.id, 'ACTIVITY#')).toHaveLength(2);
+    expect(await partitionItems(contact.id, 'CONTACT#TIMELINE#')).toHaveLength(2);
     expect(await partitionItems(contact.id, 'CONSENT#')).toHaveLength(1);
     expect((await mailbox()).length).toBe(mailsBefore);
     expect(published('form.submitted').at(-1)).toMatchObject({ contactCreated: false, consent: 'none' });
@@ -276,18 +276,18 @@ describe('a double opt-in newsletter form', () => {
     expect(published('list.joined')).toHaveLength(1);
 
     // the timeline shows both, newest first, with where each came from and the consent as it is now
-    const timeline = await api<ContactActivitiesPage>('GET', `/api/contacts/${contact.id}/activities`);
+    const timeline = await api<TimelinePage>('GET', `/api/contacts/${contact.id}/activities`);
     expect(timeline.status).toBe(200);
     expect(timeline.body.items).toHaveLength(2);
-    const [latest, first] = timeline.body.items;
+    const [latest, first] = timeline.body.items as FormSubmittedEntry[];
     expect(latest?.consent).toBeUndefined();
     expect(first).toMatchObject({
       formName: 'Newsletter',
       utm: { source: 'instagram', campaign: 'fruehling_2025' },
       consent: { status: 'confirmed', text: 'Ich möchte den Newsletter erhalten.' },
     });
-    const paged = await api<ContactActivitiesPage>('GET', `/api/contacts/${contact.id}/activities?limit=1`);
-    const next = await api<ContactActivitiesPage>(
+    const paged = await api<TimelinePage>('GET', `/api/contacts/${contact.id}/activities?limit=1`);
+    const next = await api<TimelinePage>(
       'GET',
       `/api/contacts/${contact.id}/activities?limit=1&cursor=${paged.body.nextCursor ?? ''}`,
     );
@@ -309,7 +309,7 @@ describe('a double opt-in newsletter form', () => {
     expect(replay.status).toBeLessThan(300);
     await drained();
     const replayed = (await contactByEmail('replay@example.com')) as Contact;
-    expect(await partitionItems(replayed.id, 'ACTIVITY#')).toHaveLength(1);
+    expect(await partitionItems(replayed.id, 'CONTACT#TIMELINE#')).toHaveLength(1);
     expect(await partitionItems(replayed.id, 'CONSENT#')).toHaveLength(1);
     expect(
       (await mailbox()).filter((mail) => mail.destination.to.includes('replay@example.com')),

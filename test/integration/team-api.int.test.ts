@@ -1,37 +1,13 @@
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Company } from '../../shared/companies/company';
 import type { Contact } from '../../shared/contacts/contact';
 import type { OutboxEvent } from '../../shared/events/outbox';
-import type { Role } from '../../shared/platform/roles';
 import type { Member } from '../../shared/team/member';
 import { reassignOwnedRecords } from '../../shared/team/reassign-owned-records';
-import { type Api, type ApiReply, apiAs, newWorkspaceId, testTable, tokenFor } from '../support/api-client';
+import { type Api, apiAs, newWorkspaceId, testTable, tokenFor } from '../support/api-client';
 import { localMemberIdOf } from '../support/team-members';
 
 type ErrorReply = { error: { code: string; fields?: Record<string, string> } };
-
-/** Calls the API with the local sign-in's token for any email. */
-async function apiOf(workspaceId: string, email: string, roles: Role[] = ['sales']): Promise<Api> {
-  const token = await tokenFor(workspaceId, roles, email);
-  const call = async <T = unknown>(method: string, path: string, body?: unknown, headers = {}) => {
-    const response = await fetch(`${inject('apiUrl')}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      headers: response.headers,
-      body: (text ? JSON.parse(text) : undefined) as T,
-    } as ApiReply<T>;
-  };
-  return Object.assign(call, { workspaceId });
-}
 
 async function outboxEventsOf(workspaceId: string, detailType: string) {
   const items = await testTable().itemsOf(workspaceId);
@@ -105,7 +81,7 @@ describe('the team', () => {
     expect([again.status, again.body.error.code]).toEqual([409, 'member.email_taken']);
 
     // an invited user's roles are the directory's, whatever the sign-in page asks for
-    const bob = await apiOf(workspaceId, 'bob@example.com', ['admin']);
+    const bob = await apiAs(workspaceId, ['admin'], 'bob@example.com');
     expect((await bob('GET', '/api/settings/members')).status).toBe(200);
     const forbidden = await bob<ErrorReply>('POST', '/api/settings/members', {
       email: 'x@example.com',
@@ -151,7 +127,7 @@ describe('the team', () => {
       }),
     ]);
     // carol signs in with the roles the admin gave
-    const carolApi = await apiOf(workspaceId, 'carol@example.com', ['admin']);
+    const carolApi = await apiAs(workspaceId, ['admin'], 'carol@example.com');
     expect((await carolApi('GET', '/api/lists')).status).toBe(200);
     expect(
       (await carolApi('POST', '/api/settings/members', { email: 'y@example.com', roles: ['admin'] })).status,
@@ -231,7 +207,7 @@ describe('the team', () => {
     const dave = (
       await admin<Member>('POST', '/api/settings/members', { email: 'dave@example.com', roles: ['sales'] })
     ).body;
-    const daveApi = await apiOf(workspaceId, 'dave@example.com');
+    const daveApi = await apiAs(workspaceId, ['sales'], 'dave@example.com');
     expect((await daveApi('GET', '/api/settings/members')).status).toBe(200); // dave is active now
     const owned = (await admin<Contact>('POST', '/api/contacts', { firstName: 'Owned', ownerId: dave.id }))
       .body;

@@ -26,9 +26,9 @@ export async function tokenFor(workspaceId: string, roles: Role[] = ['admin'], e
   return ((await response.json()) as { token: string }).token;
 }
 
-/** Calls the local API as a signed-in user of one workspace. */
-export async function apiAs(workspaceId: string, roles: Role[] = ['admin']) {
-  const token = await tokenFor(workspaceId, roles);
+/** Calls the local API as a signed-in user of one workspace (another email is another member). */
+export async function apiAs(workspaceId: string, roles: Role[] = ['admin'], email?: string) {
+  const token = await tokenFor(workspaceId, roles, email);
   async function call<T = unknown>(
     method: string,
     path: string,

@@ -146,6 +146,17 @@ const memberKind: RecordKind = {
 const ownerOf = (seeded: Seeded): Record<string, string> =>
   seeded.member ? { ownerId: String(seeded.member.values.activeMemberId) } : {};
 
+/**
+ * A note on a contact's or company's timeline, so the activity routes (`.../activities/{activityId}`)
+ * address a real activity. Its version is 1, like the record's, so the record's version serves If-Match.
+ */
+async function loggedActivity(api: Api, path: string) {
+  return expectCreated(
+    await api<{ id: string; version: number }>('POST', path, { type: 'note', body: 'Zoë called **back**' }),
+    'activity',
+  );
+}
+
 const companyKind: RecordKind = {
   name: 'company',
   collectionPath: '/api/companies',
@@ -160,9 +171,10 @@ const companyKind: RecordKind = {
       await api<{ id: string; version: number }>('POST', '/api/companies', values),
       'company',
     );
+    const activity = await loggedActivity(api, `/api/companies/${body.id}/activities`);
     return {
       kind: 'company',
-      params: { id: body.id },
+      params: { id: body.id, activityId: activity.id },
       identity: body.id,
       version: body.version,
       finds: { q: 'ünal ind', tag, ...ownerOf(seeded) },
@@ -202,9 +214,10 @@ const contactKind: RecordKind = {
       await api<{ id: string; version: number }>('POST', '/api/contacts', values),
       'contact',
     );
+    const activity = await loggedActivity(api, `/api/contacts/${body.id}/activities`);
     return {
       kind: 'contact',
-      params: { id: body.id },
+      params: { id: body.id, activityId: activity.id },
       identity: body.id,
       version: body.version,
       finds: {

@@ -133,9 +133,21 @@ export function inputJsonSchemaOf(schema: z.core.$ZodType): JsonSchema {
       string,
       unknown
     >;
-    return json as JsonSchema;
+    return oneOfAsAnyOf(json) as JsonSchema;
   };
   return withOutputHints(toJson('input'), toJson('output'));
+}
+
+/**
+ * A discriminated union comes out as `oneOf`: its branches exclude each other by their discriminator, so
+ * for generating values (and wrong ones) it is the same as `anyOf`, which the rest of this module reads.
+ */
+function oneOfAsAnyOf(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(oneOfAsAnyOf);
+  if (!node || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node).map(([name, value]) => [name === 'oneOf' ? 'anyOf' : name, oneOfAsAnyOf(value)]),
+  );
 }
 
 function withOutputHints(input: JsonSchema, output: JsonSchema | undefined): JsonSchema {
@@ -460,15 +472,29 @@ function propertyMutations(name: string, node: JsonSchema): fc.Arbitrary<Labelle
  * required, extra unknown or server-owned field, null, nesting...). Some mutations are acceptable input
  * (hostile text in a free-text field): the tests only require no 5xx and no write when refused.
  */
+/** The branch of a union of objects that a value belongs to (by its constant discriminator), else the node. */
+function branchOf(node: JsonSchema, value: Record<string, unknown>): JsonSchema {
+  const branches = node.anyOf?.filter((branch) => branch.type === 'object') ?? [];
+  return (
+    branches.find((branch) =>
+      Object.entries(branch.properties ?? {}).some(
+        ([name, property]) => property.const !== undefined && property.const === value[name],
+      ),
+    ) ?? node
+  );
+}
+
 export function badBodyOf(
   schema: z.core.$ZodType,
   options: ValidOptions = {},
 ): fc.Arbitrary<Labelled<unknown>> {
-  const json = inputJsonSchemaOf(schema);
+  const union = inputJsonSchemaOf(schema);
   const valid = validValueOf(schema, options);
-  const properties = Object.entries(json.properties ?? {});
   return valid.chain((base) => {
     const object = isPlainObject(base) ? base : {};
+    // a discriminated union: mutate within the branch the valid value took
+    const json = branchOf(union, object);
+    const properties = Object.entries(json.properties ?? {});
     const mutations: fc.Arbitrary<Labelled<unknown>>[] = [
       fc
         .constantFrom<unknown>(null, [], 'text', 42, true, [base])

@@ -73,7 +73,11 @@ describe('valid values', () => {
 });
 
 describe.each(bodyRoutes)('%s body arbitraries', (_name, schema) => {
-  const properties = Object.keys(inputJsonSchemaOf(schema).properties ?? {});
+  // a discriminated union (an activity's body) has the properties of all its branches
+  const json = inputJsonSchemaOf(schema);
+  const properties = [
+    ...new Set((json.anyOf ?? [json]).flatMap((branch) => Object.keys(branch.properties ?? {}))),
+  ];
   // an action's empty body (`{}`: a replay, a rotation) has no text to vary and no field to mistype
   const hasFields = properties.length > 0;
   // a body of numbers only (SLA targets in minutes) has no text to make unusual or hostile

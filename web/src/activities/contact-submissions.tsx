@@ -1,17 +1,10 @@
-import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconForms } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
-import type { ContactActivity } from '../../../shared/forms/contact-activities';
-import { ListEmpty } from '../records/list-states';
-import { PagedListStates } from '../records/paged-list-states';
-import classes from '../records/record-list.module.css';
-import { useCursorPages } from '../records/use-cursor-pages';
+import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import type { FormSubmittedEntry as ContactActivity } from '../../../shared/activities/timeline-entry';
 import { formatDateTime } from '../ui/format';
-import { contactActivitiesQuery } from './activity-queries';
 import { consentLabel, extraFieldLines, sourceOf } from './submission-summary';
 
-function Submission({ activity }: { activity: ContactActivity }) {
+/** A form submission on the timeline: the form, where the person came from, the consent as it stands now. */
+export function SubmissionCard({ activity }: { activity: ContactActivity }) {
   const source = sourceOf(activity);
   const consent = consentLabel(activity);
   const lines = extraFieldLines(activity.fields);
@@ -55,42 +48,5 @@ function Submission({ activity }: { activity: ContactActivity }) {
         ))}
       </Stack>
     </Paper>
-  );
-}
-
-/** The forms a contact posted, newest first: where they came from, what they agreed to. */
-export function ContactSubmissions({ contactId }: { contactId: string }) {
-  const titleId = useId();
-  const pages = useCursorPages('submissionCursors');
-  const list = useQuery(contactActivitiesQuery(contactId, { cursor: pages.cursor }));
-  return (
-    <Stack component="section" aria-labelledby={titleId} gap="md">
-      <Title order={2} size="h4" id={titleId}>
-        Form submissions
-      </Title>
-      <PagedListStates
-        query={list}
-        pages={pages}
-        label="Form submissions"
-        skeletonRows={2}
-        empty={
-          <ListEmpty
-            icon={<IconForms />}
-            title="No form submissions"
-            description="When this contact fills in one of your forms, it shows here with where they came from."
-          />
-        }
-      >
-        {(page) => (
-          <Stack gap="xs" component="ul" className={classes.list} aria-label="Form submissions">
-            {page.items.map((activity) => (
-              <li key={activity.id}>
-                <Submission activity={activity} />
-              </li>
-            ))}
-          </Stack>
-        )}
-      </PagedListStates>
-    </Stack>
   );
 }

@@ -1,5 +1,5 @@
+import type { FormSubmittedEntry as ContactActivity } from '../../../shared/activities/timeline-entry';
 import type { ConsentStatus } from '../../../shared/consents/consent';
-import type { ContactActivity } from '../../../shared/forms/contact-activities';
 
 /** Where a submission came from, in words: "instagram / social · fruehling_2025", or the referrer's host. */
 export function sourceOf(activity: Pick<ContactActivity, 'utm' | 'referrer'>): string | undefined {

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { companiesRoutes } from '../../../shared/companies/companies-routes';
 import type { Company } from '../../../shared/companies/company';
+import { Timeline } from '../activities/timeline';
 import { useCan } from '../auth/permissions';
 import { CustomFieldList } from '../custom-fields/custom-field-list';
 import { fieldDefinitionsQuery } from '../custom-fields/field-definition-queries';
@@ -131,6 +132,7 @@ export function CompanyDetailPage() {
       </Grid>
       <RecordTasks key={`${company.id}-tasks`} kind="company" id={company.id} />
       <CompanyContacts key={company.id} company={company} />
+      <Timeline key={`${company.id}-timeline`} owner={{ kind: 'company', id: company.id }} />
     </Stack>
   );
 }

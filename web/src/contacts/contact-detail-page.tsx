@@ -5,7 +5,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { Contact } from '../../../shared/contacts/contact';
 import { contactDisplayName } from '../../../shared/contacts/contact-display-name';
 import { contactsRoutes } from '../../../shared/contacts/contacts-routes';
-import { ContactSubmissions } from '../activities/contact-submissions';
+import { ContactOverviewPanel } from '../activities/contact-overview-panel';
+import { Timeline } from '../activities/timeline';
 import { useCan } from '../auth/permissions';
 import { CompanyName } from '../companies/company-name';
 import { CustomFieldList } from '../custom-fields/custom-field-list';
@@ -129,6 +130,7 @@ export function ContactDetailPage() {
                 </Text>
               )}
             </DetailSection>
+            <ContactOverviewPanel contactId={contact.id} />
             <ContactLists contact={contact} />
             <Text size="xs" c="dimmed">
               Created {formatDateTime(contact.createdAt)} · Updated {formatDateTime(contact.updatedAt)}
@@ -137,9 +139,9 @@ export function ContactDetailPage() {
         </Grid.Col>
       </Grid>
       <RecordTasks key={`${contact.id}-tasks`} kind="contact" id={contact.id} />
+      <Timeline key={`${contact.id}-timeline`} owner={{ kind: 'contact', id: contact.id }} />
       <ContactOrders key={contact.id} contactId={contact.id} />
       <ContactCarts key={`${contact.id}-carts`} contactId={contact.id} />
-      <ContactSubmissions key={`${contact.id}-submissions`} contactId={contact.id} />
     </Stack>
   );
 }

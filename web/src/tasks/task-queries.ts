@@ -1,7 +1,14 @@
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  type QueryClient,
+  queryOptions,
+  useMutation,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type * as z from 'zod/mini';
 import type { Task, TaskInput, TaskPage, TaskPatch, TaskView } from '../../../shared/tasks/task';
 import type { Member } from '../../../shared/team/member';
+import { timelineKeys } from '../activities/timeline-queries';
 import { apiRequest } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 
@@ -44,7 +51,7 @@ export function useCreateTask() {
   return useMutation({
     mutationFn: (input: z.input<typeof TaskInput>) =>
       apiRequest<Task>('/api/tasks', { method: 'POST', body: input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: taskKeys.all }),
+    onSuccess: () => refreshTasks(queryClient),
   });
 }
 
@@ -53,7 +60,7 @@ export function useUpdateTask() {
   return useMutation({
     mutationFn: ({ task, patch }: { task: Pick<Task, 'id' | 'version'>; patch: z.input<typeof TaskPatch> }) =>
       apiRequest<Task>(taskPath(task.id), { method: 'PATCH', body: patch, version: task.version }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: taskKeys.all }),
+    onSettled: () => refreshTasks(queryClient),
   });
 }
 
@@ -79,7 +86,7 @@ export function useToggleTask() {
     onError: (_error, _variables, context) => {
       for (const [key, page] of context?.before ?? []) queryClient.setQueryData(key, page);
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: taskKeys.all }),
+    onSettled: () => refreshTasks(queryClient),
   });
 }
 
@@ -87,7 +94,7 @@ export function useDeleteTask() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => apiRequest<undefined>(taskPath(id), { method: 'DELETE' }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: taskKeys.all }),
+    onSuccess: () => refreshTasks(queryClient),
   });
 }
 
@@ -110,3 +117,11 @@ export const assignableMembersQuery = () =>
     },
     staleTime: 60_000,
   });
+
+/** Tasks show in their lists and, while open, in their contact's overview (open work). */
+function refreshTasks(queryClient: QueryClient) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: taskKeys.all }),
+    queryClient.invalidateQueries({ queryKey: timelineKeys.all }),
+  ]);
+}

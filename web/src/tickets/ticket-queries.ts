@@ -10,6 +10,7 @@ import type {
   TicketsPage,
   TicketView,
 } from '../../../shared/tickets/ticket';
+import { timelineKeys } from '../activities/timeline-queries';
 import { apiRequest } from '../api/api-client';
 
 export interface TicketQueueParams {
@@ -76,6 +77,7 @@ function refreshAround(queryClient: ReturnType<typeof useQueryClient>, ticket: T
     queryClient.invalidateQueries({ queryKey: ticketKeys.ofContact(ticket.contactId) }),
     // the contact's overview and timeline show its open tickets and their entries
     queryClient.invalidateQueries({ queryKey: ['contacts', 'detail', ticket.contactId] }),
+    queryClient.invalidateQueries({ queryKey: timelineKeys.all }),
   ]);
 }
 

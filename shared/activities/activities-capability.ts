@@ -1,0 +1,20 @@
+import { defineCapability } from '../platform/capability';
+import { activitiesErrors } from './activities-errors';
+import { activitiesKeys } from './activities-keys';
+import { activitiesPersonalData } from './activities-personal-data';
+import { activitiesRoutes } from './activities-routes';
+import { ActivityLogged } from './activity-events';
+
+export const activitiesCapability = defineCapability({
+  name: 'activities',
+  description: 'Activities and the timelines of contacts and companies, and the contact overview',
+  routes: activitiesRoutes,
+  api: {
+    handler: 'activities/activities-api',
+    access: { table: 'readWrite' },
+  },
+  events: [ActivityLogged],
+  errors: activitiesErrors,
+  personalData: activitiesPersonalData,
+  keys: activitiesKeys,
+});
