@@ -39,7 +39,9 @@ const pinnedResources = [
  * What the app stack imports from this one. CloudFormation refuses to remove an export a deployed stack
  * still imports, so the data stack cannot drop one before the app stack stops using it.
  */
+// exports may be added (the team API's grant reads the user pool's ARN) but never removed while imported
 const pinnedExports = [
+  'seed-crm-dev-data:ExportsOutputFnGetAttAuthUserPool8115E87FArn0319CC0B',
   'seed-crm-dev-data:ExportsOutputFnGetAttTableCD117FA1ArnE2C8C204',
   'seed-crm-dev-data:ExportsOutputFnGetAttTableCD117FA1StreamArnB270E65B',
   'seed-crm-dev-data:ExportsOutputFnGetAttWebhookArchiveBucketCAA73931Arn76F1B5D9',
