@@ -51,6 +51,10 @@ export async function apiAs(workspaceId: string, roles: Role[] = ['admin'], emai
       body: (text ? JSON.parse(text) : undefined) as T,
     };
   }
+  // every authorised request keeps the caller's membership (decision 151): the first one creates it, so it
+  // happens here, and a test's before/after comparison of its own first request is not about the membership
+  const joined = await call('GET', '/api/settings/members');
+  if (joined.status !== 200) throw new Error(`the caller could not join its workspace: ${joined.status}`);
   // the workspace it calls, for fixtures that seed what the API cannot create (team members)
   return Object.assign(call, { workspaceId });
 }
