@@ -19,8 +19,8 @@ import { CursorPager } from '../records/cursor-pager';
 import { ListEmpty, ListSkeleton, LoadError } from '../records/list-states';
 import { StatusFilter, useStatusFilter } from '../records/status-filter';
 import { useCursorPages } from '../records/use-cursor-pages';
+import { useMemberNames } from '../team/member-name';
 import { PageHeader } from '../ui/page-header';
-import { useMemberName } from './member-select';
 import { NewTicketForm } from './new-ticket-form';
 import { PriorityBadge, SlaBadge, StatusBadge } from './ticket-badges';
 import { TicketContactSelect } from './ticket-contact-select';
@@ -151,7 +151,7 @@ export function TicketsPage() {
       ...(pages.cursor ? { cursor: pages.cursor } : {}),
     }),
   );
-  const memberName = useMemberName();
+  const memberName = useMemberNames();
   const now = Date.now();
   const setAssignee = (next: string) =>
     setSearchParams(
@@ -206,7 +206,9 @@ export function TicketsPage() {
                 key={ticket.id}
                 ticket={ticket}
                 now={now}
-                assigneeName={memberName(ticket.assigneeId)}
+                assigneeName={
+                  ticket.assigneeId ? (memberName(ticket.assigneeId) ?? 'A member') : 'Unassigned'
+                }
               />
             ))}
           </Stack>
