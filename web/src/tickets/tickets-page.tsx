@@ -15,6 +15,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { TicketView } from '../../../shared/tickets/ticket';
+import { ContactPicker } from '../contacts/contact-picker';
 import { CursorPager } from '../records/cursor-pager';
 import { ListEmpty, ListSkeleton, LoadError } from '../records/list-states';
 import { StatusFilter, useStatusFilter } from '../records/status-filter';
@@ -23,7 +24,6 @@ import { useMemberNames } from '../team/member-name';
 import { PageHeader } from '../ui/page-header';
 import { NewTicketForm } from './new-ticket-form';
 import { PriorityBadge, SlaBadge, StatusBadge } from './ticket-badges';
-import { TicketContactSelect } from './ticket-contact-select';
 import { formatDuration } from './ticket-format';
 import { ticketQueueQuery, ticketStatsQuery } from './ticket-queries';
 
@@ -122,7 +122,12 @@ function NewTicketButton() {
       </Button>
       <Modal opened={opened} onClose={close} title="New ticket" centered size="lg">
         <Stack gap="md">
-          <TicketContactSelect value={contactId} onChange={setContactId} />
+          <ContactPicker
+            value={contactId}
+            onChange={setContactId}
+            required
+            placeholder="Search contacts by name or email"
+          />
           {contactId && (
             <NewTicketForm
               key={contactId}

@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { contactDisplayName } from '../../../shared/contacts/contact-display-name';
-import { contactListQuery, contactQuery, contactSearchParams } from '../contacts/contact-queries';
+import { contactListQuery, contactQuery, contactSearchParams } from './contact-queries';
 
 type ContactPickerProps = Omit<
   SelectProps,
@@ -24,14 +24,15 @@ export function ContactPicker({ value, onChange, label = 'Contact', ...inputProp
   });
 
   const options = new Map<string, string>();
-  if (selected.data) options.set(selected.data.id, contactDisplayName(selected.data));
-  for (const contact of results.data?.items ?? []) options.set(contact.id, contactDisplayName(contact));
+  if (selected.data) options.set(selected.data.id, contactDisplayName(selected.data) || selected.data.id);
+  for (const contact of results.data?.items ?? [])
+    options.set(contact.id, contactDisplayName(contact) || contact.id);
 
   return (
     <Select
-      {...inputProps}
       label={label}
       placeholder="Search contacts"
+      {...inputProps}
       searchable
       clearable
       value={value}
