@@ -1,11 +1,17 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../platform/deps';
 import { ConflictError, NotFoundError } from '../platform/errors';
 import { isId, newId } from '../platform/ids';
 import { withoutKeys } from '../records/record-store';
 import { expectVersion } from '../records/version-check';
-import { deleteExistingItem, deleteItems, queryAllOfIndex, queryAllWithPrefix } from '../store/queries';
+import {
+  countOfIndex,
+  deleteExistingItem,
+  deleteItems,
+  queryAllOfIndex,
+  queryAllWithPrefix,
+} from '../store/queries';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';
 import {
@@ -84,24 +90,7 @@ export async function getList(store: Store, workspaceId: string, listId: string)
 
 /** The number of a list's members: a COUNT Query over its members on byParent (keys only, no items read). */
 async function countListMembers(store: Store, workspaceId: string, listId: string): Promise<number> {
-  const index = crmTable.indexes.byParent;
-  let memberCount = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await store.client.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        IndexName: index.name,
-        KeyConditionExpression: `${index.partitionKey} = :pk`,
-        ExpressionAttributeValues: { ':pk': listsKeys.listMembersPartition(workspaceId, listId) },
-        Select: 'COUNT',
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    memberCount += page.Count ?? 0;
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return memberCount;
+  return countOfIndex(store, crmTable.indexes.byParent, listsKeys.listMembersPartition(workspaceId, listId));
 }
 
 /** A list with its member count. */

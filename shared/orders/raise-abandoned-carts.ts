@@ -1,8 +1,8 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
 import type { Deps } from '../platform/deps';
 import { listShopConnections } from '../shops/shop-connections-store';
+import { queryIndexPages } from '../store/queries';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';
 import { cancellationReasons, failedAt, writeTransaction } from '../store/transactions';
@@ -33,28 +33,18 @@ export async function raiseAbandonedCartsInWorkspace(
 }
 
 async function raiseInWorkspace(store: Store, workspaceId: string, now: Date) {
-  const index = crmTable.indexes.byCollection;
   let raised = 0;
   let skipped = 0;
   let seen = 0;
-  let startKey: Record<string, unknown> | undefined;
   let connections: Set<string> | undefined;
-  do {
-    const page = await store.client.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        IndexName: index.name,
-        KeyConditionExpression: `${index.partitionKey} = :pk AND ${index.sortKey} < :bound`,
-        // '~' sorts after '#', so every entry due at or before this instant is included
-        ExpressionAttributeValues: {
-          ':pk': ordersKeys.dueCheckoutsPartition(workspaceId),
-          ':bound': `${now.toISOString()}#~`,
-        },
-        Limit: pageSize,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    const due = page.Items ?? [];
+  const pages = queryIndexPages(
+    store,
+    crmTable.indexes.byCollection,
+    ordersKeys.dueCheckoutsPartition(workspaceId),
+    // '~' sorts after '#', so every entry due at or before this instant is included
+    { before: `${now.toISOString()}#~`, pageSize },
+  );
+  for await (const due of pages) {
     seen += due.length;
     if (due.length > 0 && !connections) connections = await connectionIdsOf(store, workspaceId);
     const items = due.filter((item) => connections?.has(String(item.connectionId)));
@@ -65,8 +55,8 @@ async function raiseInWorkspace(store: Store, workspaceId: string, now: Date) {
       );
       for (const outcome of outcomes) outcome ? raised++ : skipped++;
     }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey && seen < maxPerWorkspace);
+    if (seen >= maxPerWorkspace) break;
+  }
   return { raised, skipped };
 }
 

@@ -17,16 +17,23 @@ import { crmTable } from './table';
 
 type Item = Record<string, unknown>;
 
-/** The one loop that follows `LastEvaluatedKey`: every page of a Query or Scan, in order. */
+/** The one loop that follows `LastEvaluatedKey`: every reply of a Query or Scan, in order. */
+async function* repliesOf<Reply extends { LastEvaluatedKey?: Item }>(
+  fetch: (startKey: Item | undefined) => Promise<Reply>,
+): AsyncGenerator<Reply> {
+  let startKey: Item | undefined;
+  do {
+    const reply = await fetch(startKey);
+    yield reply;
+    startKey = reply.LastEvaluatedKey;
+  } while (startKey);
+}
+
+/** Every page of items of a Query or Scan, in order. */
 async function* pagesOf(
   fetch: (startKey: Item | undefined) => Promise<{ Items?: Item[]; LastEvaluatedKey?: Item }>,
 ): AsyncGenerator<Item[]> {
-  let startKey: Item | undefined;
-  do {
-    const page = await fetch(startKey);
-    yield page.Items ?? [];
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  for await (const reply of repliesOf(fetch)) yield reply.Items ?? [];
 }
 
 async function allItemsOf(pages: AsyncGenerator<Item[]>): Promise<Item[]> {
@@ -97,31 +104,96 @@ export async function* queryPagesAfter(
  */
 export async function queryAllOfIndex(
   store: Store,
-  index: { name: string; partitionKey: string },
+  index: { name: string; partitionKey: string; sortKey: string },
   partition: string,
   {
     keysOnly = false,
     attributes,
   }: {
-    keysOnly?: boolean /** Read only these attributes (names without reserved words). */;
+    keysOnly?: boolean /** Read only these attributes. */;
     attributes?: readonly string[];
   } = {},
 ): Promise<Item[]> {
-  return allItemsOf(
-    pagesOf((startKey) =>
-      store.client.send(
-        new QueryCommand({
-          TableName: store.tableName,
-          IndexName: index.name,
-          KeyConditionExpression: `${index.partitionKey} = :pk`,
-          ExpressionAttributeValues: { ':pk': partition },
-          ...(keysOnly ? { ProjectionExpression: 'pk, sk' } : {}),
-          ...(attributes ? { ProjectionExpression: attributes.join(', ') } : {}),
-          ExclusiveStartKey: startKey,
-        }),
-      ),
+  const read = attributes ?? (keysOnly ? ['pk', 'sk'] : undefined);
+  return allItemsOf(queryIndexPages(store, index, partition, read ? { attributes: read } : {}));
+}
+
+/**
+ * The items of one index partition page by page, in sort-key order (eventually consistent, as index reads
+ * are): for a job that works through a partition and may stop between pages (a due queue, a member's work).
+ */
+export function queryIndexPages(
+  store: Store,
+  index: { name: string; partitionKey: string; sortKey: string },
+  partition: string,
+  {
+    before,
+    attributes,
+    pageSize,
+  }: {
+    /** Only items whose sort key sorts before this (a queue up to now). */
+    before?: string;
+    /** Read only these attributes. */
+    attributes?: readonly string[];
+    /** Items per Query at most; without it, DynamoDB's 1 MB pages. */
+    pageSize?: number;
+  } = {},
+): AsyncGenerator<Item[]> {
+  return pagesOf((startKey) =>
+    store.client.send(
+      new QueryCommand({
+        TableName: store.tableName,
+        IndexName: index.name,
+        ...partitionCondition(index, partition, before),
+        ...(attributes
+          ? {
+              ProjectionExpression: attributes.map((_, at) => `#a${at}`).join(', '),
+              ExpressionAttributeNames: Object.fromEntries(attributes.map((name, at) => [`#a${at}`, name])),
+            }
+          : {}),
+        ...(pageSize ? { Limit: pageSize } : {}),
+        ExclusiveStartKey: startKey,
+      }),
     ),
   );
+}
+
+/** How many items one index partition holds: COUNT Queries, so no item is sent back. */
+export async function countOfIndex(
+  store: Store,
+  index: { name: string; partitionKey: string; sortKey: string },
+  partition: string,
+): Promise<number> {
+  let count = 0;
+  const replies = repliesOf((startKey) =>
+    store.client.send(
+      new QueryCommand({
+        TableName: store.tableName,
+        IndexName: index.name,
+        ...partitionCondition(index, partition),
+        Select: 'COUNT',
+        ExclusiveStartKey: startKey,
+      }),
+    ),
+  );
+  for await (const reply of replies) count += reply.Count ?? 0;
+  return count;
+}
+
+function partitionCondition(
+  index: { partitionKey: string; sortKey: string },
+  partition: string,
+  before?: string,
+) {
+  return before === undefined
+    ? {
+        KeyConditionExpression: `${index.partitionKey} = :pk`,
+        ExpressionAttributeValues: { ':pk': partition },
+      }
+    : {
+        KeyConditionExpression: `${index.partitionKey} = :pk AND ${index.sortKey} < :before`,
+        ExpressionAttributeValues: { ':pk': partition, ':before': before },
+      };
 }
 
 /**

@@ -1,7 +1,7 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
 import type { Deps } from '../platform/deps';
+import { queryIndexPages } from '../store/queries';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';
 import { cancellationReasons, failedAt, writeTransaction } from '../store/transactions';
@@ -28,27 +28,15 @@ export async function announceDueTasksInWorkspace(
   workspaceId: string,
 ): Promise<{ announced: number; skipped: number }> {
   const now = clock();
-  const index = crmTable.indexes.byName;
   let announced = 0;
   let skipped = 0;
   let seen = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await store.client.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        IndexName: index.name,
-        KeyConditionExpression: `${index.partitionKey} = :pk AND ${index.sortKey} < :bound`,
-        // '~' sorts after '#', so every task due at or before this instant is included
-        ExpressionAttributeValues: {
-          ':pk': tasksKeys.dueTasksPartition(workspaceId),
-          ':bound': `${now.toISOString()}#~`,
-        },
-        Limit: pageSize,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    const due = page.Items ?? [];
+  const pages = queryIndexPages(store, crmTable.indexes.byName, tasksKeys.dueTasksPartition(workspaceId), {
+    // '~' sorts after '#', so every task due at or before this instant is included
+    before: `${now.toISOString()}#~`,
+    pageSize,
+  });
+  for await (const due of pages) {
     seen += due.length;
     for (let at = 0; at < due.length; at += concurrency) {
       const outcomes = await Promise.all(
@@ -56,8 +44,8 @@ export async function announceDueTasksInWorkspace(
       );
       for (const outcome of outcomes) outcome ? announced++ : skipped++;
     }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey && seen < maxPerWorkspace);
+    if (seen >= maxPerWorkspace) break;
+  }
   return { announced, skipped };
 }
 

@@ -1,8 +1,8 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
 import type { Deps } from '../platform/deps';
 import { NotFoundError } from '../platform/errors';
+import { queryIndexPages } from '../store/queries';
 import { crmTable } from '../store/table';
 import { cancellationReasons, failedAt, writeTransaction } from '../store/transactions';
 import { getTask } from './get-task';
@@ -26,29 +26,17 @@ export async function reassignMemberTasks(
   workspaceId: string,
   change: { memberId: string; reassignTo: string; deactivatedBy: string },
 ): Promise<{ reassigned: number; skipped: number }> {
-  const index = crmTable.indexes.byOwner;
   let reassigned = 0;
   let skipped = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await store.client.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        IndexName: index.name,
-        KeyConditionExpression: `${index.partitionKey} = :pk`,
-        ExpressionAttributeValues: {
-          ':pk': tasksKeys.memberOpenTasksPartition(workspaceId, change.memberId),
-        },
-        ProjectionExpression: 'id',
-        Limit: pageSize,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      (await reassignOne(String(item.id))) ? reassigned++ : skipped++;
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const pages = queryIndexPages(
+    store,
+    crmTable.indexes.byOwner,
+    tasksKeys.memberOpenTasksPartition(workspaceId, change.memberId),
+    { attributes: ['id'], pageSize },
+  );
+  for await (const items of pages) {
+    for (const item of items) (await reassignOne(String(item.id))) ? reassigned++ : skipped++;
+  }
   return { reassigned, skipped };
 
   async function reassignOne(taskId: string): Promise<boolean> {

@@ -1,4 +1,3 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { CompanyUpdated } from '../companies/company-events';
 import { companyFromItem, companyItem } from '../companies/company-item';
 import { ContactUpdated } from '../contacts/contact-events';
@@ -9,6 +8,7 @@ import type { Deps } from '../platform/deps';
 import { changedFields } from '../records/changed-fields';
 import { getRecordItem, type Item } from '../records/record-store';
 import { expectVersion } from '../records/version-check';
+import { queryIndexPages } from '../store/queries';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';
 import { writeTransaction } from '../store/transactions';
@@ -44,23 +44,13 @@ const owned = {
 
 /** The ids a member owns in a collection, a page at a time (the byOwner index, oldest first). */
 async function* ownedIds(store: Store, workspaceId: string, memberId: string, collection: OwnedCollection) {
-  const index = crmTable.indexes.byOwner;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await store.client.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        IndexName: index.name,
-        KeyConditionExpression: `${index.partitionKey} = :pk`,
-        ExpressionAttributeValues: { ':pk': teamKeys.ownedByPartition(workspaceId, memberId, collection) },
-        ProjectionExpression: '#id',
-        ExpressionAttributeNames: { '#id': 'id' },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    yield (page.Items ?? []).map((item) => String(item.id));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const pages = queryIndexPages(
+    store,
+    crmTable.indexes.byOwner,
+    teamKeys.ownedByPartition(workspaceId, memberId, collection),
+    { attributes: ['id'] },
+  );
+  for await (const items of pages) yield items.map((item) => String(item.id));
 }
 
 /**

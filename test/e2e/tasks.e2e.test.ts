@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud';
 import { localCloudClient } from '../support/local-cloud-client';
 import { seedMember } from '../support/team-members';
-import { launchChromium, runE2e } from './support/chromium';
+import { type BrowserAndCloud, startBrowserAndCloud } from './support/browser-and-cloud';
+import { runE2e } from './support/chromium';
 import { collectPageErrors, heading, screenshot, signIn, visible } from './support/crm-pages';
 
 /**
@@ -14,21 +12,16 @@ import { collectPageErrors, heading, screenshot, signIn, visible } from './suppo
  * the open one on the contact's page. Usable at 375 px.
  */
 describe.runIf(runE2e)('tasks in the web app', () => {
-  let cloud: LocalCloud;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let context: BrowserContext;
+  let e2e: BrowserAndCloud;
+  let cloud: BrowserAndCloud['cloud'];
+  const openPage = (viewport: { width: number; height: number }) => e2e.openPage(viewport);
   const workspaceId = 'tasks-e2e';
   const email = 'mia@example.com';
   let contactId: string;
-  let api: Awaited<ReturnType<ReturnType<typeof localCloudClient>['apiAs']>>;
 
   beforeAll(async () => {
-    const index = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
-    if (!existsSync(index))
-      throw new Error('web/dist is missing: run `npm run build` first (npm test does).');
-    browser = await launchChromium();
-    context = browser.context;
-    cloud = await startLocalCloud({ port: 0, inMemory: true, quiet: true, tableName: 'seed-crm-tasks-e2e' });
+    e2e = await startBrowserAndCloud({ tableName: 'seed-crm-tasks-e2e' });
+    cloud = e2e.cloud;
     const client = localCloudClient(cloud);
     const table = { client: client.documents, tableName: cloud.tableName };
     await seedMember(workspaceId, { email, name: 'Mia', table });
@@ -38,27 +31,18 @@ describe.runIf(runE2e)('tasks in the web app', () => {
       roles: ['sales'],
       table,
     });
-    api = await client.apiAs(workspaceId);
-    const created = await api<{ id: string }>('POST', '/api/contacts', {
+    const asAdmin = await e2e.apiAs({ workspaceId });
+    const created = await asAdmin<{ id: string }>('POST', '/api/contacts', {
       firstName: 'Linh',
       lastName: 'Tran',
       email: 'linh@example.com',
     });
-    contactId = created.body.id;
+    contactId = created.id;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await cloud?.stop();
+    await e2e?.stop();
   });
-
-  async function openPage(viewport: { width: number; height: number }): Promise<Page> {
-    const page = await context.newPage();
-    await page.setViewportSize(viewport);
-    await page.goto(`${cloud.url}/sign-in`);
-    await page.evaluate(() => localStorage.clear());
-    return page;
-  }
 
   /** `datetime-local` text for a time `hours` from now, in the browser's (and this process's) zone. */
   const localInput = (hours: number) => {

@@ -1,9 +1,6 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCloud } from '../../infra/local/local-cloud';
-import { launchChromium, runE2e } from './support/chromium';
+import { type BrowserAndCloud, startBrowserAndCloud } from './support/browser-and-cloud';
+import { runE2e } from './support/chromium';
 import { collectPageErrors, heading, screenshot, signIn, visible } from './support/crm-pages';
 
 /**
@@ -12,49 +9,24 @@ import { collectPageErrors, heading, screenshot, signIn, visible } from './suppo
  * member, handing its contact over: the member's sign-in is refused and the contact shows up as the admin's.
  */
 describe.runIf(runE2e)('the team in the web app', () => {
-  let cloud: Awaited<ReturnType<typeof startLocalCloud>>;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let context: BrowserContext;
+  let e2e: BrowserAndCloud;
+  let cloud: BrowserAndCloud['cloud'];
+  const openPage = (viewport: { width: number; height: number }) => e2e.openPage(viewport);
   const workspaceId = 'team-e2e';
 
   beforeAll(async () => {
-    const index = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
-    if (!existsSync(index))
-      throw new Error('web/dist is missing: run `npm run build` first (npm test does).');
-    browser = await launchChromium();
-    context = browser.context;
-    cloud = await startLocalCloud({ port: 0, inMemory: true, quiet: true, tableName: 'seed-crm-team-e2e' });
+    e2e = await startBrowserAndCloud({ tableName: 'seed-crm-team-e2e' });
+    cloud = e2e.cloud;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await cloud?.stop();
+    await e2e?.stop();
   });
 
-  const tokenOf = (email: string) =>
-    fetch(`${cloud.url}/api/local/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ workspaceId, email, roles: ['sales'] }),
-    });
+  const tokenOf = (email: string) => e2e.requestToken({ workspaceId, email, roles: ['sales'] });
 
   async function as<T>(email: string, method: string, path: string, body?: unknown): Promise<T> {
-    const token = ((await (await tokenOf(email)).json()) as { token: string }).token;
-    const reply = await fetch(`${cloud.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!reply.ok) throw new Error(`${method} ${path}: ${reply.status} ${await reply.text()}`);
-    return (await reply.json()) as T;
-  }
-
-  async function openPage(viewport: { width: number; height: number }): Promise<Page> {
-    const page = await context.newPage();
-    await page.setViewportSize(viewport);
-    await page.goto(`${cloud.url}/sign-in`);
-    await page.evaluate(() => localStorage.clear());
-    return page;
+    return (await e2e.apiAs({ workspaceId, email, roles: ['sales'] }))<T>(method, path, body);
   }
 
   it('invites a member, files contacts under owners, filters "Mine", and deactivates the member', async () => {

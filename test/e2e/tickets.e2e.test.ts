@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCloud } from '../../infra/local/local-cloud';
 import { localCloudClient } from '../support/local-cloud-client';
 import { seedMember } from '../support/team-members';
-import { launchChromium, runE2e } from './support/chromium';
+import { type BrowserAndCloud, startBrowserAndCloud } from './support/browser-and-cloud';
+import { runE2e } from './support/chromium';
 import { collectPageErrors, heading, screenshot, signIn, visible } from './support/crm-pages';
 
 /**
@@ -14,36 +11,21 @@ import { collectPageErrors, heading, screenshot, signIn, visible } from './suppo
  * the month's figures count the resolution. Then the queue and the ticket on a phone.
  */
 describe.runIf(runE2e)('tickets in the web app', () => {
-  let cloud: Awaited<ReturnType<typeof startLocalCloud>>;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let context: BrowserContext;
+  let e2e: BrowserAndCloud;
+  let cloud: BrowserAndCloud['cloud'];
+  const openPage = (viewport: { width: number; height: number }) => e2e.openPage(viewport);
   const workspaceId = 'tickets-e2e';
   const agent = 'rosa@example.com';
 
   beforeAll(async () => {
-    const index = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
-    if (!existsSync(index))
-      throw new Error('web/dist is missing: run `npm run build` first (npm test does).');
-    browser = await launchChromium();
-    context = browser.context;
-    cloud = await startLocalCloud({
-      port: 0,
-      inMemory: true,
-      quiet: true,
-      tableName: 'seed-crm-tickets-e2e',
+    e2e = await startBrowserAndCloud({ tableName: 'seed-crm-tickets-e2e' });
+    cloud = e2e.cloud;
+    const asAdmin = await e2e.apiAs({ workspaceId });
+    await asAdmin('POST', '/api/contacts', {
+      firstName: 'Linh',
+      lastName: 'Tran',
+      email: 'linh@example.com',
     });
-    const issued = await fetch(`${cloud.url}/api/local/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ workspaceId, email: 'setup@example.com', roles: ['admin'] }),
-    });
-    const token = ((await issued.json()) as { token: string }).token;
-    const created = await fetch(`${cloud.url}/api/contacts`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ firstName: 'Linh', lastName: 'Tran', email: 'linh@example.com' }),
-    });
-    expect(created.status).toBe(201);
     // the agent is an active member of the team (the team's own routes are not needed for that)
     await seedMember(workspaceId, {
       email: agent,
@@ -54,17 +36,8 @@ describe.runIf(runE2e)('tickets in the web app', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await cloud?.stop();
+    await e2e?.stop();
   });
-
-  async function openPage(viewport: { width: number; height: number }): Promise<Page> {
-    const page = await context.newPage();
-    await page.setViewportSize(viewport);
-    await page.goto(`${cloud.url}/sign-in`);
-    await page.evaluate(() => localStorage.clear());
-    return page;
-  }
 
   it('opens a ticket for a contact, answers it and resolves it', async () => {
     const page = await openPage({ width: 1366, height: 900 });

@@ -1,9 +1,6 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCloud } from '../../infra/local/local-cloud';
-import { launchChromium, runE2e } from './support/chromium';
+import { type ApiCaller, type BrowserAndCloud, startBrowserAndCloud } from './support/browser-and-cloud';
+import { runE2e } from './support/chromium';
 import { collectPageErrors, heading, screenshot, signIn, visible } from './support/crm-pages';
 
 /**
@@ -12,42 +9,18 @@ import { collectPageErrors, heading, screenshot, signIn, visible } from './suppo
  * entries, and all of it works on a 375 px phone.
  */
 describe.runIf(runE2e)('the timeline in the web app', () => {
-  let cloud: Awaited<ReturnType<typeof startLocalCloud>>;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-  let context: BrowserContext;
+  let e2e: BrowserAndCloud;
+  let cloud: BrowserAndCloud['cloud'];
+  const openPage = (viewport: { width: number; height: number }) => e2e.openPage(viewport);
   const workspaceId = 'timeline-e2e';
   let contactId: string;
   let companyId: string;
-  let adminToken = '';
-
-  async function asAdmin<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const reply = await fetch(`${cloud.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!reply.ok) throw new Error(`${method} ${path}: ${reply.status} ${await reply.text()}`);
-    return (await reply.json()) as T;
-  }
+  let asAdmin: ApiCaller;
 
   beforeAll(async () => {
-    const index = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
-    if (!existsSync(index))
-      throw new Error('web/dist is missing: run `npm run build` first (npm test does).');
-    browser = await launchChromium();
-    context = browser.context;
-    cloud = await startLocalCloud({
-      port: 0,
-      inMemory: true,
-      quiet: true,
-      tableName: 'seed-crm-timeline-e2e',
-    });
-    const issued = await fetch(`${cloud.url}/api/local/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ workspaceId, email: 'setup@example.com', roles: ['admin'] }),
-    });
-    adminToken = ((await issued.json()) as { token: string }).token;
+    e2e = await startBrowserAndCloud({ tableName: 'seed-crm-timeline-e2e' });
+    cloud = e2e.cloud;
+    asAdmin = await e2e.apiAs({ workspaceId });
     companyId = (await asAdmin<{ id: string }>('POST', '/api/companies', { name: 'Nguyen Roasters' })).id;
     contactId = (
       await asAdmin<{ id: string }>('POST', '/api/contacts', {
@@ -66,17 +39,8 @@ describe.runIf(runE2e)('the timeline in the web app', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await cloud?.stop();
+    await e2e?.stop();
   });
-
-  async function openPage(viewport: { width: number; height: number }): Promise<Page> {
-    const page = await context.newPage();
-    await page.setViewportSize(viewport);
-    await page.goto(`${cloud.url}/sign-in`);
-    await page.evaluate(() => localStorage.clear());
-    return page;
-  }
 
   it('logs a call on a contact and shows it on the timeline, newest first', async () => {
     const page = await openPage({ width: 1280, height: 900 });

@@ -23,12 +23,12 @@ import {
 import { ApiError } from '../api/api-error';
 import { useSessionState } from '../auth/session-store';
 import { CompanyPicker } from '../companies/company-picker';
+import { ContactPicker } from '../contacts/contact-picker';
 import { focusFirstError, formErrorsFromFields, formErrorsOf, formLevel } from '../records/form-errors';
 import { FormAlert } from '../records/form-footer';
 import { showSaveError } from '../records/form-problem';
+import { MemberPicker } from '../team/member-picker';
 import { useToast } from '../ui/toaster';
-import { AssigneeSelect } from './assignee-select';
-import { ContactPicker } from './contact-picker';
 import { isoFromLocalInput, localInputFromIso, priorityLabels } from './task-format';
 import { useCreateTask, useDeleteTask, useUpdateTask } from './task-queries';
 
@@ -152,7 +152,13 @@ export function TaskForm({ task, related, onDone }: TaskFormProps) {
             {...form.getInputProps('priority')}
           />
         </SimpleGrid>
-        <AssigneeSelect
+        <MemberPicker
+          label="Assignee"
+          offerMe
+          withEmail
+          clearable={false}
+          allowDeselect={false}
+          nothingFoundMessage="No member found"
           value={form.values.assigneeId}
           onChange={(value) => form.setFieldValue('assigneeId', value)}
           error={form.errors.assigneeId}

@@ -7,8 +7,8 @@ import type { RelatedRecord, Task } from '../../../shared/tasks/task';
 import { ApiError, messageOf } from '../api/api-error';
 import { companyQuery } from '../companies/company-queries';
 import { contactQuery } from '../contacts/contact-queries';
+import { useMemberNames } from '../team/member-name';
 import { useToast } from '../ui/toaster';
-import { useAssigneeName } from './assignee-select';
 import { EditTaskButton } from './task-form';
 import { dueState, formatDue, priorityColors, priorityLabels } from './task-format';
 import { useToggleTask } from './task-queries';
@@ -46,7 +46,7 @@ function RelatedLink({ related }: { related: RelatedRecord }) {
 function TaskRow({ task, showRelated }: { task: Task; showRelated: boolean }) {
   const toast = useToast();
   const toggle = useToggleTask();
-  const assigneeName = useAssigneeName();
+  const assigneeName = useMemberNames();
   const due = dueState(task);
   const assignee = assigneeName(task.assigneeId);
   return (

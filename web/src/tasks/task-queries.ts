@@ -7,10 +7,8 @@ import {
 } from '@tanstack/react-query';
 import type * as z from 'zod/mini';
 import type { Task, TaskInput, TaskPage, TaskPatch, TaskView } from '../../../shared/tasks/task';
-import type { Member } from '../../../shared/team/member';
 import { timelineKeys } from '../activities/timeline-queries';
 import { apiRequest } from '../api/api-client';
-import { ApiError } from '../api/api-error';
 
 export interface TaskListParams {
   view?: TaskView;
@@ -97,26 +95,6 @@ export function useDeleteTask() {
     onSuccess: () => refreshTasks(queryClient),
   });
 }
-
-/**
- * The members a task can be assigned to: the team's active members. Null when the workspace's API has no
- * members route (404): then only "Me" can be offered.
- */
-export const assignableMembersQuery = () =>
-  queryOptions({
-    queryKey: ['members', 'assignable'] as const,
-    queryFn: async ({ signal }): Promise<Member[] | null> => {
-      try {
-        const reply = await apiRequest<{ items: Member[] } | Member[]>('/api/settings/members', { signal });
-        const members = Array.isArray(reply) ? reply : reply.items;
-        return members.filter((member) => member.status === 'active');
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
-    },
-    staleTime: 60_000,
-  });
 
 /** Tasks show in their lists and, while open, in their contact's overview (open work). */
 function refreshTasks(queryClient: QueryClient) {

@@ -4,8 +4,8 @@ import { TicketInput, type TicketPriority, ticketPriorities } from '../../../sha
 import { focusFirstError, formErrorsOf, formLevel } from '../records/form-errors';
 import { FormAlert } from '../records/form-footer';
 import { showSaveError } from '../records/form-problem';
+import { MemberPicker } from '../team/member-picker';
 import { useToast } from '../ui/toaster';
-import { MemberSelect } from './member-select';
 import { priorityLabels } from './ticket-format';
 import { useOpenTicket } from './ticket-queries';
 
@@ -84,7 +84,10 @@ export function NewTicketForm({
             data={ticketPriorities.map((priority) => ({ value: priority, label: priorityLabels[priority] }))}
             {...form.getInputProps('priority')}
           />
-          <MemberSelect
+          <MemberPicker
+            label="Assignee"
+            offerMe
+            placeholder="Unassigned"
             miw={160}
             value={form.values.assigneeId}
             onChange={(next) => form.setFieldValue('assigneeId', next)}

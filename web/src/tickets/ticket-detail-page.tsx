@@ -11,11 +11,11 @@ import {
 } from '../../../shared/tickets/ticket';
 import { messageOf } from '../api/api-error';
 import { DetailError, DetailSkeleton } from '../records/detail-states';
+import { MemberPicker } from '../team/member-picker';
 import { BackLink } from '../ui/back-link';
 import { formatDateTime } from '../ui/format';
 import { PageHeader } from '../ui/page-header';
 import { useToast } from '../ui/toaster';
-import { MemberSelect } from './member-select';
 import { PriorityBadge, SlaBadge, StatusBadge } from './ticket-badges';
 import { formatDuration, priorityLabels } from './ticket-format';
 import { ticketQuery, useUpdateTicket } from './ticket-queries';
@@ -146,7 +146,10 @@ export function TicketDetailPage() {
             change({ priority: next as TicketPriority }, 'Priority changed')
           }
         />
-        <MemberSelect
+        <MemberPicker
+          label="Assignee"
+          offerMe
+          placeholder="Unassigned"
           description="Who works on it"
           disabled={update.isPending}
           value={ticket.assigneeId ?? null}

@@ -1,6 +1,5 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type * as z from 'zod/mini';
-import type { Member } from '../../../shared/team/member';
 import type {
   TicketInput,
   TicketPatch,
@@ -57,15 +56,6 @@ export const ticketSlaQuery = () =>
   queryOptions({
     queryKey: ticketKeys.sla(),
     queryFn: ({ signal }) => apiRequest<TicketSlaSettings>('/api/settings/ticket-sla', { signal }),
-  });
-
-/** The workspace's team, for the assignee picker (the team capability's route). */
-export const membersQuery = () =>
-  queryOptions({
-    queryKey: ['members'] as const,
-    queryFn: ({ signal }) => apiRequest<{ items: Member[] }>('/api/settings/members', { signal }),
-    staleTime: 60_000,
-    retry: false,
   });
 
 /** A new or changed ticket changes the queue, the figures and its contact's tickets. */

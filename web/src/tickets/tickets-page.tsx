@@ -15,15 +15,15 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { TicketView } from '../../../shared/tickets/ticket';
+import { ContactPicker } from '../contacts/contact-picker';
 import { CursorPager } from '../records/cursor-pager';
 import { ListEmpty, ListSkeleton, LoadError } from '../records/list-states';
 import { StatusFilter, useStatusFilter } from '../records/status-filter';
 import { useCursorPages } from '../records/use-cursor-pages';
+import { useMemberNames } from '../team/member-name';
 import { PageHeader } from '../ui/page-header';
-import { useMemberName } from './member-select';
 import { NewTicketForm } from './new-ticket-form';
 import { PriorityBadge, SlaBadge, StatusBadge } from './ticket-badges';
-import { TicketContactSelect } from './ticket-contact-select';
 import { formatDuration } from './ticket-format';
 import { ticketQueueQuery, ticketStatsQuery } from './ticket-queries';
 
@@ -122,7 +122,12 @@ function NewTicketButton() {
       </Button>
       <Modal opened={opened} onClose={close} title="New ticket" centered size="lg">
         <Stack gap="md">
-          <TicketContactSelect value={contactId} onChange={setContactId} />
+          <ContactPicker
+            value={contactId}
+            onChange={setContactId}
+            required
+            placeholder="Search contacts by name or email"
+          />
           {contactId && (
             <NewTicketForm
               key={contactId}
@@ -151,7 +156,7 @@ export function TicketsPage() {
       ...(pages.cursor ? { cursor: pages.cursor } : {}),
     }),
   );
-  const memberName = useMemberName();
+  const memberName = useMemberNames();
   const now = Date.now();
   const setAssignee = (next: string) =>
     setSearchParams(
@@ -206,7 +211,9 @@ export function TicketsPage() {
                 key={ticket.id}
                 ticket={ticket}
                 now={now}
-                assigneeName={memberName(ticket.assigneeId)}
+                assigneeName={
+                  ticket.assigneeId ? (memberName(ticket.assigneeId) ?? 'A member') : 'Unassigned'
+                }
               />
             ))}
           </Stack>
