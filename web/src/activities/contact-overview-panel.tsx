@@ -18,22 +18,21 @@ function OpenWorkList({ items, label, none }: { items: OpenWorkEntry[]; label: s
     <Stack gap={6} component="ul" className={classes.list} aria-label={label}>
       {items.map((item) => (
         <li key={item.id}>
-          <Group gap="xs" justify="space-between" wrap="nowrap">
-            <Text size="sm" truncate>
-              {item.title}
-            </Text>
-            <Group gap={4} wrap="nowrap">
-              {item.status && (
-                <Badge size="xs" variant="light" tt="none">
-                  {item.status}
-                </Badge>
-              )}
-              {item.dueAt && (
-                <Text size="xs" c="dimmed">
-                  due {formatDateTime(item.dueAt)}
-                </Text>
-              )}
-            </Group>
+          {/* the title on its own line(s), what it is and when it is due below: nothing is cut on a narrow card */}
+          <Text size="sm" lineClamp={2}>
+            {item.title}
+          </Text>
+          <Group gap={6} wrap="wrap">
+            {item.status && (
+              <Badge size="xs" variant="light" tt="none">
+                {item.status}
+              </Badge>
+            )}
+            {item.dueAt && (
+              <Text size="xs" c="dimmed">
+                due {formatDateTime(item.dueAt)}
+              </Text>
+            )}
           </Group>
         </li>
       ))}
