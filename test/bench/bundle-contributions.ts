@@ -49,7 +49,7 @@ for (const entry of entries.length ? entries : defaultEntries) {
   }
   const largest = Object.entries(inputs)
     .sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput)
-    .slice(0, 8)
+    .slice(0, Number(process.env.LARGEST ?? 8))
     .map(([path, { bytesInOutput }]) => `${path.replace(/^.*node_modules\//, '')} ${kb(bytesInOutput)}`);
   console.log(`\n${entry}: ${kb(bytes)} (${(bytes / baseline.bytes).toFixed(2)}× the bare handler)`);
   console.log(
