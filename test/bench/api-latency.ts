@@ -1,8 +1,8 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { startLocalCloud } from '../../infra/local/local-cloud';
 import { getContact } from '../../shared/contacts/get-contact';
 import { keys } from '../../shared/store/keys';
+import { benchCloud } from './bench-cloud';
 import { ms, ratio, statsOf, timeEach } from './stats';
 
 const reads = 600;
@@ -15,41 +15,7 @@ const writes = 300;
 export async function benchApi(): Promise<string> {
   const cloud = await startLocalCloud({ port: 0, inMemory: true, quiet: true, tableName: 'seed-crm-bench' });
   try {
-    let requests = 0;
-    const client = DynamoDBDocumentClient.from(
-      new DynamoDBClient({
-        endpoint: cloud.dynamoDbEndpoint,
-        region: 'us-east-1',
-        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      }),
-      { marshallOptions: { removeUndefinedValues: true } },
-    );
-    client.middlewareStack.add(
-      (next) => (args) => {
-        requests++;
-        return next(args);
-      },
-      { step: 'initialize', name: 'countRequests' },
-    );
-    const store = { client, tableName: cloud.tableName };
-    const { token } = (await (
-      await fetch(`${cloud.url}/api/local/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ workspaceId: 'bench', email: 'bench@example.com', roles: ['admin'] }),
-      })
-    ).json()) as { token: string };
-    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const api = (method: string, path: string, body?: unknown) =>
-      fetch(`${cloud.url}${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }).then(async (r) => {
-        const text = await r.text();
-        if (r.status >= 300) throw new Error(`${method} ${path} ${r.status} ${text}`);
-        return text ? (JSON.parse(text) as { id: string }) : undefined;
-      });
+    const { sent, client, store, api } = await benchCloud(cloud);
     const contact = (await api('POST', '/api/contacts', {
       firstName: 'Bench',
       lastName: 'Mark',
@@ -58,9 +24,9 @@ export async function benchApi(): Promise<string> {
     })) as { id: string };
     const key = keys.record('bench', 'CONTACT', contact.id);
 
-    requests = 0;
+    sent.length = 0;
     await getContact({ store }, 'bench', contact.id);
-    const requestsPerRead = requests;
+    const requestsPerRead = sent.length;
 
     // warm both paths (JIT, connection pools, handler modules) before measuring
     for (let i = 0; i < 100; i++) {

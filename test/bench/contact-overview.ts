@@ -1,8 +1,8 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { startLocalCloud } from '../../infra/local/local-cloud';
 import { activitiesKeys } from '../../shared/activities/activities-keys';
 import { contactOverview, listContactTimeline } from '../../shared/activities/read-timeline';
+import { benchCloud } from './bench-cloud';
 import { ms, ratio, statsOf, timeEach } from './stats';
 
 const reads = 600;
@@ -20,41 +20,7 @@ export async function benchOverview(): Promise<string> {
     tableName: 'seed-crm-bench-overview',
   });
   try {
-    const sent: string[] = [];
-    const client = DynamoDBDocumentClient.from(
-      new DynamoDBClient({
-        endpoint: cloud.dynamoDbEndpoint,
-        region: 'us-east-1',
-        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      }),
-      { marshallOptions: { removeUndefinedValues: true } },
-    );
-    client.middlewareStack.add(
-      (next, context) => (args) => {
-        sent.push(String(context.commandName));
-        return next(args);
-      },
-      { step: 'initialize', name: 'countRequests' },
-    );
-    const store = { client, tableName: cloud.tableName };
-    const { token } = (await (
-      await fetch(`${cloud.url}/api/local/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ workspaceId: 'bench', email: 'bench@example.com', roles: ['admin'] }),
-      })
-    ).json()) as { token: string };
-    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const api = (method: string, path: string, body?: unknown) =>
-      fetch(`${cloud.url}${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }).then(async (r) => {
-        const text = await r.text();
-        if (r.status >= 300) throw new Error(`${method} ${path} ${r.status} ${text}`);
-        return text ? (JSON.parse(text) as { id: string }) : undefined;
-      });
+    const { sent, client, store, api } = await benchCloud(cloud);
     const contact = (await api('POST', '/api/contacts', {
       firstName: 'Bench',
       email: 'bench@example.com',
