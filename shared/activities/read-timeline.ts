@@ -29,6 +29,23 @@ const contactSortKey = recordKeys.record('', 'CONTACT', '').sk;
 const openWorkSortKey = activitiesKeys.contactOpenWork('', '').sk;
 const timelineSortPrefix = activitiesKeys.timelinePrefix('', 'CONTACT', '').skPrefix;
 
+/**
+ * The head of a contact's partition in one strongly consistent Query (decision 150): from `CONTACT` to
+ * `CONTACT#TIMELINE#~` ascending, the contact, its open-work item, then its `entries` newest entries.
+ */
+function queryContactHead(store: Store, workspaceId: string, contactId: string, entries: number) {
+  const range = activitiesKeys.contactOverviewRange(workspaceId, contactId);
+  return store.client.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': range.pk, ':from': range.from, ':to': range.to },
+      ConsistentRead: true,
+      Limit: entries + 2,
+    }),
+  );
+}
+
 /** Stored items as entries; an entry of a type this version does not know (yet) is left out. */
 export function entriesOf(items: readonly Item[]): TimelineEntry[] {
   return items.flatMap((item) => {
@@ -117,16 +134,7 @@ export async function listContactTimeline(
     };
   }
   // the first page: the contact and its open work come first in the range, then `limit` entries
-  const range = activitiesKeys.contactOverviewRange(workspaceId, contactId);
-  const page = await store.client.send(
-    new QueryCommand({
-      TableName: store.tableName,
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': range.pk, ':from': range.from, ':to': range.to },
-      ConsistentRead: true,
-      Limit: query.limit + 2,
-    }),
-  );
+  const page = await queryContactHead(store, workspaceId, contactId, query.limit);
   const items = page.Items ?? [];
   if (!items.some((item) => item.sk === contactSortKey)) throw new NotFoundError('contact.not_found');
   const stored = items.filter((item) => String(item.sk).startsWith(skPrefix));
@@ -203,15 +211,6 @@ export async function contactOverview(
   contactId: string,
 ): Promise<ContactOverview> {
   if (!isId(contactId)) throw new NotFoundError('contact.not_found');
-  const range = activitiesKeys.contactOverviewRange(workspaceId, contactId);
-  const page = await store.client.send(
-    new QueryCommand({
-      TableName: store.tableName,
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': range.pk, ':from': range.from, ':to': range.to },
-      ConsistentRead: true,
-      Limit: overviewActivityCount + 2,
-    }),
-  );
+  const page = await queryContactHead(store, workspaceId, contactId, overviewActivityCount);
   return overviewOf(page.Items ?? []);
 }
