@@ -1,6 +1,5 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { startLocalCloud } from '../../infra/local/local-cloud';
+import { countingStore } from '../support/counting-store';
 
 type LocalCloud = Awaited<ReturnType<typeof startLocalCloud>>;
 
@@ -10,23 +9,8 @@ type LocalCloud = Awaited<ReturnType<typeof startLocalCloud>>;
  * of the `bench` workspace.
  */
 export async function benchCloud(cloud: LocalCloud) {
-  const sent: string[] = [];
-  const client = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: cloud.dynamoDbEndpoint,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
-    { marshallOptions: { removeUndefinedValues: true } },
-  );
-  client.middlewareStack.add(
-    (next, context) => (args) => {
-      sent.push(String(context.commandName));
-      return next(args);
-    },
-    { step: 'initialize', name: 'countRequests' },
-  );
-  const store = { client, tableName: cloud.tableName };
+  const { store, sent } = countingStore(cloud.dynamoDbEndpoint, cloud.tableName);
+  const { client } = store;
   const { token } = (await (
     await fetch(`${cloud.url}/api/local/token`, {
       method: 'POST',

@@ -1,5 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Activity, ActivityRevisions } from '../../shared/activities/activity';
 import { migrateTimeline } from '../../shared/activities/migrate-timeline';
@@ -12,31 +11,14 @@ import { orderItem, recordOrder } from '../../shared/orders/record-order';
 import { keys } from '../../shared/store/keys';
 import { writeTransaction } from '../../shared/store/transactions';
 import { type Api, apiAs, newWorkspaceId, testTable } from '../support/api-client';
+import { countingStore } from '../support/counting-store';
 import { localMemberIdOf } from '../support/team-members';
 
 /** Activities and timelines through the API: each type, edits with revisions, who may change what, reads. */
 type ErrorReply = { error: { code: string; fields?: Record<string, string> } };
 
-/** A real client against DynamoDB Local that counts the requests it sends (as contact-read-cost does). */
-function countingStore() {
-  const client = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: inject('dynamoDbEndpoint'),
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
-    { marshallOptions: { removeUndefinedValues: true } },
-  );
-  const sent: string[] = [];
-  client.middlewareStack.add(
-    (next, context) => (args) => {
-      sent.push(String(context.commandName));
-      return next(args);
-    },
-    { step: 'initialize', name: 'countRequests' },
-  );
-  return { store: { client, tableName: inject('tableName') }, sent };
-}
+/** Counts the requests a real client sends to the test table's DynamoDB Local. */
+const countingTestStore = () => countingStore(inject('dynamoDbEndpoint'), inject('tableName'));
 
 const order = (externalId: string, placedAt: string): OrderData => ({
   externalId,
@@ -242,7 +224,7 @@ describe('activities', () => {
   });
 
   it('lists the timeline newest first, in pages, filtered by type, with submissions and orders on it', async () => {
-    const { store } = countingStore();
+    const { store } = countingTestStore();
     const placed = await recordOrder(
       { store, clock: () => new Date() },
       {
@@ -360,7 +342,7 @@ describe('activities', () => {
       });
       expect(reply.status).toBe(201);
     }
-    const { store, sent } = countingStore();
+    const { store, sent } = countingTestStore();
     await writeTransaction(store, [
       openWorkSet(store.tableName, workspaceId, grace.id, {
         kind: 'task',

@@ -1,35 +1,16 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
 import { createContact } from '../../shared/contacts/create-contact';
 import { getContact } from '../../shared/contacts/get-contact';
 import { listContacts } from '../../shared/contacts/list-contacts';
 import { newWorkspaceId } from '../support/api-client';
+import { countingStore } from '../support/counting-store';
 
-/** A real client against DynamoDB Local that counts the requests it sends. */
-function countingStore() {
-  const client = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: inject('dynamoDbEndpoint'),
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
-    { marshallOptions: { removeUndefinedValues: true } },
-  );
-  const sent: string[] = [];
-  client.middlewareStack.add(
-    (next, context) => (args) => {
-      sent.push(String(context.commandName));
-      return next(args);
-    },
-    { step: 'initialize', name: 'countRequests' },
-  );
-  return { store: { client, tableName: inject('tableName') }, sent };
-}
+/** Counts the requests a real client sends to the test table's DynamoDB Local. */
+const countingTestStore = () => countingStore(inject('dynamoDbEndpoint'), inject('tableName'));
 
 describe('what a read costs', () => {
   it('reads one contact with exactly one GetItem, and a page of a list with one Query', async () => {
-    const { store, sent } = countingStore();
+    const { store, sent } = countingTestStore();
     const workspaceId = newWorkspaceId();
     const contact = await createContact({ store, clock: () => new Date() }, workspaceId, {
       firstName: 'Ada',
@@ -48,7 +29,7 @@ describe('what a read costs', () => {
   });
 
   it('answers an id that cannot exist without asking DynamoDB', async () => {
-    const { store, sent } = countingStore();
+    const { store, sent } = countingTestStore();
     await expect(getContact({ store }, newWorkspaceId(), 'not-an-id')).rejects.toMatchObject({
       statusCode: 404,
     });
