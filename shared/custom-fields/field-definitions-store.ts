@@ -5,14 +5,8 @@ import { deleteExistingItem, queryAllWithPrefix } from '../store/queries';
 import type { Store } from '../store/store';
 import { builtInFieldClashes } from './built-in-clashes';
 import { customFieldsKeys } from './custom-fields-keys';
-import {
-  type FieldDefinition,
-  type FieldDefinitionInput,
-  type FieldDefinitionPatch,
-  type FieldEntity,
-  FieldKey,
-  fieldEntities,
-} from './field-definition';
+import { type FieldEntity, FieldKey, fieldEntities } from './custom-field-values';
+import type { FieldDefinition, FieldDefinitionInput, FieldDefinitionPatch } from './field-definition';
 
 function toDefinition(item: Record<string, unknown>): FieldDefinition {
   const { pk: _pk, sk: _sk, ...definition } = item;
