@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CustomFieldValues } from '../custom-fields/custom-field-values';
+import { coercedNumber } from '../platform/coerced-number';
 import { singleLine } from '../platform/single-line-text';
 import { searchableText } from '../platform/text';
 
@@ -28,7 +29,7 @@ export const CustomFieldChanges = CustomFieldValues;
 export const IdPath = z.object({ id: z.string() });
 
 export const listQueryShape = {
-  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
+  limit: z._default(coercedNumber().check(z.int(), z.gte(1), z.lte(100)), 25),
   cursor: z.optional(z.string().check(z.maxLength(2048))),
   tag: z.optional(Tag),
   q: z.optional(
