@@ -9,7 +9,7 @@ import {
   ScanCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { type ErrorCode, NotFoundError } from '../platform/errors';
-import { platformKeys } from '../platform/platform-keys';
+import { workspacePrefix } from '../platform/platform-keys';
 import type { Page } from '../records/record-fields';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { Store } from './store';
@@ -235,7 +235,7 @@ export async function queryIndexPage(
 ): Promise<Page<Item>> {
   const { sortPrefix } = page;
   const startKey = decodeCursor(page.cursor, {
-    workspacePrefix: platformKeys.workspacePrefix(workspaceId),
+    workspacePrefix: workspacePrefix(workspaceId),
     index,
     partition,
     sortPrefix,

@@ -2,7 +2,7 @@ import type { Item } from '../records/record-store';
 import { queryIndexPage, tagFilter } from '../store/queries';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';
-import { type OwnedCollection, teamKeys } from './team-keys';
+import { type OwnedCollection, ownedByPartition } from './team-keys';
 
 /**
  * One page of what a member owns, newest first: ONE Query of the byOwner index ("my contacts"). A tag
@@ -20,7 +20,7 @@ export function ownedRecordsPage(
     store,
     workspaceId,
     crmTable.indexes.byOwner,
-    teamKeys.ownedByPartition(workspaceId, ownerId, collection),
+    ownedByPartition(workspaceId, ownerId, collection),
     { limit: page.limit, cursor: page.cursor, newestFirst: true },
     tagFilter(page.tag),
   );
