@@ -18,7 +18,7 @@ beforeAll(async () => {
   cloud = await startLocalCloud({
     port: 0,
     inMemory: true,
-    quiet: true,
+    quiet: false,
     tableName: 'seed-crm-activities-bg-test',
   });
   client = localCloudClient(cloud);
