@@ -18,7 +18,7 @@ beforeAll(async () => {
   cloud = await startLocalCloud({
     port: 0,
     inMemory: true,
-    quiet: false,
+    quiet: true,
     tableName: 'seed-crm-activities-bg-test',
   });
   client = localCloudClient(cloud);
@@ -34,6 +34,7 @@ describe('a deleted company', () => {
     const ada = (
       await api<{ id: string }>('POST', '/api/contacts', { firstName: 'Ada', companyId: company.id })
     ).body;
+    await client.drained();
     const contactNote = await api<Activity>('POST', `/api/contacts/${ada.id}/activities`, {
       type: 'note',
       body: 'Ada likes espresso',
