@@ -95,7 +95,7 @@ export function AttendeePickers({
         />
       </SimpleGrid>
       {value.length > 0 && (
-        <Pill.Group aria-label="Attendees">
+        <Pill.Group role="group" aria-label="Attendees">
           {value.map((attendee) => (
             <Pill
               key={keyOf(attendee)}
