@@ -101,7 +101,8 @@ export function AttendeePickers({
               key={keyOf(attendee)}
               withRemoveButton
               onRemove={() => onChange(value.filter((known) => keyOf(known) !== keyOf(attendee)))}
-              removeButtonProps={{ 'aria-label': 'Remove attendee' }}
+              // Mantine hides the × from assistive technology and the keyboard (it expects a typed input beside it)
+              removeButtonProps={{ 'aria-label': 'Remove attendee', 'aria-hidden': false, tabIndex: 0 }}
               maw="100%"
             >
               <AttendeeName attendee={attendee} link={false} />
