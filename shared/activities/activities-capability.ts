@@ -13,6 +13,24 @@ export const activitiesCapability = defineCapability({
     handler: 'activities/activities-api',
     access: { table: 'readWrite' },
   },
+  background: [
+    {
+      name: 'DeleteCompanyTimeline',
+      handler: 'activities/delete-company-timeline',
+      description: "Delete a deleted company's own timeline entries and their revisions",
+      trigger: {
+        kind: 'event',
+        pattern: {
+          source: ['crm'],
+          'detail-type': ['company.deleted'],
+        },
+      },
+      access: {
+        table: 'readWrite',
+      },
+      timeoutSeconds: 60,
+    },
+  ],
   events: [ActivityLogged],
   errors: activitiesErrors,
   personalData: activitiesPersonalData,

@@ -1,4 +1,4 @@
-import { ulid } from 'ulid';
+import { ulidAt, ulidTime } from '../platform/ids';
 
 /**
  * The id of a new timeline entry: a ULID whose time is when the thing happened, so the timeline (ordered
@@ -6,10 +6,10 @@ import { ulid } from 'ulid';
  * that one keeps the latest time it has seen, and an activity logged for last week must sort there.
  */
 export function entryIdAt(occurredAt: string): string {
-  return ulid(timeOf(occurredAt));
+  return ulidAt(timeOf(occurredAt));
 }
 
-/** ulid() takes a seed time of 0 for "now": the first millisecond of 1970 is kept as the second. */
+/** Entries at or before 1970's first millisecond take its second, as they always have (0 once meant now). */
 const timeOf = (at: string) => Math.max(Date.parse(at), 1);
 
 /**
@@ -17,5 +17,5 @@ const timeOf = (at: string) => Math.max(Date.parse(at), 1);
  * run twice): the time of `occurredAt` and the random part of the thing's own ULID.
  */
 export function entryIdFor(occurredAt: string, ownId: string): string {
-  return `${ulid(timeOf(occurredAt)).slice(0, 10)}${ownId.slice(10)}`;
+  return `${ulidTime(timeOf(occurredAt))}${ownId.slice(10)}`;
 }

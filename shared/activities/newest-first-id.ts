@@ -1,16 +1,16 @@
+import { ulidDigits } from '../platform/ids';
+
 /**
  * A ULID turned around so that ascending order is newest first: each Crockford base-32 digit d becomes
  * 31 - d. A contact's partition lists its timeline after the contact item in ascending order (decision
  * 150), so the overview reads the contact, its open work and its newest entries in one Query.
  */
-const digits = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
 export function newestFirstId(id: string): string {
   let turned = '';
   for (const char of id) {
-    const at = digits.indexOf(char);
+    const at = ulidDigits.indexOf(char);
     if (at < 0) throw new Error(`not a ULID: ${id}`);
-    turned += digits[31 - at];
+    turned += ulidDigits[31 - at];
   }
   return turned;
 }

@@ -1,11 +1,11 @@
 import { type Item, recordIndexKeys, withoutKeys } from '../records/record-store';
-import { teamKeys } from '../team/team-keys';
+import { ownedBy } from '../team/team-keys';
 import type { Company } from './company';
 
 export function companyItem(workspaceId: string, company: Company): Item {
   return {
     ...recordIndexKeys(workspaceId, 'COMPANY', company.id, company.name),
-    ...(company.ownerId ? teamKeys.ownedBy(workspaceId, company.ownerId, 'COMPANIES', company.id) : {}),
+    ...(company.ownerId ? ownedBy(workspaceId, company.ownerId, 'COMPANIES', company.id) : {}),
     entity: 'company',
     ...company,
   };

@@ -1,5 +1,4 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { deleteCompanyTimeline } from '../activities/delete-company-timeline';
 import { pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
 import type { Deps } from '../platform/deps';
@@ -17,9 +16,9 @@ import { getCompany } from './get-company';
 const transactionLimit = 100;
 
 /**
- * Deletes a company and, in the same transaction, unlinks its contacts (each contact's version goes up);
- * then its own timeline entries and their revisions. A company with more linked contacts than one
- * transaction can hold answers 409.
+ * Deletes a company and, in the same transaction, unlinks its contacts (each contact's version goes up) and
+ * writes company.deleted; the activities capability deletes its own timeline on that event. A company with
+ * more linked contacts than one transaction can hold answers 409.
  */
 export async function deleteCompany({ store, clock }: Deps, workspaceId: string, id: string): Promise<void> {
   const company = await getCompany({ store }, workspaceId, id);
@@ -75,5 +74,4 @@ export async function deleteCompany({ store, clock }: Deps, workspaceId: string,
     if (reasons?.some((_, at) => failedAt(reasons, at))) throw new ConflictError('company.version_conflict');
     throw error;
   }
-  await deleteCompanyTimeline(store, workspaceId, id);
 }

@@ -1,6 +1,6 @@
 import { companiesKeys } from '../companies/companies-keys';
 import { type Item, recordIndexKeys, withoutKeys } from '../records/record-store';
-import { teamKeys } from '../team/team-keys';
+import { ownedBy } from '../team/team-keys';
 import type { Contact } from './contact';
 import { contactDisplayName } from './contact-display-name';
 
@@ -9,7 +9,7 @@ export function contactItem(workspaceId: string, contact: Contact): Item {
   return {
     ...recordIndexKeys(workspaceId, 'CONTACT', contact.id, contactDisplayName(contact)),
     ...(contact.companyId ? companiesKeys.companyContact(workspaceId, contact.companyId, contact.id) : {}),
-    ...(contact.ownerId ? teamKeys.ownedBy(workspaceId, contact.ownerId, 'CONTACTS', contact.id) : {}),
+    ...(contact.ownerId ? ownedBy(workspaceId, contact.ownerId, 'CONTACTS', contact.id) : {}),
     entity: 'contact',
     ...contact,
   };

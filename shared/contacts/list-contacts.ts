@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { companiesKeys } from '../companies/companies-keys';
 import type { Deps } from '../platform/deps';
-import { platformKeys } from '../platform/platform-keys';
+import { workspacePrefix } from '../platform/platform-keys';
 import type { Page } from '../records/record-fields';
 import { listRecordItems } from '../records/record-store';
 import { decodeCursor, encodeCursor } from '../store/cursor';
@@ -41,7 +41,7 @@ export async function listContacts(
         ScanIndexForward: false,
         Limit: query.limit,
         ExclusiveStartKey: decodeCursor(query.cursor, {
-          workspacePrefix: platformKeys.workspacePrefix(workspaceId),
+          workspacePrefix: workspacePrefix(workspaceId),
           index,
           partition,
         }),

@@ -1,9 +1,16 @@
 import * as z from 'zod/mini';
 import { singleLine } from '../platform/single-line-text';
+import { FieldEntity, FieldKey } from './custom-field-values';
 
-export const fieldEntities = ['contact', 'company'] as const;
+export {
+  CustomFieldValue,
+  CustomFieldValues,
+  FieldEntity,
+  FieldKey,
+  fieldEntities,
+} from './custom-field-values';
+
 export const fieldTypes = ['text', 'number', 'date', 'select', 'boolean'] as const;
-export type FieldEntity = (typeof fieldEntities)[number];
 export type FieldType = (typeof fieldTypes)[number];
 
 const label = z
@@ -14,13 +21,6 @@ const options = z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(8
   z.maxLength(100),
   z.refine((values) => new Set(values).size === values.length, 'Options must be unique.'),
 );
-
-export const FieldEntity = z.enum(fieldEntities);
-export const FieldKey = z
-  .string()
-  .check(
-    z.regex(/^[a-z][a-z0-9_]{0,39}$/, 'Use 1-40 lower-case letters, digits or _, starting with a letter.'),
-  );
 
 export const FieldDefinitionInput = z
   .strictObject({
@@ -71,15 +71,3 @@ export const FieldDefinition = z.object({
   updatedAt: z.string(),
 });
 export type FieldDefinition = z.output<typeof FieldDefinition>;
-
-/** What a record may carry under `customFields`; checked against the definitions by `checkCustomFields`. */
-export const CustomFieldValue = z.union([
-  z.string().check(z.maxLength(2000)),
-  z.number(),
-  z.boolean(),
-  z.null(),
-]);
-export const CustomFieldValues = z
-  .record(z.string().check(z.maxLength(40)), CustomFieldValue)
-  .check(z.refine((values) => Object.keys(values).length <= 50, 'At most 50 custom fields.'));
-export type CustomFieldValues = Record<string, string | number | boolean>;

@@ -4,15 +4,9 @@ import { ConflictError, NotFoundError, ValidationError } from '../platform/error
 import { deleteExistingItem, queryAllWithPrefix } from '../store/queries';
 import type { Store } from '../store/store';
 import { builtInFieldClashes } from './built-in-clashes';
+import { type FieldEntity, FieldKey, fieldEntities } from './custom-field-values';
 import { customFieldsKeys } from './custom-fields-keys';
-import {
-  type FieldDefinition,
-  type FieldDefinitionInput,
-  type FieldDefinitionPatch,
-  type FieldEntity,
-  FieldKey,
-  fieldEntities,
-} from './field-definition';
+import type { FieldDefinition, FieldDefinitionInput, FieldDefinitionPatch } from './field-definition';
 
 function toDefinition(item: Record<string, unknown>): FieldDefinition {
   const { pk: _pk, sk: _sk, ...definition } = item;

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { encodeTime } from 'ulid';
 import { contactsKeys } from '../contacts/contacts-keys';
 import { NotFoundError } from '../platform/errors';
-import { isId } from '../platform/ids';
+import { isId, ulidDigits, ulidTime } from '../platform/ids';
 import { queryIndexPage } from '../store/queries';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';
@@ -37,8 +36,6 @@ export const keptAttempts = 20;
 
 type Item = Record<string, unknown>;
 
-const crockford = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
 /**
  * The delivery of one event to one subscription has one id, whoever computes it: a ULID whose time is
  * the event's and whose random part is a hash of (subscription, event). A redelivered event therefore
@@ -48,9 +45,9 @@ export function deliveryIdOf(subscriptionId: string, eventId: string, occurredAt
   const digest = createHash('sha256').update(`${subscriptionId}\n${eventId}`).digest();
   let random = '';
   // each byte picks one of 32 symbols: 256 is a multiple of 32, so every symbol is equally likely
-  for (let at = 0; at < 16; at++) random += crockford[(digest[at] as number) % 32];
+  for (let at = 0; at < 16; at++) random += ulidDigits[(digest[at] as number) % 32];
   const time = Number.isNaN(occurredAt.getTime()) ? 0 : occurredAt.getTime();
-  return `${encodeTime(time, 10)}${random}`;
+  return `${ulidTime(time)}${random}`;
 }
 
 function itemOf(record: DeliveryRecord): Item {

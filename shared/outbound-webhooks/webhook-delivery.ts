@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { coercedNumber } from '../platform/coerced-number';
 
 /**
  * One event sent to one subscription, with every attempt. `pending`: waiting for its first attempt or a
@@ -58,7 +59,7 @@ export const WebhookDeliveryPage = z.object({
 
 export const DeliveryListQuery = z.strictObject({
   status: z.optional(z.enum(deliveryStatuses)),
-  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 20),
+  limit: z._default(coercedNumber().check(z.int(), z.gte(1), z.lte(50)), 20),
   cursor: z.optional(z.string().check(z.maxLength(2048))),
 });
 export type DeliveryListQuery = z.output<typeof DeliveryListQuery>;

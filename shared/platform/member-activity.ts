@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from '../store/store';
-import { teamKeys } from '../team/team-keys';
+import { memberKey } from '../team/team-keys';
 import type { AuthContext } from './auth';
 import { AppError } from './errors';
 
@@ -34,7 +34,7 @@ export async function recordMemberActivity(store: Store, auth: AuthContext, now:
     await store.client.send(
       new UpdateCommand({
         TableName: store.tableName,
-        Key: teamKeys.member(auth.workspaceId, auth.userId),
+        Key: memberKey(auth.workspaceId, auth.userId),
         UpdateExpression:
           'SET entity = :entity, id = :id, email = if_not_exists(email, :email), #roles = :roles, #status = :active, lastActiveAt = :now, version = if_not_exists(version, :one), createdAt = if_not_exists(createdAt, :now), updatedAt = if_not_exists(updatedAt, :now)',
         ConditionExpression: 'attribute_not_exists(pk) OR #status <> :deactivated',

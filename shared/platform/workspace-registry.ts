@@ -4,7 +4,7 @@ import { queryPagesAfter, scanAcrossWorkspaces } from '../store/queries';
 import type { Store } from '../store/store';
 import type { AuthContext } from './auth';
 import { recordMemberActivity } from './member-activity';
-import { platformKeys } from './platform-keys';
+import { platformKeys, workspaceRegistration } from './platform-keys';
 
 /**
  * The list of workspaces that scheduled jobs walk: one item per workspace in one partition (`WORKSPACES`),
@@ -26,7 +26,7 @@ async function putRegistration(store: Store, workspaceId: string, now: Date): Pr
       new PutCommand({
         TableName: store.tableName,
         Item: {
-          ...platformKeys.workspaceRegistration(workspaceId),
+          ...workspaceRegistration(workspaceId),
           entity: 'workspace',
           workspaceId,
           registeredAt: now.toISOString(),

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { CustomFieldValue } from '../custom-fields/field-definition';
+import { CustomFieldValues } from '../custom-fields/custom-field-values';
+import { coercedNumber } from '../platform/coerced-number';
 import { singleLine } from '../platform/single-line-text';
 import { searchableText } from '../platform/text';
 
@@ -22,14 +23,13 @@ export const Tags = z.pipe(
 
 export const RecordId = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'This is not a valid id.'));
 
-export const CustomFieldChanges = z
-  .record(z.string().check(z.maxLength(40)), CustomFieldValue)
-  .check(z.refine((values) => Object.keys(values).length <= 50, 'At most 50 custom fields.'));
+/** The custom fields a create or change sends (`null` clears one). */
+export const CustomFieldChanges = CustomFieldValues;
 
 export const IdPath = z.object({ id: z.string() });
 
 export const listQueryShape = {
-  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
+  limit: z._default(coercedNumber().check(z.int(), z.gte(1), z.lte(100)), 25),
   cursor: z.optional(z.string().check(z.maxLength(2048))),
   tag: z.optional(Tag),
   q: z.optional(

@@ -1,10 +1,8 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { isId } from '../platform/ids';
-import { platformKeys } from '../platform/platform-keys';
 import { searchKey } from '../platform/text';
-import { decodeCursor, encodeCursor } from '../store/cursor';
 import type { RecordKind } from '../store/keys';
-import { batchGetItems } from '../store/queries';
+import { batchGetItems, queryIndexPage, tagFilter } from '../store/queries';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';
 import type { TransactItem } from '../store/transactions';
@@ -97,48 +95,29 @@ export async function listRecordItems(
   kind: RecordKind,
   filter: RecordListFilter,
 ): Promise<Page<Item>> {
-  const workspacePrefix = platformKeys.workspacePrefix(workspaceId);
+  const page = { limit: filter.limit, cursor: filter.cursor };
   if (filter.q !== undefined) {
-    const index = crmTable.indexes.byName;
-    const prefix = searchKey(filter.q);
-    const partition = recordKeys.recordNamePartition(workspaceId, kind);
-    const startKey = decodeCursor(filter.cursor, { workspacePrefix, index, partition, sortPrefix: prefix });
-    const page = await store.client.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        IndexName: index.name,
-        KeyConditionExpression: `${index.partitionKey} = :pk AND begins_with(${index.sortKey}, :prefix)`,
-        ...(filter.tag ? { FilterExpression: 'contains(tags, :tag)' } : {}),
-        ExpressionAttributeValues: {
-          ':pk': partition,
-          ':prefix': prefix,
-          ...(filter.tag ? { ':tag': filter.tag } : {}),
-        },
-        Limit: filter.limit,
-        ExclusiveStartKey: startKey,
-      }),
+    return queryIndexPage(
+      store,
+      workspaceId,
+      crmTable.indexes.byName,
+      recordKeys.recordNamePartition(workspaceId, kind),
+      { ...page, sortPrefix: searchKey(filter.q) },
+      tagFilter(filter.tag),
     );
-    return { items: page.Items ?? [], nextCursor: encodeCursor(page.LastEvaluatedKey) };
   }
-  const index = crmTable.indexes.byCollection;
   const partition = filter.tag
     ? recordKeys.recordTagPartition(workspaceId, kind, filter.tag)
     : recordKeys.recordCollectionPartition(workspaceId, kind);
-  const startKey = decodeCursor(filter.cursor, { workspacePrefix, index, partition });
-  const page = await store.client.send(
-    new QueryCommand({
-      TableName: store.tableName,
-      IndexName: index.name,
-      KeyConditionExpression: `${index.partitionKey} = :pk`,
-      ExpressionAttributeValues: { ':pk': partition },
-      ScanIndexForward: false,
-      Limit: filter.limit,
-      ExclusiveStartKey: startKey,
-    }),
+  const { items, nextCursor } = await queryIndexPage(
+    store,
+    workspaceId,
+    crmTable.indexes.byCollection,
+    partition,
+    { ...page, newestFirst: true },
   );
-  const nextCursor = encodeCursor(page.LastEvaluatedKey);
-  if (!filter.tag) return { items: page.Items ?? [], nextCursor };
-  const ids = (page.Items ?? []).map((item) => String(item.gsi1sk));
+  if (!filter.tag) return { items, nextCursor };
+  const ids = items.map((item) => String(item.gsi1sk));
   return { items: await batchGetRecords(store, workspaceId, kind, ids), nextCursor };
 }
 

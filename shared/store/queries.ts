@@ -9,7 +9,7 @@ import {
   ScanCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { type ErrorCode, NotFoundError } from '../platform/errors';
-import { platformKeys } from '../platform/platform-keys';
+import { workspacePrefix } from '../platform/platform-keys';
 import type { Page } from '../records/record-fields';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { Store } from './store';
@@ -221,28 +221,38 @@ export async function deleteItems(
 
 /**
  * One page of an index partition for a client: its cursor is checked to belong to this partition of the
- * caller's workspace (a forged one is 400) and the next one is returned opaque.
+ * caller's workspace (a forged one is 400) and the next one is returned opaque. `sortPrefix` keeps the page
+ * to sort keys that start with it (a name search).
  */
 export async function queryIndexPage(
   store: Store,
   workspaceId: string,
   index: { name: string; partitionKey: string; sortKey: string },
   partition: string,
-  page: { limit: number; cursor?: string; newestFirst?: boolean },
+  page: { limit: number; cursor?: string; newestFirst?: boolean; sortPrefix?: string },
   /** A FilterExpression (its names and values): a page may then hold fewer than `limit` items. */
-  filter?: { expression: string; names?: Record<string, string>; values?: Item },
+  filter?: PageFilter,
 ): Promise<Page<Item>> {
+  const { sortPrefix } = page;
   const startKey = decodeCursor(page.cursor, {
-    workspacePrefix: platformKeys.workspacePrefix(workspaceId),
+    workspacePrefix: workspacePrefix(workspaceId),
     index,
     partition,
+    sortPrefix,
   });
   const result = await store.client.send(
     new QueryCommand({
       TableName: store.tableName,
       IndexName: index.name,
-      KeyConditionExpression: `${index.partitionKey} = :pk`,
-      ExpressionAttributeValues: { ':pk': partition, ...filter?.values },
+      KeyConditionExpression:
+        sortPrefix === undefined
+          ? `${index.partitionKey} = :pk`
+          : `${index.partitionKey} = :pk AND begins_with(${index.sortKey}, :prefix)`,
+      ExpressionAttributeValues: {
+        ':pk': partition,
+        ...(sortPrefix === undefined ? {} : { ':prefix': sortPrefix }),
+        ...filter?.values,
+      },
       ...(filter
         ? {
             FilterExpression: filter.expression,
@@ -256,6 +266,16 @@ export async function queryIndexPage(
   );
   return { items: result.Items ?? [], nextCursor: encodeCursor(result.LastEvaluatedKey) };
 }
+
+export interface PageFilter {
+  expression: string;
+  names?: Record<string, string>;
+  values?: Item;
+}
+
+/** Records that carry `tag`, as a filter on a page of another list (a name search, an owner's records). */
+export const tagFilter = (tag: string | undefined): PageFilter | undefined =>
+  tag === undefined ? undefined : { expression: 'contains(tags, :tag)', values: { ':tag': tag } };
 
 /** Items by key in one BatchGet (strongly consistent), asking again for the keys DynamoDB left unprocessed. */
 export async function batchGetItems(store: Store, itemKeys: Item[]): Promise<Item[]> {

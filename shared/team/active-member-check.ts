@@ -1,6 +1,6 @@
 import { ValidationError } from '../platform/errors';
 import type { TransactItem } from '../store/transactions';
-import { teamKeys } from './team-keys';
+import { memberKey } from './team-keys';
 
 /** A member id as Cognito gives it (`sub`, a UUID) or the local sign-in (32 hex): no key separators. */
 export const memberIdPattern = /^[A-Za-z0-9-]{1,64}$/;
@@ -13,7 +13,7 @@ export function activeMemberCheck(tableName: string, workspaceId: string, member
   return {
     ConditionCheck: {
       TableName: tableName,
-      Key: teamKeys.member(workspaceId, memberId),
+      Key: memberKey(workspaceId, memberId),
       ConditionExpression: 'attribute_exists(pk) AND #status = :active',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':active': 'active' },

@@ -27,6 +27,11 @@ const clientCalls = {
     imports: "import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';",
     call: "await new S3Client({}).send(new GetObjectCommand({ Bucket: 'b', Key: e.k }));",
   },
+  Cognito: {
+    imports:
+      "import { CognitoIdentityProviderClient, AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';",
+    call: "await new CognitoIdentityProviderClient({}).send(new AdminGetUserCommand({ UserPoolId: 'p', Username: e.k }));",
+  },
   SES: {
     imports: "import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';",
     call: "await new SESv2Client({}).send(new SendEmailCommand({ FromEmailAddress: 'a@example.com', Destination: { ToAddresses: [e.k] }, Content: { Simple: { Subject: { Data: 's' }, Body: { Text: { Data: 't' } } } } }));",
@@ -40,6 +45,7 @@ export function clientsOf(access: FunctionAccess): Client[] {
     ...(access.eventBus ? (['EventBridge'] as const) : []),
     ...(access.archive ? (['S3'] as const) : []),
     ...(access.ses ? (['SES'] as const) : []),
+    ...(access.userPool ? (['Cognito'] as const) : []),
   ];
 }
 

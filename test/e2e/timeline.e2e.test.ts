@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localCloudClient } from '../support/local-cloud-client';
+import { seedMember } from '../support/team-members';
 import { type ApiCaller, type BrowserAndCloud, startBrowserAndCloud } from './support/browser-and-cloud';
 import { runE2e } from './support/chromium';
 import { collectPageErrors, heading, screenshot, signIn, visible } from './support/crm-pages';
@@ -6,7 +8,8 @@ import { collectPageErrors, heading, screenshot, signIn, visible } from './suppo
 /**
  * The timeline in a real browser against the whole local cloud: a salesperson logs a call on a contact
  * and sees it on the timeline, `n` opens a note, the type chips filter, the company shows its contact's
- * entries, and all of it works on a 375 px phone.
+ * entries, and all of it works on a 375 px phone, where a meeting is logged with a team member, a contact
+ * and an address as attendees, shown by name.
  */
 describe.runIf(runE2e)('the timeline in the web app', () => {
   let e2e: BrowserAndCloud;
@@ -21,6 +24,18 @@ describe.runIf(runE2e)('the timeline in the web app', () => {
     e2e = await startBrowserAndCloud({ tableName: 'seed-crm-timeline-e2e' });
     cloud = e2e.cloud;
     asAdmin = await e2e.apiAs({ workspaceId });
+    const client = localCloudClient(cloud);
+    await seedMember(workspaceId, {
+      email: 'grace@example.com',
+      name: 'Grace Hopper',
+      roles: ['sales'],
+      table: { client: client.documents, tableName: cloud.tableName },
+    });
+    await asAdmin('POST', '/api/contacts', {
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      email: 'ada@example.com',
+    });
     companyId = (await asAdmin<{ id: string }>('POST', '/api/companies', { name: 'Nguyen Roasters' })).id;
     contactId = (
       await asAdmin<{ id: string }>('POST', '/api/contacts', {
@@ -130,7 +145,7 @@ describe.runIf(runE2e)('the timeline in the web app', () => {
     await page.close();
   });
 
-  it('works on a 375 px phone', async () => {
+  it('works on a 375 px phone, logging a meeting with a member, a contact and an address', async () => {
     const page = await openPage({ width: 375, height: 800 });
     const pageErrors = collectPageErrors(page);
     await page.goto(`${cloud.url}/contacts/${contactId}`);
@@ -139,14 +154,36 @@ describe.runIf(runE2e)('the timeline in the web app', () => {
     await page.getByRole('tab', { name: 'Meeting' }).click();
     const form = page.getByRole('form', { name: 'Log meeting' });
     await form.getByLabel('Title').fill('Tasting at the roastery');
+    await form.getByRole('combobox', { name: 'Add a team member' }).click();
+    await page.getByRole('option', { name: 'Grace Hopper' }).click();
+    await form.getByRole('combobox', { name: 'Add a contact' }).fill('Ada');
+    await page.getByRole('option', { name: 'Ada Lovelace' }).click();
+    // picked by mistake, and removed again
+    await form.getByRole('combobox', { name: 'Add a contact' }).fill('Linh');
+    await page.getByRole('option', { name: 'Linh Tran' }).click();
+    const picked = form.getByRole('group', { name: 'Attendees' });
+    await visible(picked.getByText('Linh Tran'));
+    await picked
+      .locator('.mantine-Pill-root', { hasText: 'Linh Tran' })
+      .getByRole('button', { name: 'Remove attendee' })
+      .click();
+    await picked.getByText('Linh Tran').waitFor({ state: 'detached' });
+    await visible(picked.getByText('Grace Hopper'));
+    await visible(picked.getByText('Ada Lovelace'));
     await form.getByLabel('Other attendees').fill('barista@example.com');
+    await screenshot(page, 'timeline-02-phone-meeting-form');
     await form.getByRole('button', { name: 'Log meeting' }).click();
     await visible(page.getByText('Meeting logged'));
-    await visible(page.getByRole('list', { name: 'Timeline entries' }).getByText('Tasting at the roastery'));
+    const meeting = page
+      .getByRole('list', { name: 'Timeline entries' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Tasting at the roastery' });
+    await visible(meeting.getByText('Attendees: Grace Hopper, Ada Lovelace, barista@example.com'));
+    await visible(meeting.getByRole('link', { name: 'Ada Lovelace' }));
     // nothing wider than the screen
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await screenshot(page, 'timeline-02-phone');
+    await screenshot(page, 'timeline-03-phone');
     expect(pageErrors).toEqual([]);
     await page.close();
   });

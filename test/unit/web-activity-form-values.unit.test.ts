@@ -38,7 +38,7 @@ describe("the composer's values", () => {
       startsAt: '2026-11-20T10:00',
       endsAt: '2026-11-20T11:00',
       attendeeEmails: 'a@example.com, b@example.com;c@example.com',
-      keptAttendees: [{ kind: 'member' as const, memberId: 'm1' }],
+      pickedAttendees: [{ kind: 'member' as const, memberId: 'm1' }],
     };
     const body = activityBodyOf(meeting, true);
     expect(body).toMatchObject({

@@ -23,9 +23,12 @@ export interface ActivityValues {
   attendeeEmails: string;
   /** When it happened (`datetime-local`); empty is now. */
   occurredAt: string;
-  /** Attendees the form does not edit (members, contacts), kept as they were. */
-  keptAttendees: Attendee[];
+  /** The team members and contacts the meeting is with, as picked (addresses are typed in `attendeeEmails`). */
+  pickedAttendees: PickedAttendee[];
 }
+
+/** An attendee picked by name: a team member or a contact. */
+export type PickedAttendee = Exclude<Attendee, { kind: 'email' }>;
 
 export const callOutcomeLabels: Record<ActivityValues['outcome'], string> = {
   connected: 'Connected',
@@ -70,7 +73,7 @@ export function emptyActivityValues(type: ActivityType = 'note', now: Date = new
     location: '',
     attendeeEmails: '',
     occurredAt: '',
-    keptAttendees: [],
+    pickedAttendees: [],
   };
 }
 
@@ -104,7 +107,7 @@ export function valuesOfActivity(activity: Activity): ActivityValues {
         location: activity.location ?? '',
         notes: activity.notes ?? '',
         attendeeEmails: activity.attendees.flatMap((a) => (a.kind === 'email' ? [a.email] : [])).join(', '),
-        keptAttendees: activity.attendees.filter((a) => a.kind !== 'email'),
+        pickedAttendees: activity.attendees.filter((a): a is PickedAttendee => a.kind !== 'email'),
       };
   }
 }
@@ -148,7 +151,7 @@ export function activityBodyOf(values: ActivityValues, forEdit = false): z.input
         startsAt: isoOf(values.startsAt),
         endsAt: isoOf(values.endsAt),
         attendees: [
-          ...values.keptAttendees,
+          ...values.pickedAttendees,
           ...values.attendeeEmails
             .split(/[\s,;]+/)
             .filter(Boolean)

@@ -15,6 +15,7 @@ import { ApiError, messageOf } from '../api/api-error';
 import { focusFirstError, formErrorsFromFields, formLevel } from '../records/form-errors';
 import { FormAlert } from '../records/form-footer';
 import { type ActivityValues, activityBodyOf, callOutcomeLabels } from './activity-form-values';
+import { AttendeePickers } from './meeting-attendees';
 
 const shownFields = new Set([
   'body',
@@ -139,6 +140,10 @@ export function ActivityForm({
               <TextInput label="Ends" type="datetime-local" required {...form.getInputProps('endsAt')} />
             </SimpleGrid>
             <TextInput label="Location" {...form.getInputProps('location')} />
+            <AttendeePickers
+              value={form.getValues().pickedAttendees}
+              onChange={(next) => form.setFieldValue('pickedAttendees', next)}
+            />
             <TextInput
               label="Other attendees"
               description="Email addresses, separated by commas"

@@ -38,6 +38,7 @@ import { ActivityComposer } from './activity-composer';
 import { ActivityForm } from './activity-form';
 import { activityBodyOf, callOutcomeLabels, valuesOfActivity } from './activity-form-values';
 import { SubmissionCard } from './contact-submissions';
+import { AttendeeList } from './meeting-attendees';
 import {
   revisionsQuery,
   type TimelineOwner,
@@ -101,14 +102,7 @@ function ActivityContent({ activity }: { activity: Activity }) {
             {formatDateTime(activity.startsAt)} – {formatDateTime(activity.endsAt)}
             {activity.location ? ` · ${activity.location}` : ''}
           </Text>
-          {activity.attendees.length > 0 && (
-            <Text size="sm" c="dimmed">
-              {activity.attendees.length} {activity.attendees.length === 1 ? 'attendee' : 'attendees'}
-              {activity.attendees.some((a) => a.kind === 'email')
-                ? `: ${activity.attendees.flatMap((a) => (a.kind === 'email' ? [a.email] : [])).join(', ')}`
-                : ''}
-            </Text>
-          )}
+          <AttendeeList attendees={activity.attendees} />
           {activity.notesHtml && <RenderedText html={activity.notesHtml} />}
         </Stack>
       );
