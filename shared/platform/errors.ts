@@ -13,6 +13,7 @@ export const platformErrors = {
   'request.too_large': 'The request body is larger than 256 KB.',
   'request.precondition_required': 'Send the record version in an If-Match header to change it.',
   'request.invalid_cursor': 'The pagination cursor is not valid. Start again from the first page.',
+  'request.contended': 'Someone else changed the same records at this moment. Please try again.',
   'auth.unauthorized': 'Sign in to continue.',
   'auth.forbidden': 'Your role does not allow this action.',
   'auth.member_deactivated': 'Your account was deactivated. Ask an admin of your workspace.',

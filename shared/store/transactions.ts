@@ -1,6 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { AppError } from '../platform/errors';
 import type { Store } from './store';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -26,9 +27,20 @@ export function failedAt(reasons: CancellationReason[], index: number): Cancella
   return reason && reason.code === 'ConditionalCheckFailed' ? reason : undefined;
 }
 
+/** How often a transaction cancelled only by conflicts is tried before the caller is told to try again. */
+export const transactionAttempts = 5;
+
+/** Transactions that kept losing to concurrent ones: a 409 the caller may simply repeat, never a 500. */
+export class ContendedError extends AppError {
+  constructor(detail: string) {
+    super(409, 'request.contended', { detail, headers: { 'retry-after': '1' } });
+  }
+}
+
 /**
- * Runs a transaction, trying again (up to 3 times, with jitter) when it was cancelled only because
- * another transaction touched the same items at the same moment. Condition failures are not retried.
+ * Runs a transaction, trying again (up to `transactionAttempts` times, backing off with jitter) when it was
+ * cancelled only because another transaction touched the same items at the same moment; when it keeps
+ * losing, a 409 `request.contended`. Condition failures are not retried.
  */
 export async function writeTransaction(store: Store, items: TransactItem[]): Promise<void> {
   for (let attempt = 1; ; attempt++) {
@@ -40,8 +52,9 @@ export async function writeTransaction(store: Store, items: TransactItem[]): Pro
       const onlyConflicts =
         reasons?.some((reason) => reason.code === 'TransactionConflict') &&
         reasons.every((reason) => reason.code === 'TransactionConflict' || reason.code === 'None');
-      if (!onlyConflicts || attempt >= 3) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
+      if (!onlyConflicts) throw error;
+      if (attempt >= transactionAttempts) throw new ContendedError(`transaction conflicted ${attempt} times`);
+      await new Promise((resolve) => setTimeout(resolve, 15 * 2 ** attempt + Math.random() * 40));
     }
   }
 }
