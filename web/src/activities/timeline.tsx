@@ -71,7 +71,7 @@ const durationOf = (seconds: number) =>
 function RenderedText({ html }: { html: string }) {
   return (
     <Typography fz="sm" style={{ overflowWrap: 'anywhere' }}>
-      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: rendered and made safe on the server (micromark) */}
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: rendered and made safe on the server (shared/activities/render-markdown.ts) */}
       <div dangerouslySetInnerHTML={{ __html: html }} />
     </Typography>
   );
