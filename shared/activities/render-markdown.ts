@@ -27,7 +27,7 @@ const fence = /^ {0,3}(`{3,}(?!.*`)|~{3,})/;
 const heading = /^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$/;
 const rule = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const quote = /^ {0,3}&gt; ?(.*)$/;
-const listItem = /^( {0,3})([-*+]|\d{1,9}[.)])(?:[ \t]+(.*)|$)/;
+const listItem = /^( {0,3})([-*+]|\d{1,9}[.)])(?:( {1,4}|\t)(.*)|$)/;
 const blank = /^[ \t]*$/;
 
 /** Can this line end the paragraph above it (an ordered list only when it starts at 1, as in CommonMark)? */
@@ -39,7 +39,7 @@ const interrupts = (line: string) => {
     rule.test(line) ||
     quote.test(line) ||
     (item !== null &&
-      !blank.test(item[3] ?? '') &&
+      !blank.test(item[4] ?? '') &&
       (/^[-*+]$/.test(item[2] ?? '') || /^1\D/.test(item[2] ?? '')))
   );
 };
@@ -99,13 +99,20 @@ function blocks(lines: string[], depth: number, tight: boolean): string {
         return item !== null && !nested.test(next) && /\d/.test(item[2] ?? '') === ordered;
       };
       const items: string[][] = [];
+      // an item's own lines are indented up to where its text starts (`- ` 2, `10. ` 4)
+      let column = 0;
       while (i < lines.length) {
         const current = lines[i] ?? '';
         if (sibling(current)) {
-          items.push([listItem.exec(current)?.[3] ?? '']);
-        } else if (nested.test(current) || (!blank.test(current) && !interrupts(current))) {
+          const [, indent = '', marker = '', space = ' ', content = ''] = listItem.exec(current) ?? [];
+          column = indent.length + marker.length + space.length;
+          items.push([content]);
+        } else if (
+          nested.test(current) ||
+          (!blank.test(current) && !interrupts(current) && !listItem.test(current))
+        ) {
           // content indented under the item, or a lazy continuation of its text
-          items.at(-1)?.push(current.replace(/^ {2,4}/, ''));
+          items.at(-1)?.push(current.replace(new RegExp(`^ {0,${column}}`), ''));
         } else if (blank.test(current) && (nested.test(lines[i + 1] ?? '') || sibling(lines[i + 1] ?? ''))) {
           items.at(-1)?.push('');
         } else break;
@@ -140,6 +147,27 @@ function blocks(lines: string[], depth: number, tight: boolean): string {
 
 const safeAddress = /^(?:https?|mailto|tel):/i;
 
+const destination = '((?:[^\\s()]|\\([^\\s()]*\\))*)';
+const tokens = new RegExp(
+  [
+    '(?<!`)(`+)(?!`)([\\s\\S]*?[^`])\\1(?!`)', // code span
+    '\\\\(&(?:amp|lt|gt|quot|#39);|[!-/:-@[-`{-~])', // backslash escape
+    '(?:\\\\| {2,})\\n', // hard line break
+    `!\\[([^\\]\\n]*)\\]\\(${destination}(?:[ \\t]+&quot;[^\\n]*?&quot;)?\\)`, // image: its text
+    `\\[((?:[^\\[\\]\\\\]|\\\\.)*)\\]\\([ \\t]*${destination}(?:[ \\t]+&quot;[^\\n]*?&quot;)?[ \\t]*\\)`, // link
+    '&lt;((?:https?|mailto|tel):[^\\s]*?|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+)&gt;', // autolink
+  ].join('|'),
+  'g',
+);
+const emphasis: [RegExp, string][] = [
+  [/\*\*\*(?=\S)(.*?\S)\*\*\*/gs, 'em><strong'],
+  [/\*\*(?=\S)(.*?\S)\*\*/gs, 'strong'],
+  [/(?<![\p{L}\p{N}_])__(?=\S)(.*?\S)__(?![\p{L}\p{N}_])/gsu, 'strong'],
+  [/~~(?=\S)(.*?\S)~~/gs, 'del'],
+  [/\*(?=\S)(.*?\S)\*/gs, 'em'],
+  [/(?<![\p{L}\p{N}_])_(?=\S)(.*?\S)_(?![\p{L}\p{N}_])/gsu, 'em'],
+];
+
 /**
  * Renders escaped text's inline markup. Finished pieces (code, escapes, links, emphasis) become
  * placeholders so that no later rule sees their markers or cuts their tags apart.
@@ -147,18 +175,6 @@ const safeAddress = /^(?:https?|mailto|tel):/i;
 function inline(text: string, links: boolean): string {
   const pieces: string[] = [];
   const hold = (html: string) => `\uE000${pieces.push(html) - 1}\uE001`;
-  const destination = '((?:[^\\s()]|\\([^\\s()]*\\))*)';
-  const tokens = new RegExp(
-    [
-      '(?<!`)(`+)(?!`)([\\s\\S]*?[^`])\\1(?!`)', // code span
-      '\\\\(&(?:amp|lt|gt|quot|#39);|[!-/:-@[-`{-~])', // backslash escape
-      '(?:\\\\| {2,})\\n', // hard line break
-      `!\\[([^\\]\\n]*)\\]\\(${destination}(?:[ \\t]+&quot;[^\\n]*?&quot;)?\\)`, // image: its text
-      `\\[((?:[^\\[\\]\\\\]|\\\\.)*)\\]\\([ \\t]*${destination}(?:[ \\t]+&quot;[^\\n]*?&quot;)?[ \\t]*\\)`, // link
-      '&lt;((?:https?|mailto|tel):[^\\s]*?|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+)&gt;', // autolink
-    ].join('|'),
-    'g',
-  );
   let html = text.replace(tokens, (whole, ticks, code, escaped, alt, _image, label, address, auto) => {
     if (ticks) return hold(`<code>${code.replace(/\n/g, ' ').replace(/^ (.*[^ ].*) $/, '$1')}</code>`);
     if (escaped) return hold(escaped);
@@ -173,14 +189,6 @@ function inline(text: string, links: boolean): string {
     }
     return hold('<br>\n');
   });
-  const emphasis: [RegExp, string][] = [
-    [/\*\*\*(?=\S)(.*?\S)\*\*\*/gs, 'em><strong'],
-    [/\*\*(?=\S)(.*?\S)\*\*/gs, 'strong'],
-    [/(?<![\p{L}\p{N}_])__(?=\S)(.*?\S)__(?![\p{L}\p{N}_])/gsu, 'strong'],
-    [/~~(?=\S)(.*?\S)~~/gs, 'del'],
-    [/\*(?=\S)(.*?\S)\*/gs, 'em'],
-    [/(?<![\p{L}\p{N}_])_(?=\S)(.*?\S)_(?![\p{L}\p{N}_])/gsu, 'em'],
-  ];
   const emphasise = (part: string): string =>
     emphasis.reduce(
       (done, [pattern, tag]) =>

@@ -30,6 +30,11 @@ const rendered: [string, string, string][] = [
     '- a\n  - b\n  - c\n- d',
     '<ul>\n<li>a\n<ul>\n<li>b</li>\n<li>c</li>\n</ul>\n</li>\n<li>d</li>\n</ul>',
   ],
+  [
+    'lists nested under where the text starts',
+    '10. a\n    - b\n    more\n      - c',
+    '<ol>\n<li>a\n<ul>\n<li>b\nmore\n<ul>\n<li>c</li>\n</ul>\n</li>\n</ul>\n</li>\n</ol>',
+  ],
   ['list items go on lazily', '- a\nb\n\nc', '<ul>\n<li>a\nb</li>\n</ul>\n<p>c</p>'],
   ['a list after a paragraph', 'Next:\n- call', '<p>Next:</p>\n<ul>\n<li>call</li>\n</ul>'],
   [
