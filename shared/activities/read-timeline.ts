@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { Consent } from '../consents/consent';
 import { contactFromItem } from '../contacts/contact-item';
-import { formsKeys } from '../forms/forms-keys';
+import { contactConsentKey } from '../forms/forms-keys';
 import type { Deps } from '../platform/deps';
 import { NotFoundError } from '../platform/errors';
 import { isId } from '../platform/ids';
@@ -62,7 +62,7 @@ async function withConsents(
 ): Promise<TimelineEntry[]> {
   const wanted = entries.flatMap((entry) =>
     entry.type === 'form.submitted' && entry.consentId
-      ? [formsKeys.contactConsent(workspaceId, entry.contactId, entry.consentId)]
+      ? [contactConsentKey(workspaceId, entry.contactId, entry.consentId)]
       : [],
   );
   if (wanted.length === 0) return entries;

@@ -1,8 +1,16 @@
 import { type KeyPair, ws } from '../store/key-parts';
 
+/** A consent record of a contact (what it agreed to, when, from where), in the contact's partition. */
+export const contactConsentKey = (workspaceId: string, contactId: string, consentId: string): KeyPair => ({
+  pk: `${ws(workspaceId)}#CONTACT#${contactId}`,
+  sk: `CONSENT#${consentId}`,
+});
+
 /**
  * The forms capability: forms, submissions on the timeline, consents.
- * Built here and nowhere else (keys.ts gathers them); golden tests pin the strings.
+ * Built here and nowhere else (keys.ts gathers them); golden tests pin the strings. The timeline reads a
+ * submission's consent with `contactConsentKey` on its own, since a bundle keeps an object whole once any
+ * member is used.
  */
 export const formsKeys = {
   // --- webhooks: forms ---
@@ -31,11 +39,7 @@ export const formsKeys = {
   }),
   formSubmissionsPartition: (workspaceId: string, formId: string) =>
     `${ws(workspaceId)}#FORM#${formId}#SUBMISSIONS`,
-  /** A consent record of a contact (what it agreed to, when, from where), in the contact's partition. */
-  contactConsent: (workspaceId: string, contactId: string, consentId: string): KeyPair => ({
-    pk: `${ws(workspaceId)}#CONTACT#${contactId}`,
-    sk: `CONSENT#${consentId}`,
-  }),
+  contactConsent: contactConsentKey,
   contactConsentsPrefix: (workspaceId: string, contactId: string) => ({
     pk: `${ws(workspaceId)}#CONTACT#${contactId}`,
     skPrefix: 'CONSENT#',

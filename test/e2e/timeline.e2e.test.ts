@@ -48,7 +48,7 @@ describe.runIf(runE2e)('the timeline in the web app', () => {
     // a colleague's note, which the salesperson may read but not change
     await asAdmin('POST', `/api/contacts/${contactId}/activities`, {
       type: 'note',
-      body: 'Prefers **oat milk** samples',
+      body: 'Prefers **oat milk** samples:\n\n- ~~soy~~ _oat_, `SKU-12`\n- the [price list](https://example.com/prices)\n\n> Call back in May',
       occurredAt: '2026-11-02T09:00:00Z',
     });
   });
@@ -65,6 +65,11 @@ describe.runIf(runE2e)('the timeline in the web app', () => {
     await visible(heading(page, 'Linh Tran'));
     const entries = page.getByRole('list', { name: 'Timeline entries' });
     await visible(entries.getByText('oat milk'));
+    // the note's markdown, rendered on the server, shows as rich text with a safe link
+    await visible(entries.locator('del', { hasText: 'soy' }));
+    await expect(entries.getByRole('link', { name: 'price list' }).getAttribute('href')).resolves.toBe(
+      'https://example.com/prices',
+    );
     // a colleague's entry offers no actions to a salesperson
     await expect(entries.getByRole('button', { name: /Actions for/ }).count()).resolves.toBe(0);
 
