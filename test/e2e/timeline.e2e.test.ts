@@ -48,7 +48,7 @@ describe.runIf(runE2e)('the timeline in the web app', () => {
     // a colleague's note, which the salesperson may read but not change
     await asAdmin('POST', `/api/contacts/${contactId}/activities`, {
       type: 'note',
-      body: 'Prefers **oat milk** samples:\n\n- ~~soy~~ _oat_, `SKU-12`\n- the [price list](https://example.com/prices)\n\n> Call back in May',
+      body: '### Samples\nPrefers **oat milk** samples:\n\n- ~~soy~~ _oat_, `SKU-12`\n- the [price list](https://example.com/prices)\n\n> Call back in May',
       occurredAt: '2026-11-02T09:00:00Z',
     });
   });

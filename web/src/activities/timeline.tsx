@@ -39,6 +39,7 @@ import { ActivityForm } from './activity-form';
 import { activityBodyOf, callOutcomeLabels, valuesOfActivity } from './activity-form-values';
 import { SubmissionCard } from './contact-submissions';
 import { AttendeeList } from './meeting-attendees';
+import renderedText from './rendered-text.module.css';
 import {
   revisionsQuery,
   type TimelineOwner,
@@ -70,7 +71,7 @@ const durationOf = (seconds: number) =>
 /** HTML the server rendered from markdown (raw HTML escaped, unsafe links dropped): shown as it is. */
 function RenderedText({ html }: { html: string }) {
   return (
-    <Typography fz="sm" style={{ overflowWrap: 'anywhere' }}>
+    <Typography fz="sm" className={renderedText.text} style={{ overflowWrap: 'anywhere' }}>
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: rendered and made safe on the server (shared/activities/render-markdown.ts) */}
       <div dangerouslySetInnerHTML={{ __html: html }} />
     </Typography>
