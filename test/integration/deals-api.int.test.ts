@@ -379,6 +379,24 @@ describe('deals everywhere they belong', () => {
     expect(twoFilters.status).toBe(400);
   });
 
+  it("narrows the board's cards by owner and tag, not its totals", async () => {
+    const [pipeline] = (await api<{ items: Pipeline[] }>('GET', '/api/pipelines')).body.items;
+    const tagged = await api<Deal>('POST', '/api/deals', {
+      name: 'Tagged',
+      currency: 'EUR',
+      amount: '3',
+      tags: ['fair'],
+    });
+    expect(tagged.status).toBe(201);
+    const byTag = await api<Board>('GET', `/api/pipelines/${pipeline?.id}/board?tag=fair`);
+    expect(byTag.body.columns[0]?.cards.map((card) => card.name)).toEqual(['Tagged']);
+    expect(byTag.body.columns[0]?.totals.count).toBeGreaterThan(1);
+    const byOwner = await api<Board>('GET', `/api/pipelines/${pipeline?.id}/board?ownerId=${colleague}`);
+    expect(byOwner.body.columns[0]?.cards.map((card) => card.name)).toEqual(['Cold brew kegs']);
+    const pagedWithoutStage = await api('GET', `/api/pipelines/${pipeline?.id}/board?cursor=abc`);
+    expect(pagedWithoutStage.status).toBe(400);
+  });
+
   it('takes only an active member as owner, and contacts and companies of the workspace', async () => {
     const stranger = await api<{ error: { fields: Record<string, string> } }>('POST', '/api/deals', {
       name: 'Nobody’s',
