@@ -1,3 +1,4 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import {
   isUsablePosition,
@@ -8,7 +9,7 @@ import {
 import type { Deal } from '../../shared/deals/deal';
 import { contactsOf, dealIndexKeys, historyEntryItem } from '../../shared/deals/deal-item';
 import { counterDeltas, historyOf, patchedDeal, stageEntered } from '../../shared/deals/deal-rules';
-import { dealEventsOf, planDealWrite } from '../../shared/deals/deal-writes';
+import { dealEventsOf, planDealWrite, runDealWrite } from '../../shared/deals/deal-writes';
 import { dealsPersonalData } from '../../shared/deals/deals-personal-data';
 import { added, negated, weighted, withDecimals } from '../../shared/deals/decimal';
 import type { Pipeline } from '../../shared/deals/pipeline';
@@ -340,5 +341,75 @@ describe('the default pipeline and erasure', () => {
       contactIds: [],
       version: 4,
     });
+  });
+});
+
+describe('a deal write that meets other writes', () => {
+  const cancelled = (...codes: string[]) =>
+    new TransactionCanceledException({
+      message: 'Transaction cancelled',
+      $metadata: {},
+      CancellationReasons: codes.map((Code) => ({ Code })),
+    });
+  const storeFailing = (failures: Error[]) => {
+    const sent: unknown[] = [];
+    return {
+      sent,
+      store: {
+        tableName: 'crm',
+        client: {
+          send: (command: unknown) => {
+            sent.push(command);
+            const failure = failures.shift();
+            return failure ? Promise.reject(failure) : Promise.resolve({});
+          },
+        } as never,
+      },
+    };
+  };
+  const plan = () =>
+    planDealWrite('crm', ws, {
+      before: deal,
+      after: patchedDeal(deal, { stageId: 'S2' }, context),
+      actorId: 'm',
+      now: t1,
+      stageName: () => 'Proposal',
+    });
+
+  it('is tried again when only transaction conflicts cancelled it (the pipeline item under concurrent moves)', async () => {
+    const { store, sent } = storeFailing([
+      cancelled('None', 'TransactionConflict'),
+      cancelled('TransactionConflict'),
+    ]);
+    await runDealWrite(store, plan());
+    expect(sent).toHaveLength(3);
+  });
+
+  it('is not tried again when the deal changed meanwhile: a version conflict', async () => {
+    const stale = new TransactionCanceledException({
+      message: 'Transaction cancelled',
+      $metadata: {},
+      CancellationReasons: [
+        { Code: 'ConditionalCheckFailed', Item: { version: { N: '4' } } },
+        { Code: 'None' },
+      ],
+    });
+    const { store, sent } = storeFailing([stale]);
+    await expect(runDealWrite(store, plan())).rejects.toMatchObject({
+      code: 'deal.version_conflict',
+      statusCode: 409,
+    });
+    expect(sent).toHaveLength(1);
+  });
+
+  it('answers 409 deal.stage_not_in_pipeline when the stage it enters was closed meanwhile', async () => {
+    const { store } = storeFailing([cancelled('None', 'ConditionalCheckFailed')]);
+    await expect(runDealWrite(store, plan())).rejects.toMatchObject({ code: 'deal.stage_not_in_pipeline' });
+  });
+
+  it('gives up with deal.busy after eight conflicts in a row', async () => {
+    const { store, sent } = storeFailing(Array.from({ length: 8 }, () => cancelled('TransactionConflict')));
+    await expect(runDealWrite(store, plan())).rejects.toMatchObject({ code: 'deal.busy', statusCode: 409 });
+    expect(sent).toHaveLength(8);
   });
 });
