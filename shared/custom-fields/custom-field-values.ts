@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
  * only the custom-fields API needs: zod schemas built at module level stay in any bundle that imports
  * their module (decision 090).
  */
-export const fieldEntities = ['contact', 'company'] as const;
+export const fieldEntities = ['contact', 'company', 'deal'] as const;
 export type FieldEntity = (typeof fieldEntities)[number];
 export const FieldEntity = z.enum(fieldEntities);
 
