@@ -10,6 +10,7 @@ import { companiesCapability } from '../companies/companies-capability';
 import { contactsCapability } from '../contacts/contacts-capability';
 import { customFieldsCapability } from '../custom-fields/custom-fields-capability';
 import { eventsCapability } from '../events/events-capability';
+import { forecastCapability } from '../forecast/forecast-capability';
 import { formsCapability } from '../forms/forms-capability';
 import { listsCapability } from '../lists/lists-capability';
 import { ordersCapability } from '../orders/orders-capability';
@@ -45,6 +46,7 @@ export const capabilities: readonly Capability[] = [
   tasksCapability,
   teamCapability,
   activitiesCapability,
+  forecastCapability,
 ];
 
 /** What infra, the local cloud and the tests read: the registry's functions and routes, flattened. */
