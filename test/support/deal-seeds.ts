@@ -1,0 +1,144 @@
+import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import { Deal, DealHistoryEntry } from '../../shared/deals/deal';
+import { dealsKeys } from '../../shared/deals/deals-keys';
+import { Pipeline } from '../../shared/deals/pipeline';
+
+/**
+ * Pipelines, deals and their history written straight into a table exactly as the deals capability
+ * writes them (decision 160, deals-keys.ts): each built with the key builders from a value the contract's
+ * schema parses, its index keys following from its state. For the forecast's tests, which read those
+ * items and must not depend on the deals routes.
+ */
+type Item = Record<string, unknown>;
+
+export function pipelineItem(workspaceId: string, pipeline: Pipeline): Item {
+  const value = Pipeline.parse(pipeline);
+  return {
+    ...dealsKeys.pipeline(workspaceId, value.id),
+    ...dealsKeys.pipelineListed(workspaceId, value.id),
+    entity: 'pipeline',
+    ...value,
+  };
+}
+
+/** A deal's item: open, a card of its column and by expected close date; closed, by its outcome and close time. */
+export function dealItem(workspaceId: string, deal: Deal): Item {
+  const value = Deal.parse(deal);
+  const state =
+    value.status === 'open'
+      ? {
+          ...dealsKeys.boardCard(workspaceId, value.pipelineId, value.stageId, value.position, value.id),
+          ...dealsKeys.openDealByCloseDate(workspaceId, value.expectedCloseDate, value.id),
+        }
+      : {
+          ...dealsKeys.closedCard(
+            workspaceId,
+            value.pipelineId,
+            outcomeOf(value),
+            value.closedAt as string,
+            value.id,
+          ),
+          ...dealsKeys.closedDealByCloseTime(
+            workspaceId,
+            outcomeOf(value),
+            value.closedAt as string,
+            value.id,
+          ),
+        };
+  return {
+    ...dealsKeys.deal(workspaceId, value.id),
+    ...state,
+    ...(value.companyId ? dealsKeys.companyDeal(workspaceId, value.companyId, value.id) : {}),
+    ...dealsKeys.ownedDeal(workspaceId, value.ownerId, value.id),
+    entity: 'deal',
+    ...value,
+  };
+}
+
+const outcomeOf = (deal: Deal) => (deal.status === 'won' ? 'WON' : 'LOST');
+
+/** A history entry; one that leaves a stage (a move, won, lost) is also on its pipeline's stage exits. */
+export function historyItem(workspaceId: string, entry: DealHistoryEntry): Item {
+  const value = DealHistoryEntry.parse(entry);
+  const leavesStage = ['stage', 'won', 'lost'].includes(value.kind) && value.fromStageId !== undefined;
+  return {
+    ...dealsKeys.dealHistoryEntry(workspaceId, value.dealId, value.id),
+    ...(leavesStage ? dealsKeys.stageExit(workspaceId, value.pipelineId, value.at, value.dealId) : {}),
+    entity: 'dealHistory',
+    ...value,
+  };
+}
+
+const longAgo = '2020-01-01T00:00:00.000Z';
+
+export function aPipeline(name: string, stages: { name: string; probability: number }[]): Pipeline {
+  return {
+    id: ulid(),
+    version: 1,
+    createdAt: longAgo,
+    updatedAt: longAgo,
+    name,
+    stages: stages.map((stage) => ({ id: ulid(), ...stage })),
+    isDefault: false,
+  };
+}
+
+export function aDeal(
+  values: Pick<Deal, 'amount' | 'currency' | 'ownerId' | 'pipelineId' | 'stageId'> & Partial<Deal>,
+): Deal {
+  const createdAt = values.createdAt ?? longAgo;
+  return {
+    id: ulid(),
+    version: 1,
+    createdAt,
+    updatedAt: values.closedAt ?? createdAt,
+    name: 'Früh GmbH renewal',
+    contactIds: [],
+    stageEnteredAt: createdAt,
+    position: 'a0',
+    status: 'open',
+    tags: [],
+    createdBy: values.ownerId,
+    ...values,
+  };
+}
+
+/** A move out of a stage after `timeInStageMs`, at `at`. */
+export function aStageExit(
+  deal: Pick<Deal, 'id' | 'pipelineId' | 'ownerId'>,
+  fromStageId: string,
+  toStageId: string | undefined,
+  at: string,
+  timeInStageMs: number,
+  kind: 'stage' | 'won' | 'lost' = 'stage',
+): DealHistoryEntry {
+  return {
+    id: ulid(),
+    dealId: deal.id,
+    kind,
+    at,
+    by: deal.ownerId,
+    pipelineId: deal.pipelineId,
+    fromStageId,
+    ...(toStageId ? { toStageId } : {}),
+    timeInStageMs,
+  };
+}
+
+export async function putItems(
+  table: { client: DynamoDBDocumentClient; tableName: string },
+  items: readonly Item[],
+): Promise<void> {
+  for (let at = 0; at < items.length; at += 25) {
+    const result = await table.client.send(
+      new BatchWriteCommand({
+        RequestItems: {
+          [table.tableName]: items.slice(at, at + 25).map((Item) => ({ PutRequest: { Item } })),
+        },
+      }),
+    );
+    if (Object.keys(result.UnprocessedItems ?? {}).length)
+      throw new Error('some seeded deal items were not written');
+  }
+}
