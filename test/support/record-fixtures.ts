@@ -3,7 +3,8 @@ import * as z from 'zod/mini';
 import { routeKeyOf } from '../../shared/platform/capability';
 import type { RegisteredRoute } from '../../shared/registry/capability-registry';
 import { TicketPatch } from '../../shared/tickets/ticket';
-import type { Api } from './api-client';
+import { type Api, testTable } from './api-client';
+import { aDeal, aPipeline, dealItem, pipelineItem, putItems } from './deal-seeds';
 import { encodePathSegment } from './raw-api';
 import {
   inboxDeliveryKind,
@@ -38,7 +39,8 @@ export type RecordKindName =
   | 'ticket'
   | 'ticketStats'
   | 'ticketSla'
-  | 'task';
+  | 'task'
+  | 'forecast';
 
 export interface SeededRecord {
   kind: RecordKindName;
@@ -668,6 +670,45 @@ const taskKind: RecordKind = {
   ],
 };
 
+/**
+ * The workspace's forecast: an open deal of a pipeline, written as the deals capability writes them
+ * (deal-seeds.ts), expected to close today with an amount of its own (random, so two workspaces never
+ * share it) in a currency no other fixture uses: the forecast of its workspace shows that sum.
+ */
+const forecastKind: RecordKind = {
+  name: 'forecast',
+  collectionPath: '/api/forecast',
+  async create(api) {
+    const amount = `${1 + Math.floor(Math.random() * 900_000)}.37`;
+    const pipeline = aPipeline('Forecast fixture', [{ name: 'Proposal', probability: 50 }]);
+    const deal = aDeal({
+      amount,
+      currency: 'CHF',
+      ownerId: 'forecast-fixture-owner',
+      pipelineId: pipeline.id,
+      stageId: pipeline.stages[0]?.id as string,
+      expectedCloseDate: new Date().toISOString().slice(0, 10),
+    });
+    await putItems(testTable(), [pipelineItem(api.workspaceId, pipeline), dealItem(api.workspaceId, deal)]);
+    return {
+      kind: 'forecast',
+      params: {},
+      identity: `${amount} CHF`,
+      version: 1,
+      finds: {},
+      patch: {},
+      values: { amount, pipelineId: pipeline.id },
+    };
+  },
+  identityOf: (item) => String(item.id),
+  crossWorkspaceCreates: () => [],
+  showsRecord: (body, record) =>
+    (
+      body as { weighted?: { total?: { totals?: { amount: string; currency: string }[] } } }
+    ).weighted?.total?.totals?.some((total) => `${total.amount} ${total.currency}` === record.identity) ??
+    false,
+};
+
 /** In creation order: a contact links to the company created before it. */
 /** In creation order: companies and contacts are owned by the member kind's caller; a contact links to the company created before it. */
 export const recordKinds: readonly RecordKind[] = [
@@ -690,6 +731,7 @@ export const recordKinds: readonly RecordKind[] = [
   ticketKind,
   ticketStatsKind,
   ticketSlaKind,
+  forecastKind,
 ];
 
 export function collectionPathOf(path: string): string {
