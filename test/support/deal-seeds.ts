@@ -1,5 +1,5 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ulid } from 'ulid';
+import { monotonicFactory } from 'ulid';
 import { Deal, DealHistoryEntry } from '../../shared/deals/deal';
 import { dealsKeys } from '../../shared/deals/deals-keys';
 import { Pipeline } from '../../shared/deals/pipeline';
@@ -11,6 +11,9 @@ import { Pipeline } from '../../shared/deals/pipeline';
  * items and must not depend on the deals routes.
  */
 type Item = Record<string, unknown>;
+
+// ids in creation order, as the deals capability's are (pipelines list in id order)
+const ulid = monotonicFactory();
 
 export function pipelineItem(workspaceId: string, pipeline: Pipeline): Item {
   const value = Pipeline.parse(pipeline);

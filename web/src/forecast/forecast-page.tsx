@@ -246,12 +246,19 @@ function ByMonth({ forecast }: { forecast: Forecast }) {
       ) : (
         <Text c="dimmed">No open deal is expected to close in the next six months.</Text>
       )}
-      <Table.ScrollContainer minWidth={420}>
-        <Table verticalSpacing="xs" aria-label="Weighted pipeline by expected close month">
+      <Table.ScrollContainer minWidth={320}>
+        <Table
+          verticalSpacing="xs"
+          horizontalSpacing="xs"
+          fz="sm"
+          aria-label="Weighted pipeline by expected close month"
+        >
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Expected close</Table.Th>
-              <Table.Th ta="right">Deals</Table.Th>
+              <Table.Th ta="right" visibleFrom="xs">
+                Deals
+              </Table.Th>
               <Table.Th ta="right">Amount</Table.Th>
               <Table.Th ta="right">Weighted</Table.Th>
             </Table.Tr>
@@ -283,7 +290,9 @@ function BucketRow({ label, bucket }: { label: ReactNode; bucket: BucketTotals }
   return (
     <Table.Tr>
       <Table.Td>{label}</Table.Td>
-      <Table.Td ta="right">{bucket.count}</Table.Td>
+      <Table.Td ta="right" visibleFrom="xs">
+        {bucket.count}
+      </Table.Td>
       <Table.Td ta="right">
         <Totals bucket={bucket} field="amount" />
       </Table.Td>
@@ -312,29 +321,35 @@ function TotalsTable({
 }) {
   if (rows.length === 0) return <Text c="dimmed">{empty}</Text>;
   return (
-    <Table.ScrollContainer minWidth={420}>
-      <Table verticalSpacing="xs" aria-label={label}>
+    <Table.ScrollContainer minWidth={320}>
+      <Table verticalSpacing="xs" horizontalSpacing="xs" fz="sm" aria-label={label}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{header}</Table.Th>
-            <Table.Th ta="right">Deals</Table.Th>
+            <Table.Th ta="right" visibleFrom="xs">
+              Deals
+            </Table.Th>
             <Table.Th ta="right">Amount</Table.Th>
             <Table.Th ta="right">Weighted</Table.Th>
-            <Table.Th ta="right">of it overdue</Table.Th>
+            <Table.Th ta="right" visibleFrom="sm">
+              of it overdue
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {rows.map((row) => (
             <Table.Tr key={row.key}>
               <Table.Td>{row.name}</Table.Td>
-              <Table.Td ta="right">{row.total.count}</Table.Td>
+              <Table.Td ta="right" visibleFrom="xs">
+                {row.total.count}
+              </Table.Td>
               <Table.Td ta="right">
                 <Totals bucket={row.total} field="amount" />
               </Table.Td>
               <Table.Td ta="right">
                 <Totals bucket={row.total} field="weighted" />
               </Table.Td>
-              <Table.Td ta="right">
+              <Table.Td ta="right" visibleFrom="sm">
                 <Totals bucket={row.overdue} field="weighted" />
               </Table.Td>
             </Table.Tr>
@@ -348,14 +363,18 @@ function TotalsTable({
 function HistoryTable({ pipelines }: { pipelines: PipelineFigures[] }) {
   if (pipelines.length === 0) return null;
   return (
-    <Table.ScrollContainer minWidth={420}>
-      <Table verticalSpacing="xs" aria-label="Win rate and sales cycle by pipeline">
+    <Table.ScrollContainer minWidth={320}>
+      <Table
+        verticalSpacing="xs"
+        horizontalSpacing="xs"
+        fz="sm"
+        aria-label="Win rate and sales cycle by pipeline"
+      >
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Pipeline</Table.Th>
             <Table.Th ta="right">Win rate</Table.Th>
-            <Table.Th ta="right">Won</Table.Th>
-            <Table.Th ta="right">Lost</Table.Th>
+            <Table.Th ta="right">Won / lost</Table.Th>
             <Table.Th ta="right">Average cycle</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -364,8 +383,9 @@ function HistoryTable({ pipelines }: { pipelines: PipelineFigures[] }) {
             <Table.Tr key={pipeline.pipelineId}>
               <Table.Td>{pipeline.name}</Table.Td>
               <Table.Td ta="right">{formatPercent(pipeline.winRate.percent)}</Table.Td>
-              <Table.Td ta="right">{pipeline.winRate.won}</Table.Td>
-              <Table.Td ta="right">{pipeline.winRate.lost}</Table.Td>
+              <Table.Td ta="right">
+                {pipeline.winRate.won} / {pipeline.winRate.lost}
+              </Table.Td>
               <Table.Td ta="right">{formatDays(pipeline.salesCycle.averageMs)}</Table.Td>
             </Table.Tr>
           ))}
@@ -381,7 +401,12 @@ function StageTimes({ pipeline }: { pipeline: PipelineFigures }) {
       <Text fw={600} mb={4}>
         {pipeline.name}
       </Text>
-      <Table verticalSpacing={4} aria-label={`Average time in each stage of ${pipeline.name}`}>
+      <Table
+        verticalSpacing={4}
+        horizontalSpacing="xs"
+        fz="sm"
+        aria-label={`Average time in each stage of ${pipeline.name}`}
+      >
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Stage</Table.Th>
