@@ -2,6 +2,7 @@ import { activitiesErrors } from '../activities/activities-errors';
 import { companiesErrors } from '../companies/companies-errors';
 import { contactsErrors } from '../contacts/contacts-errors';
 import { customFieldsErrors } from '../custom-fields/custom-fields-errors';
+import { dealsErrors } from '../deals/deals-errors';
 import { forecastErrors } from '../forecast/forecast-errors';
 import { formsErrors } from '../forms/forms-errors';
 import { listsErrors } from '../lists/lists-errors';
@@ -33,5 +34,6 @@ export const errorMessages = {
   ...tasksErrors,
   ...teamErrors,
   ...activitiesErrors,
+  ...dealsErrors,
   ...forecastErrors,
 } as const satisfies Record<string, string>;

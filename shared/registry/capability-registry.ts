@@ -9,6 +9,7 @@ import { apiDocsCapability } from '../api/api-docs-capability';
 import { companiesCapability } from '../companies/companies-capability';
 import { contactsCapability } from '../contacts/contacts-capability';
 import { customFieldsCapability } from '../custom-fields/custom-fields-capability';
+import { dealsCapability } from '../deals/deals-capability';
 import { eventsCapability } from '../events/events-capability';
 import { forecastCapability } from '../forecast/forecast-capability';
 import { formsCapability } from '../forms/forms-capability';
@@ -46,6 +47,7 @@ export const capabilities: readonly Capability[] = [
   tasksCapability,
   teamCapability,
   activitiesCapability,
+  dealsCapability,
   forecastCapability,
 ];
 
