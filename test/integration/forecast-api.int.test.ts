@@ -2,6 +2,7 @@ import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Deal } from '../../shared/deals/deal';
 import type { Forecast } from '../../shared/forecast/forecast';
+import { etagOf } from '../../shared/platform/versioning';
 import { type Api, apiAs, newWorkspaceId, testTable } from '../support/api-client';
 import {
   aDeal,
@@ -12,6 +13,7 @@ import {
   pipelineItem,
   putItems,
 } from '../support/deal-seeds';
+import { seedMember } from '../support/team-members';
 
 /**
  * The forecast through the API against DynamoDB Local: deals, pipelines and stage history seeded as the
@@ -303,5 +305,100 @@ describe('the forecast', () => {
     expect(reply.body.pipelines).toEqual([]);
     const aPipelineOfMine = await other('GET', `/api/forecast?pipelineId=${sales.id}`);
     expect(aPipelineOfMine.status).toBe(404);
+  });
+});
+
+/**
+ * End to end with the real writes: deals created, moved, won, lost and reopened through the deals API;
+ * the forecast reads what those writes left. The time-dependent figures are checked against what the
+ * deals API itself reports (the deals' close times, their history's times in stage).
+ */
+describe('the forecast of deals written through the deals API', () => {
+  const workspaceId = newWorkspaceId('forecast-real');
+  let api: Api;
+  const today = new Date().toISOString().slice(0, 10);
+
+  type Written = { id: string; version: number; createdAt: string; closedAt?: string };
+  type History = { items: { kind: string; fromStageId?: string; timeInStageMs?: number }[] };
+  const change = async (deal: Written, patch: Record<string, unknown>) => {
+    const reply = await api<Written>('PATCH', `/api/deals/${deal.id}`, patch, {
+      'if-match': etagOf(deal.version),
+    });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    return reply.body;
+  };
+
+  it('sums, rates and times what the deals API wrote', async () => {
+    await seedMember(workspaceId);
+    api = await apiAs(workspaceId);
+    const created = await api<{ id: string; stages: { id: string }[] }>('POST', '/api/pipelines', {
+      name: 'Forecast check',
+      stages: [
+        { name: 'Talk', probability: 25 },
+        { name: 'Offer', probability: 75 },
+      ],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const pipelineId = created.body.id;
+    const [talk, offer] = created.body.stages.map((stage) => stage.id) as [string, string];
+    const newDeal = async (values: Record<string, unknown>) => {
+      const reply = await api<Written>('POST', '/api/deals', {
+        name: 'Früh GmbH',
+        pipelineId,
+        stageId: talk,
+        ...values,
+      });
+      expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+      return reply.body;
+    };
+    const moved = await newDeal({ amount: '1000.00', currency: 'EUR', expectedCloseDate: today });
+    await newDeal({ amount: '333.33', currency: 'EUR', expectedCloseDate: today });
+    await newDeal({ amount: '500', currency: 'JPY', stageId: offer });
+    let won = await newDeal({ amount: '200.00', currency: 'EUR' });
+    const lost = await newDeal({ amount: '100.00', currency: 'EUR' });
+    const reopened = await newDeal({ amount: '50.00', currency: 'EUR', expectedCloseDate: today });
+
+    await change(moved, { stageId: offer });
+    won = await change(won, { status: 'won' });
+    await change(lost, { status: 'lost', lostReason: 'Price' });
+    await change(await change(reopened, { status: 'lost', lostReason: 'Price' }), { status: 'open' });
+
+    const reply = await api<Forecast>('GET', `/api/forecast?pipelineId=${pipelineId}&timeZone=UTC`);
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    const { weighted, history } = reply.body;
+    // this month: 1000.00 × 75 % = 750 (moved to Offer); 333.33 × 25 % = 83.3325; 50.00 × 25 % = 12.50
+    // (reopened into Talk): 1383.33, 845.8325 → 845.83
+    expect(weighted.byMonth[0]).toEqual({
+      count: 3,
+      totals: [{ currency: 'EUR', amount: '1383.33', weighted: '845.83' }],
+    });
+    // undated: 500 JPY × 75 % = 375
+    expect(weighted.undated).toEqual({
+      count: 1,
+      totals: [{ currency: 'JPY', amount: '500', weighted: '375' }],
+    });
+    // won 1, lost 1 (the reopened deal is open again): 50.0 %
+    expect(history.overall.winRate).toEqual({ won: 1, lost: 1, percent: '50.0' });
+    expect(history.overall.salesCycle).toEqual({
+      won: 1,
+      averageMs: Date.parse(won.closedAt as string) - Date.parse(won.createdAt),
+    });
+    // Talk was left four times (moved, won, lost, lost before the reopening), Offer never
+    const spent: number[] = [];
+    for (const deal of [moved, won, lost, reopened]) {
+      const entries = (await api<History>('GET', `/api/deals/${deal.id}/history`)).body.items;
+      for (const entry of entries)
+        if (entry.fromStageId === talk && entry.timeInStageMs !== undefined) spent.push(entry.timeInStageMs);
+    }
+    expect(spent).toHaveLength(4);
+    const [talkTime, offerTime] = history.byPipeline[0]?.stages ?? [];
+    expect(talkTime).toEqual({
+      stageId: talk,
+      name: 'Talk',
+      removed: false,
+      exits: 4,
+      averageMs: Math.round(spent.reduce((sum, ms) => sum + ms, 0) / 4),
+    });
+    expect(offerTime).toMatchObject({ stageId: offer, exits: 0, averageMs: null });
   });
 });
