@@ -1,14 +1,16 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { Deal, DealHistoryEntry } from '../../shared/deals/deal';
-import { dealsKeys } from '../../shared/deals/deals-keys';
+import { dealItem as dealItemAsWritten, historyEntryItem } from '../../shared/deals/deal-item';
 import { Pipeline } from '../../shared/deals/pipeline';
+import { pipelineItem as pipelineItemAsWritten } from '../../shared/deals/pipeline-store';
 
 /**
  * Pipelines, deals and their history written straight into a table exactly as the deals capability
- * writes them (decision 160, deals-keys.ts): each built with the key builders from a value the contract's
- * schema parses, its index keys following from its state. For the forecast's tests, which read those
- * items and must not depend on the deals routes.
+ * writes them (decision 160, deals-keys.ts): a value the contract's schema parses, made an item by the
+ * capability's own item builders (its keys and index keys following from its state). For the forecast's
+ * tests, which need deals closed and stages left in the past, which the API's clock cannot write. The
+ * pipelines' board counters are not kept: the forecast does not read them.
  */
 type Item = Record<string, unknown>;
 
@@ -16,61 +18,17 @@ type Item = Record<string, unknown>;
 const ulid = monotonicFactory();
 
 export function pipelineItem(workspaceId: string, pipeline: Pipeline): Item {
-  const value = Pipeline.parse(pipeline);
-  return {
-    ...dealsKeys.pipeline(workspaceId, value.id),
-    ...dealsKeys.pipelineListed(workspaceId, value.id),
-    entity: 'pipeline',
-    ...value,
-  };
+  return pipelineItemAsWritten(workspaceId, Pipeline.parse(pipeline));
 }
 
 /** A deal's item: open, a card of its column and by expected close date; closed, by its outcome and close time. */
 export function dealItem(workspaceId: string, deal: Deal): Item {
-  const value = Deal.parse(deal);
-  const state =
-    value.status === 'open'
-      ? {
-          ...dealsKeys.boardCard(workspaceId, value.pipelineId, value.stageId, value.position, value.id),
-          ...dealsKeys.openDealByCloseDate(workspaceId, value.expectedCloseDate, value.id),
-        }
-      : {
-          ...dealsKeys.closedCard(
-            workspaceId,
-            value.pipelineId,
-            outcomeOf(value),
-            value.closedAt as string,
-            value.id,
-          ),
-          ...dealsKeys.closedDealByCloseTime(
-            workspaceId,
-            outcomeOf(value),
-            value.closedAt as string,
-            value.id,
-          ),
-        };
-  return {
-    ...dealsKeys.deal(workspaceId, value.id),
-    ...state,
-    ...(value.companyId ? dealsKeys.companyDeal(workspaceId, value.companyId, value.id) : {}),
-    ...dealsKeys.ownedDeal(workspaceId, value.ownerId, value.id),
-    entity: 'deal',
-    ...value,
-  };
+  return dealItemAsWritten(workspaceId, Deal.parse(deal));
 }
-
-const outcomeOf = (deal: Deal) => (deal.status === 'won' ? 'WON' : 'LOST');
 
 /** A history entry; one that leaves a stage (a move, won, lost) is also on its pipeline's stage exits. */
 export function historyItem(workspaceId: string, entry: DealHistoryEntry): Item {
-  const value = DealHistoryEntry.parse(entry);
-  const leavesStage = ['stage', 'won', 'lost'].includes(value.kind) && value.fromStageId !== undefined;
-  return {
-    ...dealsKeys.dealHistoryEntry(workspaceId, value.dealId, value.id),
-    ...(leavesStage ? dealsKeys.stageExit(workspaceId, value.pipelineId, value.at, value.dealId) : {}),
-    entity: 'dealHistory',
-    ...value,
-  };
+  return historyEntryItem(workspaceId, DealHistoryEntry.parse(entry));
 }
 
 const longAgo = '2020-01-01T00:00:00.000Z';
