@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { Forecast, ForecastQuery } from '../forecast/forecast';
 import { WebhookUrlText } from '../outbound-webhooks/webhook-subscription';
 import { CountryCode } from '../records/country-code';
 import { ShopifyWebhookBody, WooCommerceWebhookBody } from '../shops/shop-webhook-bodies';
@@ -16,6 +17,17 @@ export function annotateSchemasForOpenApi(): void {
       'An assigned ISO 3166-1 alpha-2 country code, any case (e.g. DE); any other text answers 400.',
   });
   z.globalRegistry.add(WebhookUrlText, { format: 'uri' });
+  z.globalRegistry.add(ForecastQuery, {
+    description:
+      'pipelineId and ownerId narrow the deals; timeZone (IANA, UTC by default) makes "today", the months and ' +
+      'the period local; from and to (YYYY-MM-DD, both included, at most 731 days) are the period of the win ' +
+      'rate, sales cycle and time in stage: the last 90 days by default.',
+  });
+  z.globalRegistry.add(Forecast, {
+    description:
+      'Amounts are exact decimal strings per currency, never converted; a sum is rounded once, half up, to ' +
+      "its currency's decimals. A rate or average over nothing is null. docs/metrics.md defines every figure.",
+  });
   z.globalRegistry.add(SlaTarget, {
     description:
       "Minutes from a ticket's opening until its first response and its resolution are due (calendar time); " +
