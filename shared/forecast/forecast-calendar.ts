@@ -98,3 +98,16 @@ export function periodOf(
     end: startOfLocalDate(timeZone, parseDate(addDays(to, 1))).toISOString(),
   };
 }
+
+/**
+ * What is wrong with a period once its defaults are filled in (`from` alone may lie after today, or so far
+ * back that the period is longer than two years): the field to name and why; undefined when it is fine.
+ */
+export function periodProblem(
+  period: Pick<ForecastPeriod, 'from' | 'to'>,
+): { field: 'from'; message: string } | undefined {
+  if (period.from > period.to) return { field: 'from', message: 'The period must not start after it ends.' };
+  if (daysBetween(period.from, period.to) >= maxPeriodDays)
+    return { field: 'from', message: `A period is at most ${maxPeriodDays} days.` };
+  return undefined;
+}

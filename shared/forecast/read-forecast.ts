@@ -1,10 +1,10 @@
 import { dealsKeys, noCloseDateSentinel } from '../deals/deals-keys';
 import type { Deps } from '../platform/deps';
-import { NotFoundError } from '../platform/errors';
+import { NotFoundError, ValidationError } from '../platform/errors';
 import { queryAllOfIndex, queryIndexRange } from '../store/queries';
 import { crmTable } from '../store/table';
 import type { Forecast, ForecastQuery } from './forecast';
-import { horizonOf, periodOf } from './forecast-calendar';
+import { horizonOf, periodOf, periodProblem } from './forecast-calendar';
 import type { ClosedDealFacts, OpenDealFacts, PipelineFacts, StageExitFacts } from './forecast-facts';
 import { historyOf } from './pipeline-figures';
 import { weightedPipelineOf } from './weighted-pipeline';
@@ -26,7 +26,8 @@ const stageExitAttributes = ['dealId', 'pipelineId', 'fromStageId', 'at', 'timeI
 /**
  * The forecast of a workspace (docs/metrics.md), read from the deals' index items (decision 160) and
  * computed by pure functions. Primary course:
- * 1. the pipelines (one Query of byCollection `PIPELINES`); an unknown `pipelineId` is 404;
+ * 1. the period checked once its defaults are in (400); the pipelines (one Query of byCollection
+ *    `PIPELINES`); an unknown `pipelineId` is 404;
  * 2. in parallel: the open deals expected before the end of the horizon (byName `DEALS#OPEN` below the
  *    7th month's first day), the undated ones (from the `~` sentinel), the deals won and lost in the
  *    period (byName `DEALS#WON|LOST` by close time), and each pipeline's stage exits in the period
@@ -43,6 +44,8 @@ export async function readForecast(
   const now = clock();
   const horizon = horizonOf(timeZone, now);
   const period = periodOf(timeZone, now, query);
+  const problem = periodProblem(period);
+  if (problem) throw new ValidationError({ [problem.field]: problem.message });
   const { byCollection, byName } = crmTable.indexes;
 
   const allPipelines = (

@@ -294,6 +294,13 @@ describe('the forecast', () => {
       '/api/forecast?from=2026-03-02&to=2026-03-01',
     );
     expect(backwards.status).toBe(400);
+    // `from` alone after today: `to` defaults to today, before it
+    const future = await api<{ error: { fields: Record<string, string> } }>(
+      'GET',
+      '/api/forecast?from=2999-01-01',
+    );
+    expect(future.status).toBe(400);
+    expect(Object.keys(future.body.error.fields)).toEqual(['from']);
   });
 
   it('shows another workspace nothing of these deals', async () => {

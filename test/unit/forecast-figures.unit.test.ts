@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatMicros, toMicros, weightedMicros } from '../../shared/forecast/decimal';
 import { ForecastQuery } from '../../shared/forecast/forecast';
-import { bucketOf, horizonOf, periodOf } from '../../shared/forecast/forecast-calendar';
+import { bucketOf, horizonOf, periodOf, periodProblem } from '../../shared/forecast/forecast-calendar';
 import type {
   ClosedDealFacts,
   OpenDealFacts,
@@ -102,6 +102,14 @@ describe('the calendar of a forecast', () => {
     expect(ForecastQuery.safeParse({ from: '2024-01-01', to: '2026-01-01' }).success).toBe(false); // 731 days apart
     expect(ForecastQuery.safeParse({ from: '2024-01-02', to: '2026-01-01' }).success).toBe(true);
     expect(ForecastQuery.safeParse({ timeZone: 'Mars/Base' }).success).toBe(false);
+    // `from` alone: `to` is today, which the schema cannot know, so the period is checked once filled in
+    const now = new Date('2026-12-06T16:00:00.000Z');
+    expect(periodProblem(periodOf('UTC', now, { from: '2026-12-07' }))?.field).toBe('from');
+    // 2024-12-05 → 2026-12-06: 365 + 365 + 1 = 731 days apart, 732 days with both ends: too long;
+    // a day later: 731 days, the longest period
+    expect(periodProblem(periodOf('UTC', now, { from: '2024-12-05' }))?.field).toBe('from');
+    expect(periodProblem(periodOf('UTC', now, { from: '2024-12-06' }))).toBeUndefined();
+    expect(periodProblem(periodOf('UTC', now, { to: '2020-02-01' }))).toBeUndefined(); // 90 days ending then
   });
 });
 
