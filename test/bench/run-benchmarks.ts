@@ -15,6 +15,7 @@ const sectionNames = [
   ['stacks', 'CloudFormation stacks'],
   ['api', 'API latency'],
   ['overview', 'Contact overview'],
+  ['board', 'Deal board'],
   ['web', 'Web app'],
   ['webhooks', 'Shop webhooks'],
 ] as const;
