@@ -1,9 +1,11 @@
 import { ulid } from 'ulid';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Deal } from '../../shared/deals/deal';
 import type { Forecast } from '../../shared/forecast/forecast';
+import { readForecast } from '../../shared/forecast/read-forecast';
 import { etagOf } from '../../shared/platform/versioning';
 import { type Api, apiAs, newWorkspaceId, testTable } from '../support/api-client';
+import { countingStore } from '../support/counting-store';
 import {
   aDeal,
   aPipeline,
@@ -301,6 +303,17 @@ describe('the forecast', () => {
     );
     expect(future.status).toBe(400);
     expect(Object.keys(future.body.error.fields)).toEqual(['from']);
+  });
+
+  it('reads with one Query of pipelines, open (dated and undated), won and lost deals, and exits per pipeline', async () => {
+    const { store, sent } = countingStore(inject('dynamoDbEndpoint'), inject('tableName'));
+    const deps = { store, clock: () => new Date() };
+    await readForecast(deps, workspaceId, {});
+    // pipelines, open before the horizon's end, undated, won, lost; and Sales' and Renewals' stage exits
+    expect(sent).toEqual(Array(7).fill('QueryCommand'));
+    sent.length = 0;
+    await readForecast(deps, workspaceId, { pipelineId: renewals.id });
+    expect(sent).toHaveLength(6);
   });
 
   it('shows another workspace nothing of these deals', async () => {
