@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { BoardPosition, DealPatch } from '../deals/deal';
 import { Amount } from '../deals/money';
 import { PipelinePatch } from '../deals/pipeline';
+import { Forecast, ForecastQuery } from '../forecast/forecast';
 import { WebhookUrlText } from '../outbound-webhooks/webhook-subscription';
 import { CountryCode } from '../records/country-code';
 import { ShopifyWebhookBody, WooCommerceWebhookBody } from '../shops/shop-webhook-bodies';
@@ -19,6 +20,17 @@ export function annotateSchemasForOpenApi(): void {
       'An assigned ISO 3166-1 alpha-2 country code, any case (e.g. DE); any other text answers 400.',
   });
   z.globalRegistry.add(WebhookUrlText, { format: 'uri' });
+  z.globalRegistry.add(ForecastQuery, {
+    description:
+      'pipelineId and ownerId narrow the deals; timeZone (IANA, UTC by default) makes "today", the months and ' +
+      'the period local; from and to (YYYY-MM-DD, both included, at most 731 days) are the period of the win ' +
+      'rate, sales cycle and time in stage: the last 90 days by default.',
+  });
+  z.globalRegistry.add(Forecast, {
+    description:
+      'Amounts are exact decimal strings per currency, never converted; a sum is rounded once, half up, to ' +
+      "its currency's decimals. A rate or average over nothing is null. docs/metrics.md defines every figure.",
+  });
   z.globalRegistry.add(Amount, {
     description:
       'An exact decimal amount as a string (1250.50), never a float; at most the decimals of its currency.',

@@ -3,6 +3,7 @@ import { companiesErrors } from '../companies/companies-errors';
 import { contactsErrors } from '../contacts/contacts-errors';
 import { customFieldsErrors } from '../custom-fields/custom-fields-errors';
 import { dealsErrors } from '../deals/deals-errors';
+import { forecastErrors } from '../forecast/forecast-errors';
 import { formsErrors } from '../forms/forms-errors';
 import { listsErrors } from '../lists/lists-errors';
 import { outboundWebhooksErrors } from '../outbound-webhooks/outbound-webhooks-errors';
@@ -34,4 +35,5 @@ export const errorMessages = {
   ...teamErrors,
   ...activitiesErrors,
   ...dealsErrors,
+  ...forecastErrors,
 } as const satisfies Record<string, string>;

@@ -11,6 +11,7 @@ import { contactsCapability } from '../contacts/contacts-capability';
 import { customFieldsCapability } from '../custom-fields/custom-fields-capability';
 import { dealsCapability } from '../deals/deals-capability';
 import { eventsCapability } from '../events/events-capability';
+import { forecastCapability } from '../forecast/forecast-capability';
 import { formsCapability } from '../forms/forms-capability';
 import { listsCapability } from '../lists/lists-capability';
 import { ordersCapability } from '../orders/orders-capability';
@@ -47,6 +48,7 @@ export const capabilities: readonly Capability[] = [
   teamCapability,
   activitiesCapability,
   dealsCapability,
+  forecastCapability,
 ];
 
 /** What infra, the local cloud and the tests read: the registry's functions and routes, flattened. */

@@ -352,3 +352,40 @@ export async function deleteExistingItem(
     throw error;
   }
 }
+
+/** A sort-key range of an index Query: `between` both ends included, `before` excluded, `atOrAfter` included. */
+export type SortKeyRange = { between: [string, string] } | { before: string } | { atOrAfter: string };
+
+/**
+ * Every item of one index partition within a sort-key range, following the pages (eventually consistent),
+ * reading only `attributes`: for a read that needs a whole range at once (the forecast's deals of a period).
+ */
+export async function queryIndexRange(
+  store: Store,
+  index: { name: string; partitionKey: string; sortKey: string },
+  partition: string,
+  range: SortKeyRange,
+  attributes: readonly string[],
+): Promise<Item[]> {
+  const [condition, values] =
+    'between' in range
+      ? [`${index.sortKey} BETWEEN :from AND :to`, { ':from': range.between[0], ':to': range.between[1] }]
+      : 'before' in range
+        ? [`${index.sortKey} < :before`, { ':before': range.before }]
+        : [`${index.sortKey} >= :from`, { ':from': range.atOrAfter }];
+  return allItemsOf(
+    pagesOf((startKey) =>
+      store.client.send(
+        new QueryCommand({
+          TableName: store.tableName,
+          IndexName: index.name,
+          KeyConditionExpression: `${index.partitionKey} = :pk AND ${condition}`,
+          ExpressionAttributeValues: { ':pk': partition, ...values },
+          ProjectionExpression: attributes.map((_, at) => `#a${at}`).join(', '),
+          ExpressionAttributeNames: Object.fromEntries(attributes.map((name, at) => [`#a${at}`, name])),
+          ExclusiveStartKey: startKey,
+        }),
+      ),
+    ),
+  );
+}

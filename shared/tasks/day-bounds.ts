@@ -10,7 +10,7 @@ export function dayBoundsIn(timeZone: string, now: Date): { start: Date; end: Da
   return { start: startOfLocalDate(timeZone, today), end: startOfLocalDate(timeZone, tomorrow) };
 }
 
-type LocalDate = { year: number; month: number; day: number };
+export type LocalDate = { year: number; month: number; day: number };
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -28,7 +28,7 @@ function formatterOf(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-function localDateOf(timeZone: string, instant: Date): LocalDate {
+export function localDateOf(timeZone: string, instant: Date): LocalDate {
   const parts = formatterOf(timeZone).formatToParts(instant);
   const part = (type: string) => Number(parts.find((candidate) => candidate.type === type)?.value);
   return { year: part('year'), month: part('month'), day: part('day') };
@@ -48,7 +48,7 @@ const minute = 60_000;
  * their changes fall on whole minutes) between 15 hours before and 15 hours after midnight UTC of that
  * date, a window that holds the answer for offsets from -12:00 to +14:00.
  */
-function startOfLocalDate(timeZone: string, date: LocalDate): Date {
+export function startOfLocalDate(timeZone: string, date: LocalDate): Date {
   const target = ordinal(date);
   let low = (target - 15 * 60 * minute) / minute; // still the day before, everywhere
   let high = (target + 15 * 60 * minute) / minute; // already that day (or later), everywhere

@@ -43,7 +43,8 @@ export type RecordKindName =
   | 'task'
   | 'pipeline'
   | 'deal'
-  | 'dealLostReasons';
+  | 'dealLostReasons'
+  | 'forecast';
 
 export interface SeededRecord {
   kind: RecordKindName;
@@ -845,6 +846,46 @@ const dealLostReasonsKind: RecordKind = {
   showsRecord: (body, record) => ((body as { reasons?: string[] }).reasons ?? []).includes(record.identity),
 };
 
+/**
+ * The workspace's forecast: a deal created through the API in the seeded pipeline's first stage, expected
+ * to close today, with an amount of its own (random, so two workspaces never share it) in a currency no
+ * other fixture uses: the forecast of its workspace shows that sum.
+ */
+const forecastKind: RecordKind = {
+  name: 'forecast',
+  collectionPath: '/api/forecast',
+  async create(api, seeded) {
+    const pipeline = seeded.pipeline;
+    if (!pipeline) throw new Error('the forecast fixture needs the pipeline fixture first');
+    await seedMember(api.workspaceId);
+    const amount = `${1 + Math.floor(Math.random() * 900_000)}.37`;
+    const values = {
+      name: `Zoë’s forecast ${suffix()}`,
+      amount,
+      currency: 'CHF',
+      expectedCloseDate: new Date().toISOString().slice(0, 10),
+      pipelineId: pipeline.params.pipelineId,
+    };
+    expectCreated(await api('POST', '/api/deals', values), 'forecast deal');
+    return {
+      kind: 'forecast',
+      params: {},
+      identity: `${amount} CHF`,
+      version: 1,
+      finds: {},
+      patch: {},
+      values,
+    };
+  },
+  identityOf: (item) => String(item.id),
+  crossWorkspaceCreates: () => [],
+  showsRecord: (body, record) =>
+    (
+      body as { weighted?: { total?: { totals?: { amount: string; currency: string }[] } } }
+    ).weighted?.total?.totals?.some((total) => `${total.amount} ${total.currency}` === record.identity) ??
+    false,
+};
+
 /** In creation order: a contact links to the company created before it. */
 /** In creation order: companies and contacts are owned by the member kind's caller; a contact links to the company created before it. */
 export const recordKinds: readonly RecordKind[] = [
@@ -857,6 +898,7 @@ export const recordKinds: readonly RecordKind[] = [
   pipelineKind,
   dealKind,
   dealLostReasonsKind,
+  forecastKind,
   formKind,
   publicFormKind,
   webhookSubscriptionKind,

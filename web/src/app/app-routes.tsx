@@ -39,6 +39,7 @@ const TicketsPage = lazyPage(() => import('../tickets/tickets-page'), 'TicketsPa
 const TicketDetailPage = lazyPage(() => import('../tickets/ticket-detail-page'), 'TicketDetailPage');
 const TicketSlaPage = lazyPage(() => import('../tickets/ticket-sla-page'), 'TicketSlaPage');
 const TasksPage = lazyPage(() => import('../tasks/tasks-page'), 'TasksPage');
+const ForecastPage = lazyPage(() => import('../forecast/forecast-page'), 'ForecastPage');
 const TeamPage = lazyPage(() => import('../team/team-page'), 'TeamPage');
 const NotFoundPage = lazyPage(() => import('./not-found-page'), 'NotFoundPage');
 
@@ -80,6 +81,7 @@ export function AppRoutes() {
         <Route path="tasks" element={<TasksPage />} />
         <Route path="lists" element={<ListsPage />} />
         <Route path="lists/:listId" element={<ListDetailPage />} />
+        <Route path="forecast" element={<ForecastPage />} />
         <Route path="tickets" element={<TicketsPage />} />
         <Route path="tickets/:ticketId" element={<TicketDetailPage />} />
         <Route path="settings/ticket-sla" element={<TicketSlaPage />} />

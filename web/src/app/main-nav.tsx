@@ -3,6 +3,7 @@ import {
   IconAdjustmentsHorizontal,
   IconBuildingSkyscraper,
   IconBuildingStore,
+  IconChartBar,
   IconChecklist,
   IconClockHour4,
   IconForms,
@@ -30,6 +31,7 @@ const areas: NavArea[] = [
   { to: '/tasks', label: 'Tasks', icon: <IconChecklist {...iconProps} /> },
   { to: '/lists', label: 'Lists', icon: <IconListDetails {...iconProps} /> },
   { to: '/tickets', label: 'Tickets', icon: <IconTicket {...iconProps} /> },
+  { to: '/forecast', label: 'Forecast', icon: <IconChartBar {...iconProps} /> },
 ];
 
 const settings: (NavArea & { needs?: NavGate })[] = [
