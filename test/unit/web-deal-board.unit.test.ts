@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import type { Board, BoardColumn, Deal } from '../../shared/deals/deal';
+import { positionAt } from '../../shared/deals/board-position';
+import {
+  addCard,
+  appendPage,
+  columnDropId,
+  dropTarget,
+  findCard,
+  moveCard,
+  replaceCard,
+} from '../../web/src/deals/board-state';
+import { addDecimal, subtractDecimal, weightedDecimal } from '../../web/src/deals/decimal-money';
+import { formatMoney, formatTotals } from '../../web/src/deals/money-format';
+
+const deal = (id: string, stageId: string, position: string, amount = '100.00', currency = 'EUR'): Deal => ({
+  id,
+  version: 1,
+  createdAt: '2026-12-01T00:00:00.000Z',
+  updatedAt: '2026-12-01T00:00:00.000Z',
+  name: `Deal ${id}`,
+  amount,
+  currency,
+  ownerId: 'm1',
+  contactIds: [],
+  pipelineId: 'p1',
+  stageId,
+  stageEnteredAt: '2026-12-01T00:00:00.000Z',
+  position,
+  status: 'open',
+  tags: [],
+  createdBy: 'm1',
+});
+
+function column(stageId: string, probability: number, cards: Deal[], nextCursor?: string): BoardColumn {
+  return {
+    stageId,
+    name: stageId,
+    probability,
+    cards,
+    nextCursor,
+    totals: { count: cards.length, sums: [] },
+  };
+}
+
+function boardOf(): Board {
+  const a = column('s1', 10, [deal('d1', 's1', 'a0', '0.10'), deal('d2', 's1', 'a1', '0.20')]);
+  a.totals = { count: 2, sums: [{ currency: 'EUR', amount: '0.3', weighted: '0.03' }] };
+  const b = column('s2', 50, [deal('d3', 's2', 'a0', '1000.05')]);
+  b.totals = { count: 1, sums: [{ currency: 'EUR', amount: '1000.05', weighted: '500.025' }] };
+  return {
+    pipeline: {
+      id: 'p1',
+      version: 1,
+      createdAt: '2026-12-01T00:00:00.000Z',
+      updatedAt: '2026-12-01T00:00:00.000Z',
+      name: 'Sales',
+      isDefault: true,
+      stages: [
+        { id: 's1', name: 's1', probability: 10 },
+        { id: 's2', name: 's2', probability: 50 },
+      ],
+    },
+    columns: [a, b],
+  };
+}
+
+describe('exact decimals for the board totals', () => {
+  it('adds and subtracts amounts without float error', () => {
+    expect(addDecimal('0.1', '0.2')).toBe('0.3');
+    expect(addDecimal('999999999999999.9999', '0.0001')).toBe('1000000000000000');
+    expect(subtractDecimal('0.3', '0.1')).toBe('0.2');
+    expect(subtractDecimal('1', '1.50')).toBe('-0.5');
+  });
+
+  it('weights a sum by a whole percent exactly', () => {
+    expect(weightedDecimal('1000.05', 50)).toBe('500.025');
+    expect(weightedDecimal('0.3', 10)).toBe('0.03');
+    expect(weightedDecimal('123', 0)).toBe('0');
+  });
+});
+
+describe('money formatting', () => {
+  it('formats the decimal string itself, per currency', () => {
+    const euros = formatMoney('1234567890123.45', 'EUR');
+    expect(euros).toContain('1,234,567,890,123.45'.slice(-6));
+    expect(euros.replace(/[^0-9]/g, '')).toBe('123456789012345');
+    expect(formatMoney('12', 'JPY').replace(/[^0-9]/g, '')).toBe('12');
+    expect(formatTotals([])).toBe('—');
+    expect(formatTotals([{ currency: 'EUR', amount: '1' }, { currency: 'USD', amount: '2' }])).toContain(' · ');
+  });
+});
+
+describe('the board kept in the browser', () => {
+  it('moves a card to another column: counts, sums and weighted sums follow exactly', () => {
+    const board = boardOf();
+    const target = board.columns[1]?.cards ?? [];
+    const moved = moveCard(board, 'd1', 's2', positionAt(target, 0, 'd1'));
+    const [from, to] = moved.columns;
+    expect(from?.cards.map((card) => card.id)).toEqual(['d2']);
+    expect(from?.totals).toEqual({ count: 1, sums: [{ currency: 'EUR', amount: '0.2', weighted: '0.02' }] });
+    expect(to?.cards.map((card) => card.id)).toEqual(['d1', 'd3']);
+    expect(to?.totals).toEqual({ count: 2, sums: [{ currency: 'EUR', amount: '1000.15', weighted: '500.075' }] });
+    expect(findCard(moved, 'd1')?.stageId).toBe('s2');
+  });
+
+  it('reorders within a column without touching its totals or the other column', () => {
+    const board = boardOf();
+    const moved = moveCard(board, 'd1', 's1', positionAt(board.columns[0]?.cards ?? [], 1, 'd1'));
+    expect(moved.columns[0]?.cards.map((card) => card.id)).toEqual(['d2', 'd1']);
+    expect(moved.columns[0]?.totals).toBe(board.columns[0]?.totals);
+    // unchanged columns and cards keep their identity: memoised cards do not render again
+    expect(moved.columns[1]).toBe(board.columns[1]);
+    expect(moved.columns[0]?.cards[0]).toBe(board.columns[0]?.cards[1]);
+  });
+
+  it('adds a new currency to a column and drops a sum that fell to zero', () => {
+    const board = boardOf();
+    const withDollars = addCard(board, deal('d9', 's1', 'Zz', '5', 'USD'));
+    expect(withDollars.columns[0]?.totals.sums).toContainEqual({ currency: 'USD', amount: '5', weighted: '0.5' });
+    const moved = moveCard(board, 'd3', 's1', 'a2');
+    expect(moved.columns[1]?.totals).toEqual({ count: 0, sums: [] });
+  });
+
+  it('replaces a card by the API answer, appends a page without doubling a card', () => {
+    const board = boardOf();
+    const newer = { ...deal('d2', 's1', 'a1', '0.20'), version: 2 };
+    expect(findCard(replaceCard(board, newer), 'd2')?.version).toBe(2);
+    const paged = appendPage(board, column('s1', 10, [deal('d2', 's1', 'a1'), deal('d4', 's1', 'a2')]));
+    expect(paged.columns[0]?.cards.map((card) => card.id)).toEqual(['d1', 'd2', 'd4']);
+    expect(paged.columns[0]?.nextCursor).toBeUndefined();
+  });
+
+  it('finds where a drag drops: on a card, its place; on a column, its end', () => {
+    const board = boardOf();
+    expect(dropTarget(board, 'd2')).toEqual({ stageId: 's1', index: 1 });
+    expect(dropTarget(board, columnDropId('s2'))).toEqual({ stageId: 's2', index: 1 });
+    expect(dropTarget(board, 'nothing')).toBeUndefined();
+    // a move to a stage the board does not show changes nothing
+    expect(moveCard(board, 'd1', 'gone', 'a5')).toBe(board);
+  });
+});
