@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Board, BoardColumn, Deal } from '../../shared/deals/deal';
 import { positionAt } from '../../shared/deals/board-position';
+import type { Board, BoardColumn, Deal, DealHistoryEntry } from '../../shared/deals/deal';
 import {
   addCard,
   appendPage,
@@ -10,6 +10,7 @@ import {
   moveCard,
   replaceCard,
 } from '../../web/src/deals/board-state';
+import { describeHistoryEntry, timeInStages } from '../../web/src/deals/deal-history';
 import { addDecimal, subtractDecimal, weightedDecimal } from '../../web/src/deals/decimal-money';
 import { formatMoney, formatTotals } from '../../web/src/deals/money-format';
 
@@ -83,11 +84,15 @@ describe('exact decimals for the board totals', () => {
 describe('money formatting', () => {
   it('formats the decimal string itself, per currency', () => {
     const euros = formatMoney('1234567890123.45', 'EUR');
-    expect(euros).toContain('1,234,567,890,123.45'.slice(-6));
     expect(euros.replace(/[^0-9]/g, '')).toBe('123456789012345');
     expect(formatMoney('12', 'JPY').replace(/[^0-9]/g, '')).toBe('12');
     expect(formatTotals([])).toBe('—');
-    expect(formatTotals([{ currency: 'EUR', amount: '1' }, { currency: 'USD', amount: '2' }])).toContain(' · ');
+    expect(
+      formatTotals([
+        { currency: 'EUR', amount: '1' },
+        { currency: 'USD', amount: '2' },
+      ]),
+    ).toContain(' · ');
   });
 });
 
@@ -100,7 +105,10 @@ describe('the board kept in the browser', () => {
     expect(from?.cards.map((card) => card.id)).toEqual(['d2']);
     expect(from?.totals).toEqual({ count: 1, sums: [{ currency: 'EUR', amount: '0.2', weighted: '0.02' }] });
     expect(to?.cards.map((card) => card.id)).toEqual(['d1', 'd3']);
-    expect(to?.totals).toEqual({ count: 2, sums: [{ currency: 'EUR', amount: '1000.15', weighted: '500.075' }] });
+    expect(to?.totals).toEqual({
+      count: 2,
+      sums: [{ currency: 'EUR', amount: '1000.15', weighted: '500.075' }],
+    });
     expect(findCard(moved, 'd1')?.stageId).toBe('s2');
   });
 
@@ -117,7 +125,11 @@ describe('the board kept in the browser', () => {
   it('adds a new currency to a column and drops a sum that fell to zero', () => {
     const board = boardOf();
     const withDollars = addCard(board, deal('d9', 's1', 'Zz', '5', 'USD'));
-    expect(withDollars.columns[0]?.totals.sums).toContainEqual({ currency: 'USD', amount: '5', weighted: '0.5' });
+    expect(withDollars.columns[0]?.totals.sums).toContainEqual({
+      currency: 'USD',
+      amount: '5',
+      weighted: '0.5',
+    });
     const moved = moveCard(board, 'd3', 's1', 'a2');
     expect(moved.columns[1]?.totals).toEqual({ count: 0, sums: [] });
   });
@@ -138,5 +150,50 @@ describe('the board kept in the browser', () => {
     expect(dropTarget(board, 'nothing')).toBeUndefined();
     // a move to a stage the board does not show changes nothing
     expect(moveCard(board, 'd1', 'gone', 'a5')).toBe(board);
+  });
+});
+
+describe('time in each stage from the history', () => {
+  const stages = [
+    { id: 's1', name: 'Qualified', probability: 10 },
+    { id: 's2', name: 'Proposal', probability: 50 },
+  ];
+  const entry = (kind: DealHistoryEntry['kind'], extra: Partial<DealHistoryEntry>): DealHistoryEntry => ({
+    id: `h-${kind}-${extra.at ?? ''}`,
+    dealId: 'd1',
+    kind,
+    at: extra.at ?? '2026-12-01T00:00:00.000Z',
+    by: 'm1',
+    pipelineId: 'p1',
+    ...extra,
+  });
+  const history = [
+    entry('created', { toStageId: 's1' }),
+    entry('stage', { fromStageId: 's1', toStageId: 's2', timeInStageMs: 3_600_000 }),
+    entry('stage', { fromStageId: 's2', toStageId: 's1', timeInStageMs: 60_000 }),
+    entry('stage', { fromStageId: 's1', toStageId: 'gone', timeInStageMs: 1_000 }),
+    entry('stage', { fromStageId: 'gone', toStageId: 's2', timeInStageMs: 5 }),
+  ];
+
+  it('sums the exits per stage and adds the running time of the current stage', () => {
+    const deal = { status: 'open' as const, stageId: 's2', stageEnteredAt: '2026-12-02T00:00:00.000Z' };
+    const now = Date.parse('2026-12-02T00:00:10.000Z');
+    expect(timeInStages(deal, history, stages, now)).toEqual([
+      { stageId: 's1', name: 'Qualified', ms: 3_601_000, current: false },
+      { stageId: 's2', name: 'Proposal', ms: 60_000 + 10_000, current: true },
+      { stageId: 'gone', name: 'A removed stage', ms: 5, current: false },
+    ]);
+  });
+
+  it('stops the clock once the deal is closed, and says what each entry did', () => {
+    const deal = { status: 'won' as const, stageId: 's2', stageEnteredAt: '2026-12-02T00:00:00.000Z' };
+    const won = [...history, entry('won', { fromStageId: 's2', timeInStageMs: 7 })];
+    expect(timeInStages(deal, won, stages, Date.now()).find((row) => row.stageId === 's2')?.ms).toBe(60_007);
+    expect(describeHistoryEntry(history[1] as DealHistoryEntry, stages)).toBe(
+      'Moved from Qualified to Proposal',
+    );
+    expect(describeHistoryEntry(entry('lost', { fromStageId: 's1', lostReason: 'Price' }), stages)).toBe(
+      'Lost (from Qualified): Price',
+    );
   });
 });

@@ -120,7 +120,8 @@ export const columnDropId = (stageId: string) => `stage:${stageId}`;
  */
 export function dropTarget(board: Board, overId: string): { stageId: string; index: number } | undefined {
   for (const column of board.columns) {
-    if (overId === columnDropId(column.stageId)) return { stageId: column.stageId, index: column.cards.length };
+    if (overId === columnDropId(column.stageId))
+      return { stageId: column.stageId, index: column.cards.length };
     const index = column.cards.findIndex((card) => card.id === overId);
     if (index >= 0) return { stageId: column.stageId, index };
   }
