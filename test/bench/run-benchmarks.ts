@@ -16,6 +16,7 @@ const sectionNames = [
   ['api', 'API latency'],
   ['overview', 'Contact overview'],
   ['web', 'Web app'],
+  ['deal-board-web', 'Deal board (web)'],
   ['webhooks', 'Shop webhooks'],
 ] as const;
 

@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { benchApi } from './api-latency';
 import { benchOverview } from './contact-overview';
+import { benchDealBoardWeb } from './deal-board-web';
 import { benchBundles } from './lambda-bundles';
 import { benchStacks } from './stack-sizes';
 import { benchWeb } from './web-app';
@@ -17,6 +18,7 @@ const sections: Record<string, () => Promise<string>> = {
   api: benchApi,
   overview: benchOverview,
   web: benchWeb,
+  'deal-board-web': benchDealBoardWeb,
   webhooks: benchWebhooks,
 };
 
