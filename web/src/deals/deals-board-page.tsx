@@ -171,7 +171,7 @@ function BoardFiltersBar({
       <Select
         aria-label="Pipeline"
         flex="1 1 200px"
-        maw={320}
+        maw={{ base: '100%', sm: 320 }}
         allowDeselect={false}
         data={pipelines.map((pipeline) => ({ value: pipeline.id, label: pipeline.name }))}
         value={pipelineId}
@@ -184,7 +184,7 @@ function BoardFiltersBar({
         placeholder="Any owner"
         offerMe
         flex="1 1 200px"
-        maw={320}
+        maw={{ base: '100%', sm: 320 }}
         value={ownerId ?? null}
         onChange={(value) => onOwner(value ?? undefined)}
       />
@@ -192,7 +192,7 @@ function BoardFiltersBar({
         aria-label="Filter by tag"
         placeholder="Filter by tag"
         flex="1 1 160px"
-        maw={240}
+        maw={{ base: '100%', sm: 240 }}
         leftSection={<IconTag size={16} />}
         value={tagInput}
         error={tagError}
