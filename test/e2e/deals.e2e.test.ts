@@ -236,7 +236,7 @@ describe.runIf(runE2e)('deals in the web app', () => {
     await visible(stages.getByRole('listitem', { name: 'Negotiation' }));
     const names = () =>
       stages
-        .getByRole('textbox')
+        .getByRole('textbox', { name: /^Name of stage/ })
         .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
     expect(await names()).toEqual(['Qualified', 'Meeting booked', 'Proposal sent', 'Negotiation']);
     // Negotiation dragged by its handle above Meeting booked
