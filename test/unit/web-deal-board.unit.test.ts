@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { positionAt } from '../../shared/deals/board-position';
 import type { Board, BoardColumn, Deal, DealHistoryEntry } from '../../shared/deals/deal';
+import { ApiError } from '../../web/src/api/api-error';
 import {
   addCard,
   appendPage,
@@ -11,6 +12,7 @@ import {
   replaceCard,
 } from '../../web/src/deals/board-state';
 import { describeHistoryEntry, timeInStages } from '../../web/src/deals/deal-history';
+import { moveRefusal } from '../../web/src/deals/deal-queries';
 import { addDecimal, subtractDecimal, weightedDecimal } from '../../web/src/deals/decimal-money';
 import { formatMoney, formatTotals } from '../../web/src/deals/money-format';
 
@@ -195,5 +197,19 @@ describe('time in each stage from the history', () => {
     expect(describeHistoryEntry(entry('lost', { fromStageId: 's1', lostReason: 'Price' }), stages)).toBe(
       'Lost (from Qualified): Price',
     );
+  });
+});
+
+describe('why a move was refused', () => {
+  it('says a stale version, a removed deal or stage, or the API message, in words', () => {
+    expect(moveRefusal(new ApiError(409, 'task.version_conflict'))).toMatch(
+      /Someone changed this deal meanwhile/,
+    );
+    expect(moveRefusal(new ApiError(412, 'server.internal'))).toMatch(/Someone changed this deal meanwhile/);
+    expect(moveRefusal(new ApiError(404, 'route.not_found'))).toMatch(/no longer exists/);
+    expect(moveRefusal(new ApiError(400, 'request.precondition_required'))).toBe(
+      new ApiError(400, 'request.precondition_required').message,
+    );
+    expect(moveRefusal(new Error('boom'))).toBe(new ApiError(500, 'server.internal').message);
   });
 });
