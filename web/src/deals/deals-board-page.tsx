@@ -14,7 +14,7 @@ import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/c
 import { useMediaQuery } from '@mantine/hooks';
 import { IconSettings, IconTag } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { positionAt, topPosition } from '../../../shared/deals/board-position';
 import type { Board, BoardColumn, Deal } from '../../../shared/deals/deal';
@@ -83,14 +83,16 @@ export function DealsBoardPage() {
       },
       { replace: true },
     );
-  const choosePipeline = (id: string) => {
+  const shownPipelineId = pipeline?.id;
+  useEffect(() => {
+    if (!shownPipelineId) return;
     try {
-      localStorage.setItem(lastPipelineKey, id);
+      localStorage.setItem(lastPipelineKey, shownPipelineId);
     } catch {
       // a browser that keeps nothing still shows the pipeline picked
     }
-    setParam('pipeline', id);
-  };
+  }, [shownPipelineId]);
+  const choosePipeline = (id: string) => setParam('pipeline', id);
 
   return (
     <Stack gap="md">
