@@ -6,11 +6,11 @@ import { OrderTimelineEntry } from '../orders/order-timeline-entry';
 import { listQueryShape } from '../records/record-fields';
 import { CallEntry, EmailEntry, MeetingEntry, NoteEntry } from './activity';
 import { OpenWorkEntry } from './open-work';
-import { TicketTimelineEntry } from './work-timeline-entries';
+import { DealTimelineEntry, TicketTimelineEntry } from './work-timeline-entries';
 
 /**
  * One entry of a timeline, whatever wrote it: an activity someone logged, a form submission (with the
- * consent it gave, as it is now), an order, a ticket opened, resolved or reopened. Told apart by `type`.
+ * consent it gave, as it is now), an order, a ticket opened, resolved or reopened, a deal created, moved, won or lost. Told apart by `type`.
  */
 export const FormSubmittedEntry = z.extend(SubmissionActivity, { consent: z.optional(Consent) });
 export type FormSubmittedEntry = z.output<typeof FormSubmittedEntry>;
@@ -23,6 +23,7 @@ export const TimelineEntry = z.discriminatedUnion('type', [
   FormSubmittedEntry,
   OrderTimelineEntry,
   TicketTimelineEntry,
+  DealTimelineEntry,
 ]);
 export type TimelineEntry = z.output<typeof TimelineEntry>;
 
@@ -37,6 +38,10 @@ export const timelineEntryTypes = [
   'ticket.opened',
   'ticket.resolved',
   'ticket.reopened',
+  'deal.created',
+  'deal.stage_changed',
+  'deal.won',
+  'deal.lost',
 ] as const;
 export const TimelineEntryType = z.enum(timelineEntryTypes);
 export type TimelineEntryType = z.output<typeof TimelineEntryType>;

@@ -20,3 +20,31 @@ export const TicketTimelineEntry = z.object({
   actorId: z.optional(z.string()),
 });
 export type TicketTimelineEntry = z.output<typeof TicketTimelineEntry>;
+
+/**
+ * Timeline entries that deals leave on their primary contact's timeline (and their company's): created,
+ * moved to another stage, won, lost. Written by the deals capability in the deal's transaction; a snapshot
+ * of the deal at that moment.
+ */
+export const DealTimelineEntry = z.object({
+  id: z.string(),
+  type: z.enum(['deal.created', 'deal.stage_changed', 'deal.won', 'deal.lost']),
+  contactId: z.optional(z.string()),
+  companyId: z.optional(z.string()),
+  occurredAt: z.string(),
+  recordedAt: z.string(),
+  dealId: z.string(),
+  name: z.string(),
+  amount: z.string(),
+  currency: z.string(),
+  pipelineId: z.string(),
+  stageId: z.string(),
+  /** The stage's name then (the stage entered; for won and lost, the stage it left). */
+  stageName: z.string(),
+  /** A move's stage left. */
+  fromStageName: z.optional(z.string()),
+  lostReason: z.optional(z.string()),
+  /** The member who made the change. */
+  actorId: z.optional(z.string()),
+});
+export type DealTimelineEntry = z.output<typeof DealTimelineEntry>;

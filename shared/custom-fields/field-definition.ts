@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { singleLine } from '../platform/single-line-text';
 
-export const fieldEntities = ['contact', 'company'] as const;
+export const fieldEntities = ['contact', 'company', 'deal'] as const;
 export const fieldTypes = ['text', 'number', 'date', 'select', 'boolean'] as const;
 export type FieldEntity = (typeof fieldEntities)[number];
 export type FieldType = (typeof fieldTypes)[number];

@@ -1,6 +1,13 @@
 import * as z from 'zod/mini';
 import { singleLine } from '../platform/single-line-text';
-import { CustomFieldChanges, listQueryShape, RecordId, recordMeta, Tag, Tags } from '../records/record-fields';
+import {
+  CustomFieldChanges,
+  listQueryShape,
+  RecordId,
+  recordMeta,
+  Tag,
+  Tags,
+} from '../records/record-fields';
 import { memberIdPattern } from '../team/active-member-check';
 import { Amount, Currency, currencyDecimals } from './money';
 import { Pipeline, StageTotals } from './pipeline';
@@ -17,12 +24,15 @@ export type DealStatus = z.output<typeof DealStatus>;
 export const maxOtherContacts = 9;
 
 /** A calendar date, `YYYY-MM-DD`. */
-export const CalendarDate = z
-  .string()
-  .check(
-    z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Give a date as YYYY-MM-DD.'),
-    z.refine((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text), 'This is not a real date.'),
-  );
+export const CalendarDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Give a date as YYYY-MM-DD.'),
+  z.refine(
+    (text) =>
+      !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) &&
+      new Date(`${text}T00:00:00Z`).toISOString().startsWith(text),
+    'This is not a real date.',
+  ),
+);
 
 /** A board position: a fractional-index key (digits and letters), compared as text. */
 export const BoardPosition = z
@@ -39,19 +49,19 @@ const dealFields = {
       singleLine(),
     ),
   ownerId: z.string().check(z.regex(memberIdPattern, 'This is not a member id.')),
-  contactIds: z
-    .array(RecordId)
-    .check(
-      z.maxLength(maxOtherContacts, `At most ${maxOtherContacts} other contacts.`),
-      z.refine((ids) => new Set(ids).size === ids.length, 'Name each contact once.'),
-    ),
+  contactIds: z.array(RecordId).check(
+    z.maxLength(maxOtherContacts, `At most ${maxOtherContacts} other contacts.`),
+    z.refine((ids) => new Set(ids).size === ids.length, 'Name each contact once.'),
+  ),
   lostReason: z.string().check(z.trim(), z.minLength(1), z.maxLength(80), singleLine()),
 };
 
 /** An amount may not have more decimals than its currency (2 for EUR, 0 for JPY). */
 const amountFitsCurrency = z.refine<{ amount?: string | null; currency?: string }>(
   (deal) =>
-    !deal.amount || !deal.currency || (deal.amount.split('.')[1]?.length ?? 0) <= currencyDecimals(deal.currency),
+    !deal.amount ||
+    !deal.currency ||
+    (deal.amount.split('.')[1]?.length ?? 0) <= currencyDecimals(deal.currency),
   { message: 'The amount has more decimals than its currency allows.', path: ['amount'] },
 );
 

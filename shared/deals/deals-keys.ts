@@ -54,7 +54,13 @@ export const dealsKeys = {
     pk: `${ws(workspaceId)}#DEAL#${dealId}`,
     skPrefix: 'HISTORY#',
   }),
-  boardCard: (workspaceId: string, pipelineId: string, stageId: string, position: string, dealId: string) => ({
+  boardCard: (
+    workspaceId: string,
+    pipelineId: string,
+    stageId: string,
+    position: string,
+    dealId: string,
+  ) => ({
     gsi1pk: dealsKeys.boardColumnPartition(workspaceId, pipelineId, stageId),
     gsi1sk: `${position}#${dealId}`,
   }),

@@ -80,7 +80,8 @@ export const dealsRoutes = defineRoutes({
     method: 'GET',
     path: '/api/deals',
     roles: everyone,
-    summary: "Deals by status (open by expected close date, won or lost newest first), or an owner's, contact's or company's",
+    summary:
+      "Deals by status (open by expected close date, won or lost newest first), or an owner's, contact's or company's",
     query: DealsQuery,
     response: DealPage,
   },
@@ -123,7 +124,8 @@ export const dealsRoutes = defineRoutes({
     method: 'GET',
     path: '/api/deals/{dealId}/history',
     roles: everyone,
-    summary: "A deal's history: created, stage moves with time in each stage, won, lost, amount and close-date changes",
+    summary:
+      "A deal's history: created, stage moves with time in each stage, won, lost, amount and close-date changes",
     params: DealPath,
     response: DealHistory,
   },
@@ -138,9 +140,10 @@ export const dealsRoutes = defineRoutes({
     method: 'PUT',
     path: '/api/settings/deal-lost-reasons',
     roles: admins,
-    summary: 'Replace the list of lost reasons (If-Match version)',
+    summary:
+      'Replace the list of lost reasons (201 the first time, then 200; an If-Match version, when sent, must be the current one)',
     body: LostReasonsInput,
     response: LostReasons,
-    ifMatch: true,
+    status: 201,
   },
 });

@@ -16,12 +16,10 @@ export const Amount = z
 export type Amount = z.output<typeof Amount>;
 
 /** An ISO 4217 currency code this runtime knows (`EUR`, `USD`, `JPY`). */
-export const Currency = z
-  .string()
-  .check(
-    z.regex(/^[A-Z]{3}$/, 'Give an ISO 4217 currency code such as EUR.'),
-    z.refine((code) => isCurrency(code), 'This is not an ISO 4217 currency code.'),
-  );
+export const Currency = z.string().check(
+  z.regex(/^[A-Z]{3}$/, 'Give an ISO 4217 currency code such as EUR.'),
+  z.refine((code) => isCurrency(code), 'This is not an ISO 4217 currency code.'),
+);
 export type Currency = z.output<typeof Currency>;
 
 export function isCurrency(code: string): boolean {

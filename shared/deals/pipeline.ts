@@ -18,7 +18,11 @@ const stageName = z
   );
 const probability = z
   .number()
-  .check(z.int('Give the probability as a whole percent.'), z.gte(0, 'At least 0 %.'), z.lte(100, 'At most 100 %.'));
+  .check(
+    z.int('Give the probability as a whole percent.'),
+    z.gte(0, 'At least 0 %.'),
+    z.lte(100, 'At most 100 %.'),
+  );
 const pipelineName = z
   .string()
   .check(
@@ -36,8 +40,7 @@ export type Stage = z.output<typeof Stage>;
 export const StageInput = z.strictObject({ name: stageName, probability });
 
 const uniqueStageNames = z.refine<{ name: string }[]>(
-  (stages) =>
-    new Set(stages.map((stage) => stage.name.toLowerCase())).size === stages.length,
+  (stages) => new Set(stages.map((stage) => stage.name.toLowerCase())).size === stages.length,
   'Stage names must differ.',
 );
 
@@ -111,7 +114,14 @@ export const LostReasonsInput = z.strictObject({
       z.refine((reasons) => new Set(reasons).size === reasons.length, 'Reasons must differ.'),
     ),
 });
-export const defaultLostReasons = ['Price', 'Chose a competitor', 'No budget', 'No decision', 'Timing', 'Other'];
+export const defaultLostReasons = [
+  'Price',
+  'Chose a competitor',
+  'No budget',
+  'No decision',
+  'Timing',
+  'Other',
+];
 
 /** A column's totals: how many open deals, their sum and their probability-weighted sum, per currency. */
 export const StageTotals = z.object({

@@ -32,4 +32,11 @@ export const businessEventTypes = [
   'member.updated',
   'member.deactivated',
   'activity.logged',
+  'deal.created',
+  'deal.updated',
+  'deal.stage_changed',
+  'deal.won',
+  'deal.lost',
+  'deal.reopened',
+  'deal.deleted',
 ] as const;

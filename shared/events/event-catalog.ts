@@ -2,6 +2,15 @@ import { ActivityLogged } from '../activities/activity-events';
 import { CompanyCreated, CompanyDeleted, CompanyUpdated } from '../companies/company-events';
 import { ConsentConfirmed } from '../consents/consent-events';
 import { ContactCreated, ContactDeleted, ContactUpdated } from '../contacts/contact-events';
+import {
+  DealCreated,
+  DealDeleted,
+  DealLost,
+  DealReopened,
+  DealStageChanged,
+  DealUpdated,
+  DealWon,
+} from '../deals/deal-events';
 import { FormSubmitted } from '../forms/form-events';
 import { ListJoined, ListLeft } from '../lists/list-events';
 import { CartAbandoned, OrderPlaced } from '../orders/order-events';
@@ -51,6 +60,13 @@ export const businessEvents = [
   MemberUpdated,
   MemberDeactivated,
   ActivityLogged,
+  DealCreated,
+  DealUpdated,
+  DealStageChanged,
+  DealWon,
+  DealLost,
+  DealReopened,
+  DealDeleted,
 ] as const;
 
 /** Plumbing: published for the CRM's own functions, never forwarded to outbound webhooks. */

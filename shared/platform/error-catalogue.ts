@@ -2,6 +2,7 @@ import { activitiesErrors } from '../activities/activities-errors';
 import { companiesErrors } from '../companies/companies-errors';
 import { contactsErrors } from '../contacts/contacts-errors';
 import { customFieldsErrors } from '../custom-fields/custom-fields-errors';
+import { dealsErrors } from '../deals/deals-errors';
 import { formsErrors } from '../forms/forms-errors';
 import { listsErrors } from '../lists/lists-errors';
 import { outboundWebhooksErrors } from '../outbound-webhooks/outbound-webhooks-errors';
@@ -32,4 +33,5 @@ export const errorMessages = {
   ...tasksErrors,
   ...teamErrors,
   ...activitiesErrors,
+  ...dealsErrors,
 } as const satisfies Record<string, string>;

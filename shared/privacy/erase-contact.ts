@@ -12,7 +12,7 @@ import { batchGetItems, deleteItems, queryAllOfIndex, queryAllWithPrefix } from 
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';
 import type { Archive } from '../webhooks/archive';
-import { anonymisedItem, type PersonalDataDeclaration } from './personal-data';
+import { anonymisedItem, detachedItem, type PersonalDataDeclaration } from './personal-data';
 import { personalDataDeclarations } from './personal-data-registry';
 
 export interface ErasureDeps extends Deps {
@@ -103,6 +103,17 @@ export async function findPersonalRecords(
         ),
       };
     }
+    case 'namedBy': {
+      const links = await queryAllWithPrefix(
+        store,
+        contactsKeys.contactPartitionPrefix(workspaceId, contactId, location.skPrefix),
+      );
+      const targets = links.map((link) => location.target(workspaceId, link));
+      const items: Item[] = [];
+      for (let at = 0; at < targets.length; at += 100)
+        items.push(...(await batchGetItems(store, targets.slice(at, at + 100))));
+      return { ...none, items };
+    }
     case 'linked': {
       const links = await linksOf(store, workspaceId, contactId, location.link);
       return { ...none, items: await linkedItems(store, links) };
@@ -135,6 +146,47 @@ async function putAnonymised(store: Store, item: Item, declaration: PersonalData
   }
 }
 
+/**
+ * Takes the contact out of an item it shares with others, over the version read: an item changed meanwhile
+ * is read again (three times at most), one gone meanwhile needs nothing more.
+ */
+async function putDetached(
+  store: Store,
+  item: Item,
+  declaration: PersonalDataDeclaration,
+  contactId: string,
+): Promise<void> {
+  let current: Item | undefined = item;
+  for (let attempt = 1; current && attempt <= 3; attempt++) {
+    const versioned = typeof current.version === 'number';
+    try {
+      await store.client.send(
+        new PutCommand({
+          TableName: store.tableName,
+          Item: detachedItem(current, declaration, contactId),
+          ConditionExpression: versioned
+            ? 'attribute_exists(pk) AND #version = :read'
+            : 'attribute_exists(pk)',
+          ...(versioned
+            ? {
+                ExpressionAttributeNames: { '#version': 'version' },
+                ExpressionAttributeValues: { ':read': current.version },
+              }
+            : {}),
+        }),
+      );
+      return;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const { Item: fresh }: { Item?: Item } = await store.client.send(
+        new GetCommand({ TableName: store.tableName, Key: keyOf(current), ConsistentRead: true }),
+      );
+      current = fresh;
+    }
+  }
+  if (current) throw new Error(`${String(item.pk)} kept changing while the contact was taken out of it`);
+}
+
 /** Erases what a contact has of one declared type, by the declaration's rule. Safe to run again. */
 async function erase(
   deps: ErasureDeps,
@@ -146,6 +198,10 @@ async function erase(
   for (const archiveKey of found.archiveKeys) await deps.archive.delete(archiveKey);
   if (declaration.erasure === 'delete') {
     await deleteItems(deps.store, found.items.map(keyOf));
+    return;
+  }
+  if (declaration.erasure === 'detach') {
+    for (const item of found.items) await putDetached(deps.store, item, declaration, contactId);
     return;
   }
   const now = deps.clock();

@@ -1,6 +1,7 @@
 import { activitiesPersonalData } from '../activities/activities-personal-data';
 import { consentPersonalData } from '../consents/consent-personal-data';
 import { contactPersonalData } from '../contacts/contact-personal-data';
+import { dealsPersonalData } from '../deals/deals-personal-data';
 import { outboxPersonalData } from '../events/outbox-personal-data';
 import { formPersonalData } from '../forms/form-personal-data';
 import { listPersonalData } from '../lists/list-personal-data';
@@ -26,6 +27,7 @@ export const personalDataDeclarations = [
   ...outboxPersonalData,
   ...tasksPersonalData,
   ...activitiesPersonalData,
+  ...dealsPersonalData,
 ] as const;
 
 export type PersonalItemType = (typeof personalDataDeclarations)[number]['itemType'];

@@ -27,6 +27,15 @@ export type PersonalDataLocation =
       index: IndexName;
       partition: (workspaceId: string, email: string) => string;
     }
+  /**
+   * Items keyed by something else, named by items of the contact's partition whose sort key starts with
+   * `skPrefix` (a deal's link on its contact names the deal): `target` gives the named item's key.
+   */
+  | {
+      kind: 'namedBy';
+      skPrefix: string;
+      target: (workspaceId: string, link: Record<string, unknown>) => { pk: string; sk: string };
+    }
   /** Items keyed by something else, named by link items in the contact's partition (`LINK#<link>#`). */
   | { kind: 'linked'; link: ContactLinkKind }
   /** Objects of the webhook archive (S3, a folder locally), named by the links' `archiveKey`. */
@@ -46,9 +55,11 @@ export interface PersonalDataDeclaration {
   /**
    * `delete`: the item goes. `anonymise`: the item stays (accounting keeps orders; intake keeps the inbox
    * item as its dedupe record) without `attributes` and without the index keys that file it under the
-   * contact, stamped with `anonymisedAt`.
+   * contact, stamped with `anonymisedAt`. `detach`: the item stays, for it is shared with others (a deal with
+   * other contacts): the contact's id leaves `attributes` (an attribute equal to it is removed, a list
+   * loses it) and its `version` goes up.
    */
-  erasure: 'delete' | 'anonymise';
+  erasure: 'delete' | 'anonymise' | 'detach';
   location: PersonalDataLocation;
 }
 
@@ -88,4 +99,19 @@ export function anonymisedItem(item: Item, declaration: PersonalDataDeclaration,
   ];
   const kept = paths.reduce(withoutPath, item);
   return { ...kept, anonymisedAt: now.toISOString() };
+}
+
+/**
+ * An item as a detaching erasure leaves it: the contact's id out of the declared attributes (a value
+ * equal to it removed, a list without it), its version one up. Pure: unit-tested.
+ */
+export function detachedItem(item: Item, declaration: PersonalDataDeclaration, contactId: string): Item {
+  const next: Item = { ...item };
+  for (const attribute of declaration.attributes) {
+    const value = next[attribute];
+    if (value === contactId) delete next[attribute];
+    else if (Array.isArray(value)) next[attribute] = value.filter((entry) => entry !== contactId);
+  }
+  if (typeof item.version === 'number') next.version = item.version + 1;
+  return next;
 }

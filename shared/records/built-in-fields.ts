@@ -1,5 +1,6 @@
 import type { Company } from '../companies/company';
 import type { Contact } from '../contacts/contact';
+import type { Deal } from '../deals/deal';
 
 export interface BuiltInField {
   key: string;
@@ -40,7 +41,26 @@ export const builtInFields = {
     { key: 'createdAt', label: 'Created' },
     { key: 'updatedAt', label: 'Updated' },
   ] satisfies BuiltInsOf<Company>,
-} as const satisfies Record<'contact' | 'company', readonly BuiltInField[]>;
+  deal: [
+    { key: 'name', label: 'Name' },
+    { key: 'amount', label: 'Amount' },
+    { key: 'currency', label: 'Currency' },
+    { key: 'expectedCloseDate', label: 'Expected close date' },
+    { key: 'ownerId', label: 'Owner' },
+    { key: 'primaryContactId', label: 'Primary contact' },
+    { key: 'contactIds', label: 'Contacts' },
+    { key: 'companyId', label: 'Company' },
+    { key: 'pipelineId', label: 'Pipeline' },
+    { key: 'stageId', label: 'Stage' },
+    { key: 'status', label: 'Status' },
+    { key: 'lostReason', label: 'Lost reason' },
+    { key: 'tags', label: 'Tags' },
+    { key: 'id', label: 'Id' },
+    { key: 'version', label: 'Version' },
+    { key: 'createdAt', label: 'Created' },
+    { key: 'updatedAt', label: 'Updated' },
+  ] satisfies BuiltInsOf<Deal>,
+} as const satisfies Record<'contact' | 'company' | 'deal', readonly BuiltInField[]>;
 
 /**
  * A name as people read it: no case, no accents, no spaces, dashes or underscores, so that the key

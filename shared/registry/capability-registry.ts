@@ -9,6 +9,7 @@ import { apiDocsCapability } from '../api/api-docs-capability';
 import { companiesCapability } from '../companies/companies-capability';
 import { contactsCapability } from '../contacts/contacts-capability';
 import { customFieldsCapability } from '../custom-fields/custom-fields-capability';
+import { dealsCapability } from '../deals/deals-capability';
 import { eventsCapability } from '../events/events-capability';
 import { formsCapability } from '../forms/forms-capability';
 import { listsCapability } from '../lists/lists-capability';
@@ -45,6 +46,7 @@ export const capabilities: readonly Capability[] = [
   tasksCapability,
   teamCapability,
   activitiesCapability,
+  dealsCapability,
 ];
 
 /** What infra, the local cloud and the tests read: the registry's functions and routes, flattened. */

@@ -2,6 +2,7 @@ import { activitiesKeys } from '../activities/activities-keys';
 import { companiesKeys } from '../companies/companies-keys';
 import { contactsKeys } from '../contacts/contacts-keys';
 import { customFieldsKeys } from '../custom-fields/custom-fields-keys';
+import { dealsKeys } from '../deals/deals-keys';
 import { eventsKeys } from '../events/events-keys';
 import { formsKeys } from '../forms/forms-keys';
 import { listsKeys } from '../lists/lists-keys';
@@ -41,4 +42,5 @@ export const keys = {
   ...teamKeys,
   ...ticketsKeys,
   ...tasksKeys,
+  ...dealsKeys,
 };

@@ -59,6 +59,8 @@ const seededBy = {
   ticket: 'support ticket',
   task: 'task about the person',
   openWork: 'task about the person',
+  deal: 'deal with the person and a bystander',
+  dealContactLink: 'deal with the person and a bystander',
 } satisfies Record<PersonalItemType, string>;
 
 let cloud: LocalCloud;
@@ -124,6 +126,7 @@ function aboutThePerson(path: string, replacements: [string | RegExp, string][])
 describe('erasing a person', () => {
   let contactId: string;
   let bystanderId: string;
+  let dealId: string;
   let connection: ShopConnection;
 
   it('has a seeding step for every item type a capability of the registry declares', () => {
@@ -264,6 +267,16 @@ describe('erasing a person', () => {
       related: { kind: 'contact', id: contactId },
     });
     expect(task.status, JSON.stringify(task.body)).toBe(201);
+    // deal with the person and a bystander: the person leaves it, the deal and the bystander stay
+    const deal = await api<{ id: string }>('POST', '/api/deals', {
+      name: 'Walk espresso subscription',
+      amount: '1200.00',
+      currency: 'EUR',
+      primaryContactId: contactId,
+      contactIds: [bystanderId],
+    });
+    expect(deal.status, JSON.stringify(deal.body)).toBe(201);
+    dealId = deal.body.id;
     await client.drained();
     await receiver.waitFor('/erasure', 1);
 
@@ -406,6 +419,22 @@ describe('erasing a person', () => {
     await client.drained();
     expect(sent()).toHaveLength(1);
     expect(await leftovers(traces)).toEqual({ items: [], files: [] });
+  });
+
+  it('keeps the deal for the team, without the person', async () => {
+    const deal = await api<{ primaryContactId?: string; contactIds: string[]; version: number }>(
+      'GET',
+      `/api/deals/${dealId}`,
+    );
+    expect(deal.status).toBe(200);
+    expect(deal.body).not.toHaveProperty('primaryContactId');
+    expect(deal.body.contactIds).toEqual([bystanderId]);
+    expect(deal.body.version).toBe(2);
+    const bystanderDeals = await api<{ items: { id: string }[] }>(
+      'GET',
+      `/api/deals?contactId=${bystanderId}`,
+    );
+    expect(bystanderDeals.body.items.map((item) => item.id)).toEqual([dealId]);
   });
 
   it('leaves everyone else as they were', async () => {

@@ -301,6 +301,69 @@ const golden = {
     keys.eventHandled(ws, 'DeliverOutboundWebhooks', id),
     { pk: `WS#acme-1#EVENT#${id}#HANDLED_BY#DeliverOutboundWebhooks`, sk: 'EVENT_HANDLED' },
   ],
+  // --- deals (decision 160) ---
+  pipeline: [keys.pipeline(ws, id), { pk: `WS#acme-1#PIPELINE#${id}`, sk: 'PIPELINE' }],
+  pipelineListed: [keys.pipelineListed(ws, id), { gsi1pk: 'WS#acme-1#PIPELINES', gsi1sk: id }],
+  pipelinesPartition: [keys.pipelinesPartition(ws), 'WS#acme-1#PIPELINES'],
+  deal: [keys.deal(ws, id), { pk: `WS#acme-1#DEAL#${id}`, sk: 'DEAL' }],
+  dealHistoryEntry: [
+    keys.dealHistoryEntry(ws, id, companyId),
+    { pk: `WS#acme-1#DEAL#${id}`, sk: `HISTORY#${companyId}` },
+  ],
+  dealHistoryPrefix: [keys.dealHistoryPrefix(ws, id), { pk: `WS#acme-1#DEAL#${id}`, skPrefix: 'HISTORY#' }],
+  boardCard: [
+    keys.boardCard(ws, companyId, 'STAGE1', 'a0V', id),
+    { gsi1pk: `WS#acme-1#PIPELINE#${companyId}#STAGE#STAGE1`, gsi1sk: `a0V#${id}` },
+  ],
+  boardColumnPartition: [
+    keys.boardColumnPartition(ws, companyId, 'STAGE1'),
+    `WS#acme-1#PIPELINE#${companyId}#STAGE#STAGE1`,
+  ],
+  closedCard: [
+    keys.closedCard(ws, companyId, 'WON', '2026-12-06T09:30:00.000Z', id),
+    { gsi1pk: `WS#acme-1#PIPELINE#${companyId}#WON`, gsi1sk: `2026-12-06T09:30:00.000Z#${id}` },
+  ],
+  outcomePartition: [keys.outcomePartition(ws, companyId, 'LOST'), `WS#acme-1#PIPELINE#${companyId}#LOST`],
+  openDealByCloseDate: [
+    keys.openDealByCloseDate(ws, undefined, id),
+    { gsi2pk: 'WS#acme-1#DEALS#OPEN', gsi2sk: `~#${id}` },
+  ],
+  closedDealByCloseTime: [
+    keys.closedDealByCloseTime(ws, 'LOST', '2026-12-06T09:30:00.000Z', id),
+    { gsi2pk: 'WS#acme-1#DEALS#LOST', gsi2sk: `2026-12-06T09:30:00.000Z#${id}` },
+  ],
+  dealsByStatusPartition: [keys.dealsByStatusPartition(ws, 'WON'), 'WS#acme-1#DEALS#WON'],
+  companyDeal: [
+    keys.companyDeal(ws, companyId, id),
+    { gsi3pk: `WS#acme-1#COMPANY#${companyId}#DEALS`, gsi3sk: id },
+  ],
+  companyDealsPartition: [keys.companyDealsPartition(ws, companyId), `WS#acme-1#COMPANY#${companyId}#DEALS`],
+  ownedDeal: [keys.ownedDeal(ws, 'member-7', id), { gsi5pk: 'WS#acme-1#MEMBER#member-7#DEALS', gsi5sk: id }],
+  ownedDealsPartition: [keys.ownedDealsPartition(ws, 'member-7'), 'WS#acme-1#MEMBER#member-7#DEALS'],
+  contactDealLink: [
+    keys.contactDealLink(ws, companyId, id),
+    { pk: `WS#acme-1#CONTACT#${companyId}`, sk: `DEAL#${id}` },
+  ],
+  contactDealLinksPrefix: [
+    keys.contactDealLinksPrefix(ws, companyId),
+    { pk: `WS#acme-1#CONTACT#${companyId}`, skPrefix: 'DEAL#' },
+  ],
+  stageExit: [
+    keys.stageExit(ws, companyId, '2026-12-06T09:30:00.000Z', id),
+    { gsi1pk: `WS#acme-1#PIPELINE#${companyId}#STAGE_EXITS`, gsi1sk: `2026-12-06T09:30:00.000Z#${id}` },
+  ],
+  stageExitsPartition: [
+    keys.stageExitsPartition(ws, companyId),
+    `WS#acme-1#PIPELINE#${companyId}#STAGE_EXITS`,
+  ],
+  lostReasons: [keys.lostReasons(ws), { pk: 'WS#acme-1#SETTINGS', sk: 'DEAL_LOST_REASONS' }],
+} satisfies Partial<Record<keyof typeof keys, [unknown, unknown]>>;
+
+/** Not keys but attribute names of the pipeline item: the board's counters (decision 160). */
+const attributeGolden = {
+  stageCountAttribute: [keys.stageCountAttribute('STAGE1'), 'count#STAGE1'],
+  stageSumAttribute: [keys.stageSumAttribute('STAGE1', 'EUR'), 'sum#STAGE1#EUR'],
+  outcomeCountAttribute: [keys.outcomeCountAttribute('WON'), 'count#WON'],
 } satisfies Partial<Record<keyof typeof keys, [unknown, unknown]>>;
 
 /** The two keys outside any workspace, read only by the background frames (decision 100). */
@@ -313,7 +376,10 @@ const platformGolden = {
   ],
 } satisfies Partial<Record<keyof typeof keys, [unknown, unknown]>>;
 
-const everyGolden = { ...golden, ...platformGolden } satisfies Record<keyof typeof keys, [unknown, unknown]>;
+const everyGolden = { ...golden, ...platformGolden, ...attributeGolden } satisfies Record<
+  keyof typeof keys,
+  [unknown, unknown]
+>;
 
 describe('table keys', () => {
   it('has a golden string for every key builder', () => {

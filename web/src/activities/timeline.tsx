@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import {
   IconCalendarEvent,
+  IconCurrencyDollar,
   IconDots,
   IconHistory,
   IconMail,
@@ -135,6 +136,10 @@ const labels: Record<TimelineEntry['type'], { label: string; icon: typeof IconNo
   'ticket.opened': { label: 'Ticket opened', icon: IconTicket },
   'ticket.resolved': { label: 'Ticket resolved', icon: IconTicket },
   'ticket.reopened': { label: 'Ticket reopened', icon: IconTicket },
+  'deal.created': { label: 'Deal created', icon: IconCurrencyDollar },
+  'deal.stage_changed': { label: 'Deal moved', icon: IconCurrencyDollar },
+  'deal.won': { label: 'Deal won', icon: IconCurrencyDollar },
+  'deal.lost': { label: 'Deal lost', icon: IconCurrencyDollar },
 };
 
 /** The earlier contents of an edited activity, newest first. */
@@ -289,6 +294,16 @@ function EntryView({ entry, owner }: { entry: TimelineEntry; owner: TimelineOwne
           entry.type === 'ticket.reopened') && (
           <Text size="sm">
             {entry.subject} · {entry.priority} · {entry.status}
+          </Text>
+        )}
+        {(entry.type === 'deal.created' ||
+          entry.type === 'deal.stage_changed' ||
+          entry.type === 'deal.won' ||
+          entry.type === 'deal.lost') && (
+          <Text size="sm">
+            {entry.name} · {entry.amount} {entry.currency} ·{' '}
+            {entry.fromStageName ? `${entry.fromStageName} → ${entry.stageName}` : entry.stageName}
+            {entry.lostReason ? ` · ${entry.lostReason}` : ''}
           </Text>
         )}
       </Stack>

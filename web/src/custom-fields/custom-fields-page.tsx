@@ -46,7 +46,11 @@ import {
   useDeleteFieldDefinition,
 } from './field-definition-queries';
 
-const entityLabels: Record<FieldEntity, string> = { contact: 'Contacts', company: 'Companies' };
+const entityLabels: Record<FieldEntity, string> = {
+  contact: 'Contacts',
+  company: 'Companies',
+  deal: 'Deals',
+};
 
 function NewFieldForm({ entity }: { entity: FieldEntity }) {
   const toast = useToast();

@@ -1,0 +1,10 @@
+import { dealsRoutes } from '../../shared/deals/deals-routes';
+import { listDeals } from '../../shared/deals/read-deals';
+import { depsFromEnv } from '../../shared/platform/deps';
+import { implement } from '../../shared/platform/http-handler';
+
+const deps = depsFromEnv();
+
+export const listDealsRoute = implement(dealsRoutes.ListDeals, async ({ auth, query }) => ({
+  body: await listDeals(deps, auth, query),
+}));
