@@ -12,6 +12,7 @@ const drops = 9;
 
 /** A real mouse drag (dnd-kit needs movement past its activation distance); resolves right after the drop. */
 async function dragTo(page: Page, from: Locator, to: Locator): Promise<number> {
+  await from.scrollIntoViewIfNeeded();
   const source = await from.boundingBox();
   const target = await to.boundingBox();
   if (!source || !target) throw new Error('nothing to drag');

@@ -75,6 +75,7 @@ describe.runIf(runE2e)('deals in the web app', () => {
 
   /** A real mouse drag: press, move past dnd-kit's activation distance, then to the target in steps. */
   async function drag(page: Page, from: Locator, to: Locator, offsetY = 0) {
+    await from.scrollIntoViewIfNeeded();
     const source = await from.boundingBox();
     const target = await to.boundingBox();
     if (!source || !target) throw new Error('nothing to drag');

@@ -99,7 +99,9 @@ export function DealsBoardPage() {
       <PageHeader
         title="Deals"
         description={
-          pipeline ? `${pipeline.name}: drag a card to move it; Space picks up a focused card.` : undefined
+          pipeline
+            ? `${pipeline.name}: drag a card to move it (Space picks up a focused card), or use its menu.`
+            : undefined
         }
         actions={
           <>
