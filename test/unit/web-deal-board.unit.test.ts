@@ -10,6 +10,7 @@ import {
   findCard,
   moveCard,
   replaceCard,
+  shareCards,
 } from '../../web/src/deals/board-state';
 import { describeHistoryEntry, timeInStages } from '../../web/src/deals/deal-history';
 import { moveRefusal } from '../../web/src/deals/deal-queries';
@@ -143,6 +144,19 @@ describe('the board kept in the browser', () => {
     const paged = appendPage(board, column('s1', 10, [deal('d2', 's1', 'a1'), deal('d4', 's1', 'a2')]));
     expect(paged.columns[0]?.cards.map((card) => card.id)).toEqual(['d1', 'd2', 'd4']);
     expect(paged.columns[0]?.nextCursor).toBeUndefined();
+  });
+
+  it('shares unchanged cards by id across boards, wherever they moved (structural sharing)', () => {
+    const board = boardOf();
+    const refetched = JSON.parse(JSON.stringify(moveCard(board, 'd2', 's1', 'a5'))) as Board;
+    const shared = shareCards(board, refetched) as Board;
+    expect(shared.pipeline).toBe(board.pipeline);
+    expect(findCard(shared, 'd1')).toBe(findCard(board, 'd1'));
+    expect(findCard(shared, 'd3')).toBe(findCard(board, 'd3'));
+    // the moved card is a new object (its position changed), at its new place
+    expect(findCard(shared, 'd2')).not.toBe(findCard(board, 'd2'));
+    expect(shared.columns[0]?.cards.map((card) => card.id)).toEqual(['d1', 'd2']);
+    expect(shareCards(undefined, refetched)).toBe(refetched);
   });
 
   it('finds where a drag drops: on a card, its place; on a column, its end', () => {

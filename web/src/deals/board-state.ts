@@ -127,3 +127,30 @@ export function dropTarget(board: Board, overId: string): { stageId: string; ind
   }
   return undefined;
 }
+
+/**
+ * The board's structural sharing, by card id instead of by place: a new board (a move, a page, a refetch)
+ * keeps the previous object of every card that did not change, wherever it now sits. TanStack Query's
+ * default compares by array index, so a card inserted at the top of a column would give every card below
+ * it a new object, and every one of them would render again.
+ */
+export function shareCards(previous: unknown, next: unknown): unknown {
+  const before = previous as Board | undefined;
+  const after = next as Board | undefined;
+  if (!before?.columns || !after?.columns) return next;
+  const known = new Map<string, { card: Deal; text: string }>();
+  for (const column of before.columns)
+    for (const card of column.cards) known.set(card.id, { card, text: JSON.stringify(card) });
+  return {
+    ...after,
+    pipeline:
+      JSON.stringify(after.pipeline) === JSON.stringify(before.pipeline) ? before.pipeline : after.pipeline,
+    columns: after.columns.map((column) => ({
+      ...column,
+      cards: column.cards.map((card) => {
+        const same = known.get(card.id);
+        return same && (same.card === card || same.text === JSON.stringify(card)) ? same.card : card;
+      }),
+    })),
+  };
+}

@@ -17,7 +17,7 @@ import type { LostReasons, Pipeline, PipelineInput, PipelinePatch } from '../../
 import { timelineKeys } from '../activities/timeline-queries';
 import { apiRequest } from '../api/api-client';
 import { ApiError, messageOf } from '../api/api-error';
-import { addCard, appendPage, findCard, moveCard, replaceCard } from './board-state';
+import { addCard, appendPage, findCard, moveCard, replaceCard, shareCards } from './board-state';
 
 export interface BoardFilters {
   ownerId?: string;
@@ -67,6 +67,8 @@ export const boardQuery = (pipelineId: string, filters: BoardFilters) =>
     queryFn: ({ signal }) =>
       apiRequest<Board>(`${pipelinePath(pipelineId)}/board`, { query: { ...filters }, signal }),
     enabled: Boolean(pipelineId),
+    // an unchanged card keeps its object wherever it moves, so memoised cards do not render again
+    structuralSharing: shareCards,
   });
 
 export const dealQuery = (id: string) =>
