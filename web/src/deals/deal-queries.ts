@@ -28,6 +28,8 @@ export interface DealListParams {
   contactId?: string;
   companyId?: string;
   status?: 'open' | 'won' | 'lost';
+  /** Words of the name. */
+  q?: string;
   limit?: number;
   cursor?: string;
 }
