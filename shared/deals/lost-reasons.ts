@@ -9,7 +9,11 @@ import { defaultLostReasons, type LostReasons } from './pipeline';
 /** The workspace's lost reasons (one GetItem): the defaults, version 0, until an admin saves a list. */
 export async function getLostReasons(store: Store, workspaceId: string): Promise<LostReasons> {
   const { Item } = await store.client.send(
-    new GetCommand({ TableName: store.tableName, Key: dealsKeys.lostReasons(workspaceId), ConsistentRead: true }),
+    new GetCommand({
+      TableName: store.tableName,
+      Key: dealsKeys.lostReasons(workspaceId),
+      ConsistentRead: true,
+    }),
   );
   return Item
     ? { reasons: Item.reasons as string[], version: Number(Item.version) }
@@ -53,7 +57,8 @@ export async function putLostReasons(
     );
     return { reasons, version: Number(result.Attributes?.version) };
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw new ConflictError('deal.lost_reasons_conflict');
+    if (error instanceof ConditionalCheckFailedException)
+      throw new ConflictError('deal.lost_reasons_conflict');
     throw error;
   }
 }

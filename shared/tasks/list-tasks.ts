@@ -27,7 +27,7 @@ export interface TaskListQuery {
  */
 export function taskListQuery(
   caller: Pick<AuthContext, 'workspaceId' | 'userId'>,
-  query: Pick<TasksQuery, 'view' | 'timeZone' | 'assigneeId' | 'contactId' | 'companyId'>,
+  query: Pick<TasksQuery, 'view' | 'timeZone' | 'assigneeId' | 'contactId' | 'companyId' | 'dealId'>,
   now: Date,
 ): TaskListQuery {
   const { workspaceId } = caller;
@@ -35,7 +35,9 @@ export function taskListQuery(
     ? tasksKeys.recordTasksPartition(workspaceId, 'CONTACT', query.contactId)
     : query.companyId
       ? tasksKeys.recordTasksPartition(workspaceId, 'COMPANY', query.companyId)
-      : undefined;
+      : query.dealId
+        ? tasksKeys.recordTasksPartition(workspaceId, 'DEAL', query.dealId)
+        : undefined;
   if (record) {
     return query.view === 'done'
       ? {

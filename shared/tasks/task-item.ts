@@ -5,6 +5,7 @@ import { type TaskRelatedKind, tasksKeys } from './tasks-keys';
 const relatedKinds: Record<RelatedRecord['kind'], TaskRelatedKind> = {
   contact: 'CONTACT',
   company: 'COMPANY',
+  deal: 'DEAL',
 };
 
 export const relatedKindOf = (related: RelatedRecord): TaskRelatedKind => relatedKinds[related.kind];

@@ -1,10 +1,11 @@
 import { openWorkRemove, openWorkSet } from '../activities/open-work';
+import { dealsKeys } from '../deals/deals-keys';
 import { ValidationError } from '../platform/errors';
 import { recordKeys } from '../records/record-keys';
 import type { TransactItem } from '../store/transactions';
 import type { RelatedRecord, Task } from './task';
 import type { TaskSummary } from './task-events';
-import { openWorkContactOf, relatedKindOf } from './task-item';
+import { openWorkContactOf } from './task-item';
 
 /** The check that the record a task is about exists in the workspace, inside the task's transaction. */
 export function relatedRecordCheck(
@@ -15,7 +16,10 @@ export function relatedRecordCheck(
   return {
     ConditionCheck: {
       TableName: tableName,
-      Key: recordKeys.record(workspaceId, relatedKindOf(related), related.id),
+      Key:
+        related.kind === 'deal'
+          ? dealsKeys.deal(workspaceId, related.id)
+          : recordKeys.record(workspaceId, related.kind === 'contact' ? 'CONTACT' : 'COMPANY', related.id),
       ConditionExpression: 'attribute_exists(pk)',
     },
   };

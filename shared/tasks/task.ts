@@ -10,8 +10,8 @@ import { memberIdPattern } from '../team/active-member-check';
 export const TaskPriority = z.enum(['low', 'normal', 'high', 'urgent']);
 export type TaskPriority = z.output<typeof TaskPriority>;
 
-/** The record a task is about. Deals join later as a third kind. */
-export const RelatedKind = z.enum(['contact', 'company']);
+/** The record a task is about: a contact, a company or a deal. */
+export const RelatedKind = z.enum(['contact', 'company', 'deal']);
 export type RelatedKind = z.output<typeof RelatedKind>;
 
 export const RelatedRecord = z.strictObject({ kind: RelatedKind, id: RecordId });
@@ -94,7 +94,7 @@ export const TaskPath = z.object({ taskId: z.string() });
 /**
  * Which tasks: `mine` (the caller's open tasks), `overdue`, `today` (due today in `timeZone`), `all` (open,
  * by due time), `done` (completed, newest first). With `assigneeId`, `overdue`, `today` and `all` are that
- * member's; with `contactId` or `companyId`, that record's tasks (`all` open or `done`).
+ * member's; with `contactId`, `companyId` or `dealId`, that record's tasks (`all` open or `done`).
  */
 export const TaskView = z.enum(['mine', 'overdue', 'today', 'all', 'done']);
 export type TaskView = z.output<typeof TaskView>;
@@ -121,17 +121,18 @@ export const TasksQuery = z
     assigneeId: z.optional(taskFields.assigneeId),
     contactId: z.optional(RecordId),
     companyId: z.optional(RecordId),
+    dealId: z.optional(RecordId),
     limit: listQueryShape.limit,
     cursor: listQueryShape.cursor,
   })
   .check(
-    z.refine((query) => !(query.contactId && query.companyId), {
-      message: 'List the tasks of a contact or of a company, not both.',
+    z.refine((query) => [query.contactId, query.companyId, query.dealId].filter(Boolean).length <= 1, {
+      message: 'List the tasks of a contact, a company or a deal, not several.',
       path: ['companyId'],
     }),
     z.refine(
       (query) =>
-        !(query.contactId || query.companyId) ||
+        !(query.contactId || query.companyId || query.dealId) ||
         query.view === undefined ||
         ['all', 'done'].includes(query.view),
       { message: "A record's tasks are listed as all (open) or done.", path: ['view'] },
@@ -142,7 +143,8 @@ export const TasksQuery = z
         (query.view !== undefined &&
           !['mine', 'done'].includes(query.view) &&
           !query.contactId &&
-          !query.companyId),
+          !query.companyId &&
+          !query.dealId),
       {
         message: "A member's open tasks are listed as overdue, today or all.",
         path: ['assigneeId'],

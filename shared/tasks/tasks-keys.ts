@@ -2,7 +2,7 @@ import { type KeyPair, ws } from '../store/key-parts';
 import { teamKeys } from '../team/team-keys';
 
 /** A record a task can be about, as its partition names it. */
-export type TaskRelatedKind = 'CONTACT' | 'COMPANY';
+export type TaskRelatedKind = 'CONTACT' | 'COMPANY' | 'DEAL';
 
 /** Sorts after every ISO time: a task without a due time comes last in a list by due time. */
 export const noDueSentinel = '~';

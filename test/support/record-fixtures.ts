@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import * as z from 'zod/mini';
+import { DealPatch } from '../../shared/deals/deal';
+import { PipelinePatch } from '../../shared/deals/pipeline';
 import { routeKeyOf } from '../../shared/platform/capability';
 import type { RegisteredRoute } from '../../shared/registry/capability-registry';
 import { TicketPatch } from '../../shared/tickets/ticket';
@@ -38,7 +40,10 @@ export type RecordKindName =
   | 'ticket'
   | 'ticketStats'
   | 'ticketSla'
-  | 'task';
+  | 'task'
+  | 'pipeline'
+  | 'deal'
+  | 'dealLostReasons';
 
 export interface SeededRecord {
   kind: RecordKindName;
@@ -668,6 +673,175 @@ const taskKind: RecordKind = {
   ],
 };
 
+/** A pipeline of the workspace's own, with two stages (the seeded deal is in the default pipeline). */
+const pipelineKind: RecordKind = {
+  name: 'pipeline',
+  collectionPath: '/api/pipelines',
+  async create(api) {
+    const values = {
+      name: `Zoë’s renewals ${suffix()}`,
+      stages: [
+        { name: 'Früh', probability: 20 },
+        { name: 'Spät', probability: 80 },
+      ],
+    };
+    const body = expectCreated(
+      await api<{ id: string; version: number; stages: { id: string }[] }>('POST', '/api/pipelines', values),
+      'pipeline',
+    );
+    return {
+      kind: 'pipeline',
+      params: { pipelineId: body.id },
+      identity: body.id,
+      version: body.version,
+      finds: {},
+      patch: { name: 'Zoë’s renewals 2027' },
+      values: { ...values, stageIds: body.stages.map((stage) => stage.id) },
+    };
+  },
+  identityOf: (item) => String(item.id),
+  crossWorkspaceCreates: (other) => [
+    {
+      what: 'the same pipeline name',
+      body: { name: String(other.values.name), stages: other.values.stages },
+      status: 201,
+    },
+  ],
+  // renames and whole new stage lists: the pipeline holds no deal, so every stage may go
+  validBodies: () => validValueOf(PipelinePatch, { hints: pipelineHints, omit: ['moveDealsTo'] }),
+};
+
+const pipelineHints = {
+  stages: fc.constantFrom(
+    [{ name: 'Ünïcödé 段階', probability: 0 }],
+    [
+      { name: 'A'.repeat(60), probability: 100 },
+      { name: 'b', probability: 50 },
+    ],
+  ),
+};
+
+/**
+ * A deal in the first stage of the workspace's default pipeline (which it creates on first use), with the
+ * seeded contact as its primary contact and the seeded company, owned by the caller (an active member).
+ */
+const dealKind: RecordKind = {
+  name: 'deal',
+  collectionPath: '/api/deals',
+  async create(api, seeded) {
+    const contactId = seeded.contact?.params.id;
+    const companyId = seeded.company?.params.id;
+    if (!contactId || !companyId)
+      throw new Error('the deal fixture needs the contact and company fixtures first');
+    await seedMember(api.workspaceId);
+    const values = {
+      name: `Zoë’s espresso bar ${suffix()}`,
+      amount: '1250.50',
+      currency: 'EUR',
+      expectedCloseDate: '2031-03-31',
+      primaryContactId: contactId,
+      companyId,
+      tags: ['früh'],
+    };
+    const body = expectCreated(
+      await api<{ id: string; version: number; pipelineId: string; stageId: string }>(
+        'POST',
+        '/api/deals',
+        values,
+      ),
+      'deal',
+    );
+    const pipeline = await api<{ stages: { id: string }[] }>('GET', `/api/pipelines/${body.pipelineId}`);
+    return {
+      kind: 'deal',
+      params: { dealId: body.id },
+      identity: body.id,
+      version: body.version,
+      finds: { contactId, status: 'open', q: 'espresso' },
+      patch: { name: 'Zoë’s espresso bar, 2 machines' },
+      values: {
+        ...values,
+        pipelineId: body.pipelineId,
+        stageIds: pipeline.body.stages.map((stage) => stage.id),
+      },
+    };
+  },
+  identityOf: (item) => String(item.id),
+  crossWorkspaceCreates: (other, otherSeeded) => [
+    { what: 'the same name', body: { name: String(other.values.name), currency: 'EUR' }, status: 201 },
+    {
+      what: "the other workspace's contact as primary contact",
+      body: { name: 'Other', currency: 'EUR', primaryContactId: String(other.values.primaryContactId) },
+      status: 400,
+      field: 'primaryContactId',
+    },
+    {
+      what: "the other workspace's company",
+      body: { name: 'Other', currency: 'EUR', companyId: String(other.values.companyId) },
+      status: 400,
+      field: 'companyId',
+    },
+    {
+      what: "the other workspace's pipeline",
+      body: { name: 'Other', currency: 'EUR', pipelineId: String(other.values.pipelineId) },
+      status: 400,
+      field: 'pipelineId',
+    },
+    ...(otherSeeded.member
+      ? [
+          {
+            what: "the other workspace's member as owner",
+            body: { name: 'Other', currency: 'EUR', ...ownerOf(otherSeeded) },
+            status: 400 as const,
+            field: 'ownerId',
+          },
+        ]
+      : []),
+  ],
+  // field changes that hold in any state of the deal (moves and outcomes are the API tests')
+  validBodies: (record) =>
+    validValueOf(DealPatch, {
+      hints: {
+        ...dealHints,
+        primaryContactId: fc.constant(String(record.values.primaryContactId)),
+        companyId: fc.constant(String(record.values.companyId)),
+        contactIds: fc.constant([]),
+        customFields: fc.constant({}),
+      },
+      omit: ['status', 'lostReason', 'stageId', 'pipelineId', 'position', 'ownerId'],
+    }),
+};
+
+const dealHints = {
+  currency: fc.constantFrom('EUR', 'USD', 'JPY', 'BHD'),
+  amount: fc.constantFrom('0', '1250.5', '999999999999999.99', '0.001', '42'),
+  expectedCloseDate: fc.constantFrom('2031-03-31', '2028-02-29'),
+  position: fc.constantFrom('a0', 'Zz', 'a1V'),
+};
+
+/** The workspace's lost reasons, set to a list of its own (random, so two workspaces never share it). */
+const dealLostReasonsKind: RecordKind = {
+  name: 'dealLostReasons',
+  collectionPath: '/api/settings/deal-lost-reasons',
+  async create(api) {
+    const reason = `Zu früh ${suffix()}`;
+    const values = { reasons: [reason, 'Price'] };
+    expectCreated(await api('PUT', '/api/settings/deal-lost-reasons', values), 'deal lost reasons');
+    return {
+      kind: 'dealLostReasons',
+      params: {},
+      identity: reason,
+      version: 1,
+      finds: {},
+      patch: values,
+      values,
+    };
+  },
+  identityOf: (item) => String(item.id),
+  crossWorkspaceCreates: () => [],
+  showsRecord: (body, record) => ((body as { reasons?: string[] }).reasons ?? []).includes(record.identity),
+};
+
 /** In creation order: a contact links to the company created before it. */
 /** In creation order: companies and contacts are owned by the member kind's caller; a contact links to the company created before it. */
 export const recordKinds: readonly RecordKind[] = [
@@ -677,6 +851,9 @@ export const recordKinds: readonly RecordKind[] = [
   fieldDefinitionKind,
   listKind,
   taskKind,
+  pipelineKind,
+  dealKind,
+  dealLostReasonsKind,
   formKind,
   publicFormKind,
   webhookSubscriptionKind,
@@ -761,6 +938,18 @@ export function workspaceHints(seeded: Seeded): Hints {
         }
       : {}),
     customFields: fc.constant({}),
+    // deals: the default pipeline and its stages (the seeded deal's), amounts that fit their currency
+    ...dealHints,
+    ...pipelineHints,
+    ...(seeded.deal
+      ? {
+          pipelineId: fc.constant(String(seeded.deal.values.pipelineId)),
+          stageId: fc.constantFrom(...(seeded.deal.values.stageIds as string[])),
+          primaryContactId: fc.constant(String(seeded.deal.values.primaryContactId)),
+          contactIds: fc.constant([]),
+          lostReason: fc.constant('Price'),
+        }
+      : {}),
     // a form's lists: none, or the workspace's own
     lists: fc.constantFrom([], ...(seeded.list ? [[seeded.list.params.listId]] : [])),
     // forms: mappings the workspace can take (its custom field included), addresses that are https
@@ -791,6 +980,7 @@ export function workspaceHints(seeded: Seeded): Hints {
     related: fc.constantFrom(
       ...(seeded.contact ? [{ kind: 'contact', id: seeded.contact.params.id }] : []),
       ...(seeded.company ? [{ kind: 'company', id: seeded.company.params.id }] : []),
+      ...(seeded.deal ? [{ kind: 'deal', id: seeded.deal.params.dealId }] : []),
     ),
     dueAt: fc.constantFrom(
       '2031-03-01T09:30:00Z',
