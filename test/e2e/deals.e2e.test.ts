@@ -317,7 +317,16 @@ describe.runIf(runE2e)('deals in the web app', () => {
     await page.setViewportSize({ width: 1366, height: 900 });
     await screenshot(page, 'deals-07-deal-desktop');
 
-    // won, then lost with a reason from the list, then reopened
+    // a task about the deal, from its page
+    const tasks = page.getByRole('region', { name: 'Tasks' });
+    await tasks.getByRole('button', { name: 'New task' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New task' });
+    await visible(dialog.getByRole('combobox', { name: 'Related deal' }));
+    await dialog.getByLabel('Title').fill('Send Globex the proposal');
+    await dialog.getByRole('button', { name: 'Create task' }).click();
+    await visible(tasks.getByText('Send Globex the proposal'));
+
+    // won, then reopened, then lost with a reason from the list
     await page.getByRole('button', { name: 'Won', exact: true }).click();
     await visible(page.getByText('Deal won'));
     await page.getByRole('button', { name: 'Reopen' }).click();

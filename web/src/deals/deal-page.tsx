@@ -31,6 +31,7 @@ import { DetailItem, DetailList, DetailSection } from '../records/detail-section
 import { DetailError, DetailSkeleton } from '../records/detail-states';
 import { EditDialog } from '../records/edit-dialog';
 import { TagBadges } from '../records/tag-badges';
+import { RecordTasks } from '../tasks/record-tasks';
 import { MemberName } from '../team/member-name';
 import { MemberPicker } from '../team/member-picker';
 import { formatDuration } from '../tickets/ticket-format';
@@ -382,6 +383,7 @@ export function DealPage() {
       </SimpleGrid>
       <DealCustomFields deal={deal} />
       <History deal={deal} pipeline={pipeline} />
+      <RecordTasks key={`${deal.id}-tasks`} kind="deal" id={deal.id} />
       <Text size="xs" c="dimmed">
         Created {formatDateTime(deal.createdAt)} · Updated {formatDateTime(deal.updatedAt)} · Version{' '}
         {deal.version}
