@@ -243,9 +243,10 @@ export async function benchDealBoardWeb(): Promise<string> {
 | Drop → card settled (the API's answer rendered) (median of ${drops}) | ${ms(settled.median)} | ${ms(patch.median)} (the move's own \`PATCH /api/deals/{id}\`, from the page) | ${ratio(settled.median, patch.median)} | — |
 | Cards rendered again by a drag, ${cardsInColumn} cards in the column (median of ${drops}; max ${Math.max(...cardsRendered)}) | ${renderedMedian} | ${cardsInColumn + 1} (every card of both columns) | ${ratio(renderedMedian, cardsInColumn + 1)} | the moved card only |
 
-Headless Chromium against the local cloud, timed inside the page from the pointer's release (or the click) to\nthe DOM change (a MutationObserver). The
-moved card renders twice (the optimistic move, then the API's answer with its new version); the cards
-are memoised on their deal, and the board's state shares every unchanged card, so no other card renders.`;
+Headless Chromium against the local cloud, timed inside the page from the pointer's release (or the
+click) to the DOM change (a MutationObserver). The moved card renders twice (the optimistic move, then the
+API's answer with its new version); the cards are memoised on their deal, and the board's state shares
+every unchanged card, so no other card renders.`;
   } finally {
     await browser.close();
     await cloud.stop();
