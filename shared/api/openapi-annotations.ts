@@ -1,4 +1,7 @@
 import * as z from 'zod/mini';
+import { BoardPosition, DealPatch } from '../deals/deal';
+import { Amount } from '../deals/money';
+import { PipelinePatch } from '../deals/pipeline';
 import { WebhookUrlText } from '../outbound-webhooks/webhook-subscription';
 import { CountryCode } from '../records/country-code';
 import { ShopifyWebhookBody, WooCommerceWebhookBody } from '../shops/shop-webhook-bodies';
@@ -16,6 +19,24 @@ export function annotateSchemasForOpenApi(): void {
       'An assigned ISO 3166-1 alpha-2 country code, any case (e.g. DE); any other text answers 400.',
   });
   z.globalRegistry.add(WebhookUrlText, { format: 'uri' });
+  z.globalRegistry.add(Amount, {
+    description:
+      'An exact decimal amount as a string (1250.50), never a float; at most the decimals of its currency.',
+  });
+  z.globalRegistry.add(BoardPosition, {
+    description:
+      "A card's place in its column: a fractional-index key (npm fractional-indexing) between its neighbours'; the end of the column when left out.",
+  });
+  z.globalRegistry.add(DealPatch, {
+    description:
+      'A change of a deal. A new stageId (and/or position) moves it on the board; pipelineId moves it to another pipeline; ' +
+      'status won or lost closes it (lost needs a lostReason of GET /api/settings/deal-lost-reasons), open reopens it. A stage removed meanwhile answers 409 deal.stage_not_in_pipeline.',
+  });
+  z.globalRegistry.add(PipelinePatch, {
+    description:
+      'stages is the whole new ordered list: a stage with an id is kept, one without is added, one left out is removed. ' +
+      'Removing a stage that holds open deals answers 409 pipeline.stage_not_empty unless moveDealsTo maps it to a kept stage.',
+  });
   z.globalRegistry.add(SlaTarget, {
     description:
       "Minutes from a ticket's opening until its first response and its resolution are due (calendar time); " +

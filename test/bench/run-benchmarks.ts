@@ -15,6 +15,7 @@ const sectionNames = [
   ['stacks', 'CloudFormation stacks'],
   ['api', 'API latency'],
   ['overview', 'Contact overview'],
+  ['board', 'Deal board'],
   ['web', 'Web app'],
   ['deal-board-web', 'Deal board (web)'],
   ['webhooks', 'Shop webhooks'],

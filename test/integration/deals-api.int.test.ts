@@ -2,6 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openWorkOf } from '../../shared/activities/open-work';
 import type { Board, Deal, DealHistoryEntry } from '../../shared/deals/deal';
+import { clearDeletedCompany, reassignMemberDeals } from '../../shared/deals/deal-housekeeping';
 import type { Pipeline } from '../../shared/deals/pipeline';
 import type { OutboxEvent } from '../../shared/events/outbox';
 import { keys } from '../../shared/store/keys';
@@ -329,5 +330,216 @@ describe('deals', () => {
     expect(board.body.columns[3]?.totals.count).toBe(0);
     const items = await table.itemsOf(workspaceId);
     expect(items.filter((item) => String(item.pk).includes(created.body.id))).toEqual([]);
+  });
+});
+
+describe('deals everywhere they belong', () => {
+  let api: Api;
+  let workspaceId: string;
+  let me: string;
+  let colleague: string;
+  let companyId: string;
+  let contactId: string;
+  const store = { client: table.client, tableName: table.tableName };
+  const deps = { store, clock: () => new Date() };
+
+  beforeAll(async () => {
+    workspaceId = newWorkspaceId('deals-around');
+    api = await apiAs(workspaceId);
+    me = await seedMember(workspaceId);
+    colleague = await seedMember(workspaceId, { email: 'grace@example.com', roles: ['sales'] });
+    companyId = (await api<{ id: string }>('POST', '/api/companies', { name: 'Rösterei Süd' })).body.id;
+    contactId = (
+      await api<{ id: string }>('POST', '/api/contacts', { firstName: 'Cem', email: 'cem@example.com' })
+    ).body.id;
+  });
+
+  it("lists an owner's, a company's and a contact's deals, and finds deals by name", async () => {
+    const mine = await api<Deal>('POST', '/api/deals', {
+      name: 'Roaster service',
+      currency: 'EUR',
+      companyId,
+    });
+    const theirs = await api<Deal>('POST', '/api/deals', {
+      name: 'Cold brew kegs',
+      currency: 'EUR',
+      ownerId: colleague,
+      primaryContactId: contactId,
+    });
+    expect([mine.status, theirs.status]).toEqual([201, 201]);
+    const byOwner = await api<{ items: Deal[] }>('GET', `/api/deals?ownerId=${colleague}`);
+    expect(byOwner.body.items.map((deal) => deal.id)).toEqual([theirs.body.id]);
+    const byCompany = await api<{ items: Deal[] }>('GET', `/api/deals?companyId=${companyId}`);
+    expect(byCompany.body.items.map((deal) => deal.id)).toEqual([mine.body.id]);
+    const byContact = await api<{ items: Deal[] }>('GET', `/api/deals?contactId=${contactId}`);
+    expect(byContact.body.items).toEqual([theirs.body]);
+    const byName = await api<{ items: Deal[] }>('GET', '/api/deals?q=brew');
+    expect(byName.body.items.map((deal) => deal.id)).toEqual([theirs.body.id]);
+    const twoFilters = await api('GET', `/api/deals?ownerId=${me}&companyId=${companyId}`);
+    expect(twoFilters.status).toBe(400);
+  });
+
+  it("narrows the board's cards by owner and tag, not its totals", async () => {
+    const [pipeline] = (await api<{ items: Pipeline[] }>('GET', '/api/pipelines')).body.items;
+    const tagged = await api<Deal>('POST', '/api/deals', {
+      name: 'Tagged',
+      currency: 'EUR',
+      amount: '3',
+      tags: ['fair'],
+    });
+    expect(tagged.status).toBe(201);
+    const byTag = await api<Board>('GET', `/api/pipelines/${pipeline?.id}/board?tag=fair`);
+    expect(byTag.body.columns[0]?.cards.map((card) => card.name)).toEqual(['Tagged']);
+    expect(byTag.body.columns[0]?.totals.count).toBeGreaterThan(1);
+    const byOwner = await api<Board>('GET', `/api/pipelines/${pipeline?.id}/board?ownerId=${colleague}`);
+    expect(byOwner.body.columns[0]?.cards.map((card) => card.name)).toEqual(['Cold brew kegs']);
+    const pagedWithoutStage = await api('GET', `/api/pipelines/${pipeline?.id}/board?cursor=abc`);
+    expect(pagedWithoutStage.status).toBe(400);
+  });
+
+  it('takes only an active member as owner, and contacts and companies of the workspace', async () => {
+    const stranger = await api<{ error: { fields: Record<string, string> } }>('POST', '/api/deals', {
+      name: 'Nobody’s',
+      currency: 'EUR',
+      ownerId: 'not-a-member',
+    });
+    expect(stranger.status).toBe(400);
+    expect(Object.keys(stranger.body.error.fields)).toEqual(['ownerId']);
+    const missing = await api<{ error: { fields: Record<string, string> } }>('POST', '/api/deals', {
+      name: 'Ghost',
+      currency: 'EUR',
+      contactIds: ['01J9ZK3T5Q8W6N4M2P0R7S9V1X'],
+    });
+    expect(missing.status).toBe(400);
+    expect(Object.keys(missing.body.error.fields)).toEqual(['contactIds']);
+  });
+
+  it('validates and keeps custom fields defined for deals', async () => {
+    const field = await api('POST', '/api/settings/fields', {
+      entity: 'deal',
+      key: 'source',
+      label: 'Source',
+      type: 'select',
+      options: ['fair', 'web'],
+    });
+    expect(field.status, JSON.stringify(field.body)).toBe(201);
+    const created = await api<Deal>('POST', '/api/deals', {
+      name: 'Fair lead',
+      currency: 'EUR',
+      customFields: { source: 'fair' },
+    });
+    expect(created.body.customFields).toEqual({ source: 'fair' });
+    const wrong = await api(
+      'PATCH',
+      `/api/deals/${created.body.id}`,
+      { customFields: { source: 'tv' } },
+      ifMatch(1),
+    );
+    expect(wrong.status).toBe(400);
+    const unknown = await api('POST', '/api/deals', {
+      name: 'X',
+      currency: 'EUR',
+      customFields: { nope: 'x' },
+    });
+    expect(unknown.status).toBe(400);
+    const cleared = await api<Deal>(
+      'PATCH',
+      `/api/deals/${created.body.id}`,
+      { customFields: { source: null } },
+      ifMatch(1),
+    );
+    expect(cleared.body).not.toHaveProperty('customFields');
+  });
+
+  it('has tasks about a deal, which must exist', async () => {
+    const deal = await api<Deal>('POST', '/api/deals', { name: 'Task target', currency: 'EUR' });
+    const task = await api('POST', '/api/tasks', {
+      title: 'Send the quote',
+      related: { kind: 'deal', id: deal.body.id },
+    });
+    expect(task.status, JSON.stringify(task.body)).toBe(201);
+    const tasks = await api<{ items: { title: string }[] }>('GET', `/api/tasks?dealId=${deal.body.id}`);
+    expect(tasks.body.items.map((item) => item.title)).toEqual(['Send the quote']);
+    const none = await api<{ error: { fields: Record<string, string> } }>('POST', '/api/tasks', {
+      title: 'Orphan',
+      related: { kind: 'deal', id: '01J9ZK3T5Q8W6N4M2P0R7S9V1X' },
+    });
+    expect(none.status).toBe(400);
+    expect(Object.keys(none.body.error.fields)).toEqual(['related.id']);
+  });
+
+  it("keeps the admin's lost reasons, and moves a deal to another pipeline", async () => {
+    const put = await api<{ reasons: string[]; version: number }>('PUT', '/api/settings/deal-lost-reasons', {
+      reasons: ['Too early', 'Price'],
+    });
+    expect(put.status).toBe(201);
+    expect((await api('GET', '/api/settings/deal-lost-reasons')).body).toEqual({
+      reasons: ['Too early', 'Price'],
+      version: 1,
+    });
+    const stale = await api('PUT', '/api/settings/deal-lost-reasons', { reasons: ['Other'] }, ifMatch(0));
+    expect(stale.status).toBe(409);
+    const deal = await api<Deal>('POST', '/api/deals', { name: 'Too soon', currency: 'EUR', amount: '5' });
+    const lost = await api<Deal>(
+      'PATCH',
+      `/api/deals/${deal.body.id}`,
+      { status: 'lost', lostReason: 'Too early' },
+      ifMatch(1),
+    );
+    expect(lost.body.lostReason).toBe('Too early');
+    const other = await api<Pipeline>('POST', '/api/pipelines', {
+      name: 'Partners',
+      stages: [
+        { name: 'Intro', probability: 20 },
+        { name: 'Pilot', probability: 60 },
+      ],
+    });
+    const moving = await api<Deal>('POST', '/api/deals', { name: 'Mover', currency: 'EUR', amount: '100' });
+    const moved = await api<Deal>(
+      'PATCH',
+      `/api/deals/${moving.body.id}`,
+      { pipelineId: other.body.id },
+      ifMatch(1),
+    );
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(moved.body).toMatchObject({ pipelineId: other.body.id, stageId: other.body.stages[0]?.id });
+    const board = await api<Board>('GET', `/api/pipelines/${other.body.id}/board`);
+    expect(board.body.columns[0]?.totals).toEqual({
+      count: 1,
+      sums: [{ currency: 'EUR', amount: '100.00', weighted: '20.00' }],
+    });
+    const busy = await api<{ error: { code: string } }>('DELETE', `/api/pipelines/${other.body.id}`);
+    expect(busy.body.error.code).toBe('pipeline.not_empty');
+  });
+
+  it("hands a deactivated member's deals over, and keeps a deleted company's deals without it", async () => {
+    const owned = await Promise.all(
+      [1, 2].map((at) =>
+        api<Deal>('POST', '/api/deals', {
+          name: `Grace ${at}`,
+          currency: 'EUR',
+          ownerId: colleague,
+          companyId,
+        }),
+      ),
+    );
+    const change = { memberId: colleague, reassignTo: me, deactivatedBy: me };
+    // Cold brew kegs (first test) and these two
+    expect(await reassignMemberDeals(deps, workspaceId, change)).toBe(3);
+    expect(await reassignMemberDeals(deps, workspaceId, change)).toBe(0);
+    for (const deal of owned)
+      expect((await api<Deal>('GET', `/api/deals/${deal.body.id}`)).body.ownerId).toBe(me);
+    expect((await api<{ items: Deal[] }>('GET', `/api/deals?ownerId=${colleague}`)).body.items).toEqual([]);
+    expect((await api('DELETE', `/api/companies/${companyId}`)).status).toBe(204);
+    expect(await clearDeletedCompany(deps, workspaceId, companyId)).toBe(3);
+    for (const deal of owned) {
+      const now = await api<Deal>('GET', `/api/deals/${deal.body.id}`);
+      expect(now.body).not.toHaveProperty('companyId');
+      expect(now.body.version).toBe(3);
+    }
+    const updates = (await outboxEventsOf(workspaceId, 'deal.updated')).map(
+      (event) => event.detail.changedFields,
+    );
+    expect(updates).toEqual(expect.arrayContaining([['ownerId'], ['companyId']]));
   });
 });

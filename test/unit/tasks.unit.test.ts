@@ -234,6 +234,11 @@ describe('the list of tasks', () => {
       sortKey: { op: 'begins_with', prefix: 'DONE#' },
       newestFirst: true,
     });
+    expect(plan({ dealId: companyId })).toEqual({
+      index: 'byParent',
+      partition: `WS#acme-1#DEAL#${companyId}#TASKS`,
+      sortKey: { op: 'begins_with', prefix: 'OPEN#' },
+    });
   });
 
   it('refuses a time zone Intl does not know, and views a record does not have', () => {
@@ -243,6 +248,7 @@ describe('the list of tasks', () => {
     ).toBe(true);
     expect(z.safeParse(TasksQuery, { contactId, view: 'overdue' }).success).toBe(false);
     expect(z.safeParse(TasksQuery, { contactId, companyId }).success).toBe(false);
+    expect(z.safeParse(TasksQuery, { contactId, dealId: companyId }).success).toBe(false);
     expect(z.safeParse(TasksQuery, { assigneeId: 'm-2', view: 'done' }).success).toBe(false);
     expect(z.safeParse(TasksQuery, { assigneeId: 'm-2' }).success).toBe(false);
     expect(z.safeParse(TasksQuery, { assigneeId: 'm-2', view: 'today' }).success).toBe(true);
@@ -260,7 +266,8 @@ describe('task bodies', () => {
     expect(z.safeParse(TaskInput, { title: 'Call', notes: 'x'.repeat(5001) }).success).toBe(false);
     expect(z.safeParse(TaskInput, { title: 'Call', done: true }).success).toBe(false);
     expect(z.safeParse(TaskInput, { title: 'Call', dueAt: 'tomorrow' }).success).toBe(false);
-    expect(z.safeParse(TaskInput, { title: 'Call', related: { kind: 'deal', id } }).success).toBe(false);
+    expect(z.safeParse(TaskInput, { title: 'Call', related: { kind: 'deal', id } }).success).toBe(true);
+    expect(z.safeParse(TaskInput, { title: 'Call', related: { kind: 'order', id } }).success).toBe(false);
     expect(z.safeParse(TaskPatch, {}).success).toBe(false);
     expect(z.safeParse(TaskPatch, { done: true }).success).toBe(true);
   });
