@@ -249,9 +249,15 @@ describe.runIf(runE2e)('deals in the web app', () => {
     await expect.poll(names).toEqual(['Qualified', 'Negotiation', 'Meeting booked', 'Proposal sent']);
     // and with the keyboard: Proposal sent one place up
     await page.getByRole('button', { name: 'Reorder Proposal sent' }).focus();
+    // each key waits for its announcement: the sensor measures the list between them
+    const announced = (text: string) =>
+      page.locator('[id^="DndLiveRegion"]', { hasText: text }).waitFor({ state: 'attached' });
     await page.keyboard.press('Space');
+    await announced('Picked up Proposal sent');
     await page.keyboard.press('ArrowUp');
+    await announced('Proposal sent is at place 3');
     await page.keyboard.press('Space');
+    await announced('Proposal sent dropped at place 3');
     await expect.poll(names).toEqual(['Qualified', 'Negotiation', 'Proposal sent', 'Meeting booked']);
     const saved = patched(page, 'pipelines');
     await page.getByRole('button', { name: 'Save pipeline' }).click();
