@@ -20,6 +20,7 @@ describe.runIf(runE2e)('deals in the web app', () => {
   const workspaceId = 'deals-e2e';
   const email = 'mia@example.com';
   let pipeline: Pipeline;
+  let contactId: string;
   const stage = (name: string) => {
     const found = pipeline.stages.find((candidate) => candidate.name === name);
     if (!found) throw new Error(`no stage ${name}`);
@@ -109,6 +110,7 @@ describe.runIf(runE2e)('deals in the web app', () => {
       lastName: 'Tran',
       email: 'linh@example.com',
     });
+    contactId = contact.id;
     await newDeal('Acme renewal', 'Qualified', '12000.50', {
       primaryContactId: contact.id,
       expectedCloseDate: '2027-01-31',
@@ -253,7 +255,7 @@ describe.runIf(runE2e)('deals in the web app', () => {
     const announced = (text: string) =>
       page.locator('[id^="DndLiveRegion"]', { hasText: text }).waitFor({ state: 'attached' });
     await page.keyboard.press('Space');
-    await announced('Picked up Proposal sent');
+    await announced('Proposal sent is at place 4');
     await page.keyboard.press('ArrowUp');
     await announced('Proposal sent is at place 3');
     await page.keyboard.press('Space');
@@ -343,6 +345,20 @@ describe.runIf(runE2e)('deals in the web app', () => {
     await page.getByRole('button', { name: 'Mark lost' }).click();
     await visible(page.getByText('Deal lost'));
     await visible(page.getByText('Lost (from Negotiation): No budget'));
+
+    // the contact's page: its deals, its open deals in the overview, the deal's entries on its timeline
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${cloud.url}/contacts/${contactId}`);
+    await visible(heading(page, 'Linh Tran'));
+    const deals = page.getByRole('region', { name: 'Deals' });
+    await visible(deals.getByRole('link', { name: 'Acme renewal' }));
+    await visible(page.getByRole('list', { name: 'Open deals' }).getByRole('link', { name: 'Acme renewal' }));
+    await visible(
+      page.locator('[data-entry-type="deal.created"]').getByRole('link', { name: 'Acme renewal' }),
+    );
+    await fitsPhone(page);
+    await deals.scrollIntoViewIfNeeded();
+    await screenshot(page, 'deals-08-contact-phone');
     expect(pageErrors).toEqual([]);
     await page.close();
   });
