@@ -167,8 +167,10 @@ export function TaskForm({ task, related, onDone }: TaskFormProps) {
         <Stack gap={6}>
           <SegmentedControl
             aria-label="Related record"
+            // four kinds fit a phone's dialog only at full width with short labels
+            fullWidth
             data={[
-              { value: 'none', label: 'No record' },
+              { value: 'none', label: 'None' },
               { value: 'contact', label: 'Contact' },
               { value: 'company', label: 'Company' },
               { value: 'deal', label: 'Deal' },
