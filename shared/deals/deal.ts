@@ -9,7 +9,7 @@ import {
   Tags,
 } from '../records/record-fields';
 import { memberIdPattern } from '../team/active-member-check';
-import { Amount, Currency, currencyDecimals } from './money';
+import { Amount, Currency, currencyDecimals, isCurrency } from './money';
 import { Pipeline, StageTotals } from './pipeline';
 
 /**
@@ -56,11 +56,16 @@ const dealFields = {
   lostReason: z.string().check(z.trim(), z.minLength(1), z.maxLength(80), singleLine()),
 };
 
-/** An amount may not have more decimals than its currency (2 for EUR, 0 for JPY). */
+/**
+ * An amount may not have more decimals than its currency (2 for EUR, 0 for JPY). Zod runs this check even
+ * when a field failed: a code that is no currency (refused by `Currency` already) is left alone here, as
+ * Intl throws on it.
+ */
 const amountFitsCurrency = z.refine<{ amount?: string | null; currency?: string }>(
   (deal) =>
     !deal.amount ||
     !deal.currency ||
+    !isCurrency(deal.currency) ||
     (deal.amount.split('.')[1]?.length ?? 0) <= currencyDecimals(deal.currency),
   { message: 'The amount has more decimals than its currency allows.', path: ['amount'] },
 );

@@ -8,8 +8,10 @@ import { isUsablePosition, positionBetween } from './board-position';
 import type { Deal, DealPatch } from './deal';
 import { patchedDeal, stageOf } from './deal-rules';
 import { planDealWrite, runDealWrite } from './deal-writes';
+import { decimalsOf } from './decimal';
 import { getLostReasons } from './lost-reasons';
 import { pipelineRecord } from './manage-pipelines';
+import { currencyDecimals } from './money';
 import type { Pipeline } from './pipeline';
 import { getDeal, lastPositionIn } from './read-deals';
 import { stageNamesOf } from './stage-names';
@@ -45,6 +47,11 @@ export async function updateDeal(
   const { workspaceId } = caller;
   const current = await getDeal(deps, workspaceId, dealId);
   if (current.version !== expectedVersion) throw new ConflictError('deal.version_conflict');
+  // the patch's own check sees its amount and currency only when both are sent
+  const amount = patch.amount ?? current.amount;
+  const currency = patch.currency ?? current.currency;
+  if (decimalsOf(amount) > currencyDecimals(currency))
+    throw new ValidationError({ amount: 'The amount has more decimals than its currency allows.' });
   if (patch.position !== undefined && !isUsablePosition(patch.position))
     throw new ValidationError({ position: 'This is not a board position.' });
   const pipelineId = patch.pipelineId ?? current.pipelineId;

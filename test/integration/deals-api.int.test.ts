@@ -308,6 +308,14 @@ describe('deals', () => {
       ifMatch(1),
     );
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    const tooPrecise = await api<{ error: { fields: Record<string, string> } }>(
+      'PATCH',
+      `/api/deals/${created.body.id}`,
+      { amount: '1.555' },
+      ifMatch(2),
+    );
+    expect(tooPrecise.status).toBe(400);
+    expect(Object.keys(tooPrecise.body.error.fields)).toEqual(['amount']);
     const history = await api<{ items: DealHistoryEntry[] }>('GET', `/api/deals/${created.body.id}/history`);
     expect(history.body.items.slice(1)).toEqual([
       expect.objectContaining({ kind: 'amount', from: '10 USD', to: '12.5 USD' }),

@@ -121,7 +121,7 @@ describe('the board counters', () => {
             }
           }
           const winner = [mine, theirs].find((outcome) => outcome.status === 'fulfilled');
-          if (!winner || winner.status !== 'fulfilled') throw new Error('no move of the deal went through');
+          if (winner?.status !== 'fulfilled') throw new Error('no move of the deal went through');
           current = winner.value;
           if (current.status !== 'open') break;
         }

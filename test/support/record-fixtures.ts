@@ -803,6 +803,9 @@ const dealKind: RecordKind = {
     validValueOf(DealPatch, {
       hints: {
         ...dealHints,
+        // the amount a patch leaves must fit the currency it leaves: both kinds take two decimals
+        currency: fc.constantFrom('EUR', 'USD'),
+        amount: fc.constantFrom('0', '1250.5', '999999999999999.99', '42'),
         primaryContactId: fc.constant(String(record.values.primaryContactId)),
         companyId: fc.constant(String(record.values.companyId)),
         contactIds: fc.constant([]),
