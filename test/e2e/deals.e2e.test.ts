@@ -141,6 +141,19 @@ describe.runIf(runE2e)('deals in the web app', () => {
     await visible(card(page, 'Meeting booked', 'Acme renewal'));
     await expect(card(page, 'Qualified', 'Acme renewal').count()).resolves.toBe(0);
 
+    // with the keyboard: Space picks the focused card up, an arrow moves it to the next stage, Space drops it
+    const live = (text: string) =>
+      page.locator('[id^="DndLiveRegion"]', { hasText: text }).waitFor({ state: 'attached' });
+    await page.getByRole('button', { name: /^Initech upgrade, / }).focus();
+    const byKeyboard = patched(page);
+    await page.keyboard.press('Space');
+    await live('Initech upgrade is over Meeting booked');
+    await page.keyboard.press('ArrowRight');
+    await live('Initech upgrade is over Proposal sent');
+    await page.keyboard.press('Space');
+    expect((await byKeyboard).status()).toBe(200);
+    await visible(card(page, 'Proposal sent', 'Initech upgrade'));
+
     // the deal changed meanwhile (a colleague renamed it): the move is refused and rolled back
     await patchAt(`/api/deals/${globex.id}`, globex.version, { name: 'Globex pilot (EU)' });
     const refused = patched(page);
