@@ -5,7 +5,20 @@ import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
  * drag computes a key between the two neighbours it was dropped between, so a move rewrites one item; a
  * card that names no position goes to the end of its column. Pure: unit-tested.
  */
+
+/** A card as the board orders it: by `position`, then id. */
+export interface Positioned {
+  id: string;
+  position: string;
+}
+
+/**
+ * A position strictly between two neighbours (either may be missing: the start or end of the column).
+ * Neighbours that do not ascend (two cards added at once got the same position; the board orders those by
+ * id) give a position right after the one before.
+ */
 export function positionBetween(before: string | undefined, after: string | undefined): string {
+  if (before !== undefined && after !== undefined && before >= after) return generateKeyBetween(before, null);
   return generateKeyBetween(before ?? null, after ?? null);
 }
 
@@ -27,3 +40,17 @@ export function isUsablePosition(position: string): boolean {
 
 /** The position part of a board card's sort key `<position>#<dealId>`. */
 export const positionOfCardKey = (sortKey: string): string => sortKey.slice(0, sortKey.lastIndexOf('#'));
+
+/**
+ * Where a card dropped at `index` of a column lands: between the cards around that place once the moved
+ * card is taken out of the column (a move within its own column, or a card from another one).
+ */
+export function positionAt(column: readonly Positioned[], index: number, movingId: string): string {
+  const others = column.filter((card) => card.id !== movingId);
+  const at = Math.max(0, Math.min(index, others.length));
+  return positionBetween(others[at - 1]?.position, others[at]?.position);
+}
+
+/** A new card at the top of a column (quick add). */
+export const topPosition = (column: readonly Positioned[]): string =>
+  positionBetween(undefined, column[0]?.position);

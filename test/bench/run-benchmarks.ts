@@ -17,6 +17,7 @@ const sectionNames = [
   ['overview', 'Contact overview'],
   ['board', 'Deal board'],
   ['web', 'Web app'],
+  ['deal-board-web', 'Deal board (web)'],
   ['webhooks', 'Shop webhooks'],
 ] as const;
 

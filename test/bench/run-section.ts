@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { benchApi } from './api-latency';
 import { benchOverview } from './contact-overview';
 import { benchBoard } from './deal-board';
+import { benchDealBoardWeb } from './deal-board-web';
 import { benchBundles } from './lambda-bundles';
 import { benchStacks } from './stack-sizes';
 import { benchWeb } from './web-app';
@@ -19,6 +20,7 @@ const sections: Record<string, () => Promise<string>> = {
   overview: benchOverview,
   board: benchBoard,
   web: benchWeb,
+  'deal-board-web': benchDealBoardWeb,
   webhooks: benchWebhooks,
 };
 

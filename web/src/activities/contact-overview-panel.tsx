@@ -1,10 +1,11 @@
-import { Badge, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import type { OpenWorkEntry } from '../../../shared/activities/open-work';
 import { DetailSection } from '../records/detail-section';
 import { ListSkeleton, LoadError } from '../records/list-states';
 import classes from '../records/record-list.module.css';
-import { formatDateTime } from '../ui/format';
+import { formatCalendarDate, formatDateTime } from '../ui/format';
 import { contactOverviewQuery } from './timeline-queries';
 
 function OpenWorkList({ items, label, none }: { items: OpenWorkEntry[]; label: string; none: string }) {
@@ -19,9 +20,15 @@ function OpenWorkList({ items, label, none }: { items: OpenWorkEntry[]; label: s
       {items.map((item) => (
         <li key={item.id}>
           {/* the title on its own line(s), what it is and when it is due below: nothing is cut on a narrow card */}
-          <Text size="sm" lineClamp={2}>
-            {item.title}
-          </Text>
+          {item.kind === 'deal' ? (
+            <Anchor component={Link} to={`/deals/${item.id}`} size="sm" lineClamp={2}>
+              {item.title}
+            </Anchor>
+          ) : (
+            <Text size="sm" lineClamp={2}>
+              {item.title}
+            </Text>
+          )}
           <Group gap={6} wrap="wrap">
             {item.status && (
               <Badge size="xs" variant="light" tt="none">
@@ -30,7 +37,10 @@ function OpenWorkList({ items, label, none }: { items: OpenWorkEntry[]; label: s
             )}
             {item.dueAt && (
               <Text size="xs" c="dimmed">
-                due {formatDateTime(item.dueAt)}
+                {/* a deal's expected close is a calendar date, not a time */}
+                {item.kind === 'deal'
+                  ? `closes ${formatCalendarDate(item.dueAt)}`
+                  : `due ${formatDateTime(item.dueAt)}`}
               </Text>
             )}
           </Group>
@@ -40,7 +50,7 @@ function OpenWorkList({ items, label, none }: { items: OpenWorkEntry[]; label: s
   );
 }
 
-/** A contact's open tasks and tickets (and deals, once there are any), from the one-request overview. */
+/** A contact's open tasks, tickets and deals, from the one-request overview. */
 export function ContactOverviewPanel({ contactId }: { contactId: string }) {
   const overview = useQuery(contactOverviewQuery(contactId));
   return (
@@ -59,14 +69,10 @@ export function ContactOverviewPanel({ contactId }: { contactId: string }) {
             Tickets
           </Text>
           <OpenWorkList items={overview.data.openTickets} label="Open tickets" none="No open tickets" />
-          {overview.data.openDeals.length > 0 && (
-            <>
-              <Text size="xs" fw={600} c="dimmed" tt="uppercase">
-                Deals
-              </Text>
-              <OpenWorkList items={overview.data.openDeals} label="Open deals" none="No open deals" />
-            </>
-          )}
+          <Text size="xs" fw={600} c="dimmed" tt="uppercase">
+            Deals
+          </Text>
+          <OpenWorkList items={overview.data.openDeals} label="Open deals" none="No open deals" />
         </Stack>
       )}
     </DetailSection>

@@ -1,5 +1,6 @@
 import {
   ActionIcon,
+  Anchor,
   Badge,
   Button,
   Chip,
@@ -28,9 +29,11 @@ import {
 } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { Link } from 'react-router';
 import type { Activity } from '../../../shared/activities/activity';
 import type { TimelineEntry, TimelineEntryType } from '../../../shared/activities/timeline-entry';
 import { useSessionState } from '../auth/session-store';
+import { formatMoney } from '../deals/money-format';
 import { ListEmpty, ListSkeleton, LoadError } from '../records/list-states';
 import classes from '../records/record-list.module.css';
 import { formatDateTime } from '../ui/format';
@@ -59,6 +62,7 @@ const filters: { value: TimelineEntryType | 'all'; label: string }[] = [
   { value: 'form.submitted', label: 'Forms' },
   { value: 'order.placed', label: 'Orders' },
   { value: 'ticket.opened', label: 'Tickets opened' },
+  { value: 'deal.stage_changed', label: 'Deal moves' },
 ];
 
 const isActivity = (entry: TimelineEntry): entry is Activity =>
@@ -296,8 +300,13 @@ function EntryView({ entry, owner }: { entry: TimelineEntry; owner: TimelineOwne
           entry.type === 'deal.won' ||
           entry.type === 'deal.lost') && (
           <Text size="sm">
-            {entry.name} · {entry.amount} {entry.currency} ·{' '}
-            {entry.fromStageName ? `${entry.fromStageName} → ${entry.stageName}` : entry.stageName}
+            <Anchor component={Link} to={`/deals/${entry.dealId}`} inherit>
+              {entry.name}
+            </Anchor>{' '}
+            · {formatMoney(entry.amount, entry.currency)} ·{' '}
+            {entry.type === 'deal.stage_changed' && entry.fromStageName
+              ? `${entry.fromStageName} → ${entry.stageName}`
+              : entry.stageName}
             {entry.lostReason ? ` · ${entry.lostReason}` : ''}
           </Text>
         )}

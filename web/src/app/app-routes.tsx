@@ -40,6 +40,12 @@ const TicketDetailPage = lazyPage(() => import('../tickets/ticket-detail-page'),
 const TicketSlaPage = lazyPage(() => import('../tickets/ticket-sla-page'), 'TicketSlaPage');
 const TasksPage = lazyPage(() => import('../tasks/tasks-page'), 'TasksPage');
 const ForecastPage = lazyPage(() => import('../forecast/forecast-page'), 'ForecastPage');
+const DealsBoardPage = lazyPage(() => import('../deals/deals-board-page'), 'DealsBoardPage');
+const DealPage = lazyPage(() => import('../deals/deal-page'), 'DealPage');
+const PipelinesSettingsPage = lazyPage(
+  () => import('../deals/pipelines-settings-page'),
+  'PipelinesSettingsPage',
+);
 const TeamPage = lazyPage(() => import('../team/team-page'), 'TeamPage');
 const NotFoundPage = lazyPage(() => import('./not-found-page'), 'NotFoundPage');
 
@@ -79,6 +85,8 @@ export function AppRoutes() {
         <Route path="companies/:id" element={<CompanyDetailPage />} />
         <Route path="companies/:id/edit" element={<CompanyEditPage />} />
         <Route path="tasks" element={<TasksPage />} />
+        <Route path="deals" element={<DealsBoardPage />} />
+        <Route path="deals/:dealId" element={<DealPage />} />
         <Route path="lists" element={<ListsPage />} />
         <Route path="lists/:listId" element={<ListDetailPage />} />
         <Route path="forecast" element={<ForecastPage />} />
@@ -86,6 +94,7 @@ export function AppRoutes() {
         <Route path="tickets/:ticketId" element={<TicketDetailPage />} />
         <Route path="settings/ticket-sla" element={<TicketSlaPage />} />
         <Route path="settings/team" element={<TeamPage />} />
+        <Route path="settings/pipelines" element={<PipelinesSettingsPage />} />
         <Route path="settings/fields" element={<CustomFieldsPage />} />
         <Route path="settings/forms" element={<FormsPage />} />
         <Route path="settings/forms/new" element={<FormNewPage />} />

@@ -8,8 +8,10 @@ import {
   IconClockHour4,
   IconForms,
   IconInbox,
+  IconLayoutKanban,
   IconListDetails,
   IconTicket,
+  IconTimeline,
   IconUsers,
   IconUsersGroup,
   IconWebhook,
@@ -28,6 +30,7 @@ const iconProps = { size: 18, stroke: 1.6 };
 const areas: NavArea[] = [
   { to: '/contacts', label: 'Contacts', icon: <IconUsers {...iconProps} /> },
   { to: '/companies', label: 'Companies', icon: <IconBuildingSkyscraper {...iconProps} /> },
+  { to: '/deals', label: 'Deals', icon: <IconLayoutKanban {...iconProps} /> },
   { to: '/tasks', label: 'Tasks', icon: <IconChecklist {...iconProps} /> },
   { to: '/lists', label: 'Lists', icon: <IconListDetails {...iconProps} /> },
   { to: '/tickets', label: 'Tickets', icon: <IconTicket {...iconProps} /> },
@@ -36,6 +39,7 @@ const areas: NavArea[] = [
 
 const settings: (NavArea & { needs?: NavGate })[] = [
   { to: '/settings/team', label: 'Team', icon: <IconUsersGroup {...iconProps} /> },
+  { to: '/settings/pipelines', label: 'Pipelines', icon: <IconTimeline {...iconProps} /> },
   { to: '/settings/fields', label: 'Custom fields', icon: <IconAdjustmentsHorizontal {...iconProps} /> },
   { to: '/settings/forms', label: 'Forms', icon: <IconForms {...iconProps} /> },
   { to: '/settings/shops', label: 'Shop connections', icon: <IconBuildingStore {...iconProps} /> },

@@ -8,6 +8,7 @@ import { Timeline } from '../activities/timeline';
 import { useCan } from '../auth/permissions';
 import { CustomFieldList } from '../custom-fields/custom-field-list';
 import { fieldDefinitionsQuery } from '../custom-fields/field-definition-queries';
+import { RecordDeals } from '../deals/record-deals';
 import { ConfirmDelete } from '../records/confirm-delete';
 import { DetailItem, DetailList, DetailSection } from '../records/detail-section';
 import { DetailError, DetailSkeleton } from '../records/detail-states';
@@ -130,6 +131,7 @@ export function CompanyDetailPage() {
           </Stack>
         </Grid.Col>
       </Grid>
+      <RecordDeals key={`${company.id}-deals`} kind="company" id={company.id} />
       <RecordTasks key={`${company.id}-tasks`} kind="company" id={company.id} />
       <CompanyContacts key={company.id} company={company} />
       <Timeline key={`${company.id}-timeline`} owner={{ kind: 'company', id: company.id }} />

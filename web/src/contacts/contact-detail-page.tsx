@@ -11,6 +11,7 @@ import { useCan } from '../auth/permissions';
 import { CompanyName } from '../companies/company-name';
 import { CustomFieldList } from '../custom-fields/custom-field-list';
 import { fieldDefinitionsQuery } from '../custom-fields/field-definition-queries';
+import { RecordDeals } from '../deals/record-deals';
 import { ContactLists } from '../lists/contact-lists';
 import { ContactCarts } from '../orders/contact-carts';
 import { ContactOrders } from '../orders/contact-orders';
@@ -138,6 +139,7 @@ export function ContactDetailPage() {
           </Stack>
         </Grid.Col>
       </Grid>
+      <RecordDeals key={`${contact.id}-deals`} kind="contact" id={contact.id} />
       <RecordTasks key={`${contact.id}-tasks`} kind="contact" id={contact.id} />
       <Timeline key={`${contact.id}-timeline`} owner={{ kind: 'contact', id: contact.id }} />
       <ContactOrders key={contact.id} contactId={contact.id} />

@@ -238,18 +238,22 @@ export function CustomFieldsPage() {
     <Stack gap="lg" maw={960}>
       <PageHeader
         title="Custom fields"
-        description="Extra fields on contacts and companies. Admins define them; everyone fills them in."
+        description="Extra fields on contacts, companies and deals. Admins define them; everyone fills them in."
       />
       <Tabs defaultValue="contact" keepMounted={false}>
         <Tabs.List mb="lg">
           <Tabs.Tab value="contact">{entityLabels.contact}</Tabs.Tab>
           <Tabs.Tab value="company">{entityLabels.company}</Tabs.Tab>
+          <Tabs.Tab value="deal">{entityLabels.deal}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="contact">
           <EntityFields entity="contact" canManage={canManage} />
         </Tabs.Panel>
         <Tabs.Panel value="company">
           <EntityFields entity="company" canManage={canManage} />
+        </Tabs.Panel>
+        <Tabs.Panel value="deal">
+          <EntityFields entity="deal" canManage={canManage} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -7,11 +7,11 @@ import { NewTaskButton } from './task-form';
 import { TaskList } from './task-list';
 import { taskListQuery } from './task-queries';
 
-/** The open tasks of a contact or company (by due time), with "New task" about it. */
+/** The open tasks of a contact, company or deal (by due time), with "New task" about it. */
 export function RecordTasks({ kind, id }: { kind: RelatedKind; id: string }) {
   const query = useQuery(
     taskListQuery({
-      ...(kind === 'contact' ? { contactId: id } : { companyId: id }),
+      ...(kind === 'contact' ? { contactId: id } : kind === 'company' ? { companyId: id } : { dealId: id }),
       view: 'all',
       limit: 50,
     }),

@@ -24,6 +24,7 @@ import { ApiError } from '../api/api-error';
 import { useSessionState } from '../auth/session-store';
 import { CompanyPicker } from '../companies/company-picker';
 import { ContactPicker } from '../contacts/contact-picker';
+import { DealPicker } from '../deals/deal-picker';
 import { focusFirstError, formErrorsFromFields, formErrorsOf, formLevel } from '../records/form-errors';
 import { FormAlert } from '../records/form-footer';
 import { showSaveError } from '../records/form-problem';
@@ -166,10 +167,13 @@ export function TaskForm({ task, related, onDone }: TaskFormProps) {
         <Stack gap={6}>
           <SegmentedControl
             aria-label="Related record"
+            // four kinds fit a phone's dialog only at full width with short labels
+            fullWidth
             data={[
-              { value: 'none', label: 'No record' },
+              { value: 'none', label: 'None' },
               { value: 'contact', label: 'Contact' },
               { value: 'company', label: 'Company' },
+              { value: 'deal', label: 'Deal' },
             ]}
             value={form.values.relatedKind}
             onChange={(value) => {
@@ -180,6 +184,14 @@ export function TaskForm({ task, related, onDone }: TaskFormProps) {
           {form.values.relatedKind === 'contact' && (
             <ContactPicker
               label="Related contact"
+              value={form.values.relatedId}
+              onChange={(value) => form.setFieldValue('relatedId', value)}
+              error={form.errors.relatedId}
+            />
+          )}
+          {form.values.relatedKind === 'deal' && (
+            <DealPicker
+              label="Related deal"
               value={form.values.relatedId}
               onChange={(value) => form.setFieldValue('relatedId', value)}
               error={form.errors.relatedId}

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Checkbox, Group, Paper, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconBuildingSkyscraper, IconUser } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBuildingSkyscraper, IconLayoutKanban, IconUser } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { contactDisplayName } from '../../../shared/contacts/contact-display-name';
@@ -7,6 +7,7 @@ import type { RelatedRecord, Task } from '../../../shared/tasks/task';
 import { ApiError, messageOf } from '../api/api-error';
 import { companyQuery } from '../companies/company-queries';
 import { contactQuery } from '../contacts/contact-queries';
+import { dealQuery } from '../deals/deal-queries';
 import { useMemberNames } from '../team/member-name';
 import { useToast } from '../ui/toaster';
 import { EditTaskButton } from './task-form';
@@ -25,19 +26,24 @@ function RelatedLink({ related }: { related: RelatedRecord }) {
     enabled: related.kind === 'company',
     staleTime: 300_000,
   });
+  const deal = useQuery({ ...dealQuery(related.id), enabled: related.kind === 'deal', staleTime: 300_000 });
   const name =
-    related.kind === 'contact' ? contact.data && contactDisplayName(contact.data) : company.data?.name;
-  const Icon = related.kind === 'contact' ? IconUser : IconBuildingSkyscraper;
+    related.kind === 'contact'
+      ? contact.data && contactDisplayName(contact.data)
+      : related.kind === 'company'
+        ? company.data?.name
+        : deal.data?.name;
+  const Icon = { contact: IconUser, company: IconBuildingSkyscraper, deal: IconLayoutKanban }[related.kind];
   return (
     <Anchor
       component={Link}
-      to={`/${related.kind === 'contact' ? 'contacts' : 'companies'}/${related.id}`}
+      to={`/${{ contact: 'contacts', company: 'companies', deal: 'deals' }[related.kind]}/${related.id}`}
       size="sm"
       style={{ display: 'inline-flex', alignItems: 'center', gap: 4, minWidth: 0 }}
     >
       <Icon size={14} aria-hidden />
       <Text span inherit truncate>
-        {name ?? (related.kind === 'contact' ? 'Contact' : 'Company')}
+        {name ?? { contact: 'Contact', company: 'Company', deal: 'Deal' }[related.kind]}
       </Text>
     </Anchor>
   );

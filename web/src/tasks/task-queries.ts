@@ -14,6 +14,7 @@ export interface TaskListParams {
   view?: TaskView;
   contactId?: string;
   companyId?: string;
+  dealId?: string;
   limit?: number;
   cursor?: string;
 }
