@@ -21,8 +21,8 @@ describe('record fixtures of the registry-driven tests', () => {
   });
 
   it('fails loudly, naming the route and the file to change, for a record kind without a factory', () => {
-    expect(() => recordKindOf(route('GET', '/api/deals/{id}'))).toThrow(
-      /GET \/api\/deals\/\{id\} \(Imaginary\): no record kind serves \/api\/deals.*test\/support\/record-fixtures\.ts/,
+    expect(() => recordKindOf(route('GET', '/api/invoices/{id}'))).toThrow(
+      /GET \/api\/invoices\/\{id\} \(Imaginary\): no record kind serves \/api\/invoices.*test\/support\/record-fixtures\.ts/,
     );
   });
 

@@ -244,7 +244,7 @@ describe('FieldDefinitionInput', () => {
 
   it('refuses an unknown entity or type', () => {
     expect(
-      Object.keys(fieldsOf(FieldDefinitionInput, { ...base, entity: 'deal', type: 'text' }) ?? {}),
+      Object.keys(fieldsOf(FieldDefinitionInput, { ...base, entity: 'invoice', type: 'text' }) ?? {}),
     ).toEqual(['entity']);
     expect(Object.keys(fieldsOf(FieldDefinitionInput, { ...base, type: 'json' }) ?? {})).toEqual(['type']);
   });
