@@ -1,4 +1,4 @@
-import { NumberValue, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { NumberValue } from '@aws-sdk/lib-dynamodb';
 import { openWorkRemove, openWorkSet } from '../activities/open-work';
 import { timelineEntryPut } from '../activities/timeline-item';
 import type { DealTimelineEntry } from '../activities/work-timeline-entries';
@@ -10,9 +10,9 @@ import { recordKeys } from '../records/record-keys';
 import type { Store } from '../store/store';
 import {
   type CancellationReason,
-  cancellationReasons,
   failedAt,
   type TransactItem,
+  writeTransaction,
 } from '../store/transactions';
 import { activeMemberCheck, notAnActiveMember } from '../team/active-member-check';
 import type { Deal, DealHistoryEntry } from './deal';
@@ -347,32 +347,18 @@ function timelineEntryOf(
   };
 }
 
-/** How often a transaction cancelled only by conflicts with others (concurrent moves on one pipeline) is tried. */
-const conflictAttempts = 8;
-
 /**
  * Runs a deal's transaction. Cancelled only because other transactions touched the same items (the
- * pipeline's counters, under concurrent moves), it is tried again with growing jittered waits: the deal's
- * version condition keeps a retried move from counting twice. A condition that failed is explained.
+ * pipeline's counters, under concurrent moves), it is tried again with growing jittered waits, up to 8
+ * times: the deal's version condition keeps a retried move from counting twice. A condition that failed
+ * is explained.
  */
-export async function runDealWrite(store: Store, planned: PlannedWrite): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await store.client.send(new TransactWriteCommand({ TransactItems: planned.items }));
-      return;
-    } catch (error) {
-      const reasons = cancellationReasons(error);
-      if (!reasons) throw error;
-      const explained = planned.explain(reasons);
-      if (explained) throw explained;
-      const onlyConflicts =
-        reasons.some((reason) => reason.code === 'TransactionConflict') &&
-        reasons.every((reason) => reason.code === 'TransactionConflict' || reason.code === 'None');
-      if (!onlyConflicts) throw error;
-      if (attempt >= conflictAttempts) throw new ConflictError('deal.busy');
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * 2 ** Math.min(attempt, 5)));
-    }
-  }
+export function runDealWrite(store: Store, planned: PlannedWrite): Promise<void> {
+  return writeTransaction(store, planned.items, {
+    attempts: 8,
+    explain: planned.explain,
+    contended: () => new ConflictError('deal.busy'),
+  });
 }
 
 /** Whether a counter value is zero, so a drained stage can leave its pipeline. */

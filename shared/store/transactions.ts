@@ -37,24 +37,42 @@ export class ContendedError extends AppError {
   }
 }
 
+export interface TransactionOptions {
+  /** Tries before giving up on conflicts (default `transactionAttempts`); a hot item may want more. */
+  attempts?: number;
+  /** The error a failed condition means (a stale version, a missing record), else the cancellation is rethrown. */
+  explain?: (reasons: CancellationReason[]) => Error | undefined;
+  /** What the caller is told when the transaction keeps losing (default 409 `request.contended`). */
+  contended?: () => Error;
+}
+
 /**
  * Runs a transaction, trying again (up to `transactionAttempts` times, backing off with jitter) when it was
  * cancelled only because another transaction touched the same items at the same moment; when it keeps
- * losing, a 409 `request.contended`. Condition failures are not retried.
+ * losing, a 409 `request.contended`. Condition failures are not retried: `explain` names them.
  */
-export async function writeTransaction(store: Store, items: TransactItem[]): Promise<void> {
+export async function writeTransaction(
+  store: Store,
+  items: TransactItem[],
+  options: TransactionOptions = {},
+): Promise<void> {
+  const attempts = options.attempts ?? transactionAttempts;
   for (let attempt = 1; ; attempt++) {
     try {
       await store.client.send(new TransactWriteCommand({ TransactItems: items }));
       return;
     } catch (error) {
       const reasons = cancellationReasons(error);
+      if (!reasons) throw error;
+      const explained = options.explain?.(reasons);
+      if (explained) throw explained;
       const onlyConflicts =
-        reasons?.some((reason) => reason.code === 'TransactionConflict') &&
+        reasons.some((reason) => reason.code === 'TransactionConflict') &&
         reasons.every((reason) => reason.code === 'TransactionConflict' || reason.code === 'None');
       if (!onlyConflicts) throw error;
-      if (attempt >= transactionAttempts) throw new ContendedError(`transaction conflicted ${attempt} times`);
-      await new Promise((resolve) => setTimeout(resolve, 15 * 2 ** attempt + Math.random() * 40));
+      if (attempt >= attempts)
+        throw options.contended?.() ?? new ContendedError(`transaction conflicted ${attempt} times`);
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * 2 ** Math.min(attempt, 5)));
     }
   }
 }
