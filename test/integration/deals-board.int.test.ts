@@ -225,7 +225,7 @@ describe('removing a stage that holds deals', () => {
       });
     const kept = pipeline.stages.filter((stage) => stage.id !== second?.id);
     const patch = { stages: kept, moveDealsTo: { [second?.id as string]: first?.id as string } };
-    // the first attempt dies after three deals moved: its writes fail from the fourth deal transaction on
+    // the first attempt dies partway: from the fourth deal transaction sent on, every write fails
     let transactions = 0;
     const failing = {
       ...deps,
@@ -244,7 +244,12 @@ describe('removing a stage that holds deals', () => {
       'the function died',
     );
     const halfway = await readBoard(deps, workspaceId, pipeline.id, { limit: 100 });
-    expect(halfway.columns.map((column) => column.totals.count).slice(0, 2)).toEqual([3, 3]);
+    // a batch's moves run together and may conflict on the counters, and a retry is a fourth transaction:
+    // so one to three deals moved before the crash (each whole), and the counters add up to the six deals
+    const [moved, left] = halfway.columns.map((column) => column.totals.count);
+    expect(moved).toBeGreaterThanOrEqual(1);
+    expect(moved).toBeLessThanOrEqual(3);
+    expect((moved ?? 0) + (left ?? 0)).toBe(6);
     const done = await updatePipeline(deps, caller, pipeline.id, patch, pipeline.version);
     expect(done.version).toBe(pipeline.version + 1);
     const board = await readBoard(deps, workspaceId, pipeline.id, { limit: 100 });
