@@ -32,9 +32,9 @@ export const ContactIds = z.pipe(
   z.string().check(z.minLength(1), z.maxLength(4096)),
   z.pipe(
     z.transform((text: string) => [...new Set(text.split(',').map((id) => id.trim()))]),
-    z.array(RecordId).check(
-      z.maxLength(maxContactIdsPerRead, `Ask for at most ${maxContactIdsPerRead} contacts at once.`),
-    ),
+    z
+      .array(RecordId)
+      .check(z.maxLength(maxContactIdsPerRead, `Ask for at most ${maxContactIdsPerRead} contacts at once.`)),
   ),
 );
 
@@ -53,10 +53,13 @@ export const ContactListQuery = z
     ids: z.optional(ContactIds),
   })
   .check(
-    z.refine((query) => query.ids === undefined || filtersBesideIds.every((name) => query[name] === undefined), {
-      message: `Read contacts by ids alone, without ${filtersBesideIds.join(', ')}.`,
-      path: ['ids'],
-    }),
+    z.refine(
+      (query) => query.ids === undefined || filtersBesideIds.every((name) => query[name] === undefined),
+      {
+        message: `Read contacts by ids alone, without ${filtersBesideIds.join(', ')}.`,
+        path: ['ids'],
+      },
+    ),
   );
 export type ContactListQuery = z.output<typeof ContactListQuery>;
 
