@@ -230,6 +230,7 @@ const contactKind: RecordKind = {
         q: 'zoe q',
         tag,
         email: values.email,
+        ids: body.id,
         ...(seeded.company ? { companyId: seeded.company.params.id } : {}),
         ...ownerOf(seeded),
       },
