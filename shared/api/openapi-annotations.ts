@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ContactIds } from '../contacts/contact';
 import { BoardPosition, DealPatch } from '../deals/deal';
 import { Amount } from '../deals/money';
 import { PipelinePatch } from '../deals/pipeline';
@@ -20,6 +21,11 @@ export function annotateSchemasForOpenApi(): void {
       'An assigned ISO 3166-1 alpha-2 country code, any case (e.g. DE); any other text answers 400.',
   });
   z.globalRegistry.add(WebhookUrlText, { format: 'uri' });
+  z.globalRegistry.add(ContactIds, {
+    description:
+      'Comma-separated contact ids (at most 100; a repeated id counts once), read in one request and answered in ' +
+      'this order; an id not found in the workspace is left out. Alone: with tag, q, email, companyId, ownerId or cursor it answers 400.',
+  });
   z.globalRegistry.add(ForecastQuery, {
     description:
       'pipelineId and ownerId narrow the deals; timeZone (IANA, UTC by default) makes "today", the months and ' +

@@ -277,11 +277,19 @@ export interface PageFilter {
 export const tagFilter = (tag: string | undefined): PageFilter | undefined =>
   tag === undefined ? undefined : { expression: 'contains(tags, :tag)', values: { ':tag': tag } };
 
-/** Items by key in one BatchGet (strongly consistent), asking again for the keys DynamoDB left unprocessed. */
+/**
+ * Items by key in one BatchGet (strongly consistent; at most 100 keys, DynamoDB's limit), asking again with
+ * backoff and jitter for the keys DynamoDB left unprocessed (throttled). Keys still unprocessed after the
+ * last try are an error, never reported as missing: a caller reads "absent" as "does not exist".
+ */
 export async function batchGetItems(store: Store, itemKeys: Item[]): Promise<Item[]> {
   const found: Item[] = [];
   let pending: Item[] | undefined = itemKeys;
-  for (let attempt = 0; pending && pending.length > 0 && attempt < 5; attempt++) {
+  for (let attempt = 0; pending && pending.length > 0; attempt++) {
+    if (attempt >= 8) throw new Error(`${pending.length} keys still unprocessed after ${attempt} BatchGets`);
+    if (attempt > 0) {
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * 2 ** Math.min(attempt, 5)));
+    }
     const result: BatchGetCommandOutput = await store.client.send(
       new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: pending, ConsistentRead: true } } }),
     );

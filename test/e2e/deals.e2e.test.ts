@@ -182,6 +182,55 @@ describe.runIf(runE2e)('deals in the web app', () => {
     await page.close();
   });
 
+  it("reads the cards' primary contacts in one request per board load, none per card", async () => {
+    const names = await api<Pipeline>('POST', '/api/pipelines', {
+      name: 'Names',
+      stages: [
+        { name: 'Met', probability: 20 },
+        { name: 'Proposed', probability: 60 },
+      ],
+    });
+    const people = [];
+    for (const [firstName, lastName] of [
+      ['Ines', 'Ortega'],
+      ['Kofi', 'Mensah'],
+      ['Yuki', 'Sato'],
+    ])
+      people.push(await api<{ id: string }>('POST', '/api/contacts', { firstName, lastName }));
+    // five cards in two columns, two of them with the same contact
+    for (const [at, person] of [people[0], people[1], people[2], people[0], people[1]].entries())
+      await api('POST', '/api/deals', {
+        name: `Names deal ${at}`,
+        amount: '100',
+        currency: 'EUR',
+        pipelineId: names.id,
+        stageId: names.stages[at % 2]?.id,
+        primaryContactId: person?.id,
+      });
+    const page = await e2e.openPage({ width: 1366, height: 900 });
+    const pageErrors = collectPageErrors(page);
+    const contactReads: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/contacts')) contactReads.push(`${url.pathname}${url.search}`);
+    });
+    await page.goto(`${cloud.url}/deals?pipeline=${names.id}`);
+    await signIn(page, { workspaceId, email });
+    await visible(heading(page, 'Deals'));
+    for (const name of ['Ines Ortega', 'Kofi Mensah', 'Yuki Sato'])
+      await visible(page.locator('[data-deal-card]', { hasText: name }).first());
+    await expect.poll(() => page.locator('[data-deal-card]').count()).toBe(5);
+    expect(contactReads.filter((read) => /^\/api\/contacts\/[^/?]+/.test(read))).toEqual([]);
+    const batched = contactReads.filter((read) => new URLSearchParams(read.split('?')[1]).has('ids'));
+    expect(batched).toHaveLength(1);
+    expect(new URLSearchParams(batched[0]?.split('?')[1]).get('ids')?.split(',').sort()).toEqual(
+      people.map((person) => person.id).sort(),
+    );
+    expect(contactReads).toEqual(batched);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
   it('a drag among 200 cards of one column renders only the card it moves', async () => {
     const many = await api<Pipeline>('POST', '/api/pipelines', {
       name: 'Volume',

@@ -1,7 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Contact } from '../../shared/contacts/contact';
+import { listContacts } from '../../shared/contacts/list-contacts';
 import { keys } from '../../shared/store/keys';
 import { type Api, apiAs, newWorkspaceId, testTable } from '../support/api-client';
+import { countingStore } from '../support/counting-store';
 import { errorOf } from '../support/raw-api';
 
 type Page = { items: Contact[]; nextCursor?: string };
@@ -145,6 +147,64 @@ describe('one contact per email in a workspace', () => {
     expect(found.status).toBe(200);
     expect(idsOf(found.body)).toEqual([ann.id]);
     expect(idsOf((await api<Page>('GET', '/api/contacts?email=nobody@example.com')).body)).toEqual([]);
+  });
+});
+
+describe('contacts by id (?ids=)', () => {
+  const unknownId = '01J00000000000000000000000';
+
+  it("answers the contacts asked for in the order asked, each once, leaving out unknown and other workspaces' ids", async () => {
+    const api = await apiAs(newWorkspaceId());
+    const other = await apiAs(newWorkspaceId());
+    const [ann, bob, cy] = [
+      await created(api, { firstName: 'Ann' }),
+      await created(api, { firstName: 'Bob' }),
+      await created(api, { firstName: 'Cy' }),
+    ];
+    const theirs = await created(other, { firstName: 'Theirs' });
+    const ids = [cy.id, unknownId, ann.id, theirs.id, cy.id, bob.id].join(',');
+    const found = await api<Page>('GET', `/api/contacts?ids=${ids}`);
+    expect(found.status, JSON.stringify(found.body)).toBe(200);
+    expect(found.body).toEqual({ items: [cy, ann, bob] });
+    // the other workspace, asking for the same ids, finds only its own
+    expect(idsOf((await other<Page>('GET', `/api/contacts?ids=${ids}`)).body)).toEqual([theirs.id]);
+  });
+
+  it('refuses more than 100 ids, a malformed id, and ids with another filter, naming the field', async () => {
+    const api = await apiAs(newWorkspaceId());
+    const many = Array.from({ length: 101 }, (_, at) => `01J${String(at).padStart(23, '0')}`);
+    for (const query of [
+      `ids=${many.join(',')}`,
+      `ids=${unknownId},not-an-id`,
+      `ids=${unknownId}&q=ann`,
+      `ids=${unknownId}&tag=vip`,
+      `ids=${unknownId}&ownerId=someone`,
+    ]) {
+      const reply = await api('GET', `/api/contacts?${query}`);
+      expect(reply.status, query).toBe(400);
+      expect(errorOf(reply).code).toBe('request.invalid');
+      expect(
+        Object.keys(errorOf(reply).fields ?? {}).some((field) => field.startsWith('ids')),
+        query,
+      ).toBe(true);
+    }
+    // 100 ids (or 101 of which two are the same) are fine
+    const hundred = await api<Page>('GET', `/api/contacts?ids=${[...many.slice(0, 100), many[0]].join(',')}`);
+    expect(hundred.status, JSON.stringify(hundred.body)).toBe(200);
+    expect(hundred.body.items).toEqual([]);
+  });
+
+  it('reads them with one BatchGetItem', async () => {
+    const { store, sent } = countingStore(inject('dynamoDbEndpoint'), inject('tableName'));
+    const workspaceId = newWorkspaceId();
+    const api = await apiAs(workspaceId);
+    const contacts = [];
+    for (const firstName of ['Ann', 'Bob', 'Cy', 'Dee']) contacts.push(await created(api, { firstName }));
+    const ids = contacts.map((contact) => contact.id).reverse();
+    sent.length = 0;
+    const page = await listContacts({ store }, workspaceId, { limit: 25, ids });
+    expect(idsOf(page)).toEqual(ids);
+    expect(sent).toEqual(['BatchGetItemCommand']);
   });
 });
 

@@ -230,6 +230,7 @@ const contactKind: RecordKind = {
         q: 'zoe q',
         tag,
         email: values.email,
+        ids: body.id,
         ...(seeded.company ? { companyId: seeded.company.params.id } : {}),
         ...ownerOf(seeded),
       },
@@ -974,6 +975,16 @@ export function workspaceHints(seeded: Seeded): Hints {
     ...(seeded.company ? { companyId: fc.constant(seeded.company.params.id) } : {}),
     // a ticket's contact and assignee: the workspace's own (its contact, its active member)
     ...(seeded.contact ? { contactId: fc.constant(seeded.contact.params.id) } : {}),
+    // contacts read by id: the workspace's own, a repeat of it, or one that does not exist
+    ...(seeded.contact
+      ? {
+          ids: fc.constantFrom(
+            seeded.contact.params.id,
+            `${seeded.contact.params.id},${seeded.contact.params.id}`,
+            `01J00000000000000000000000,${seeded.contact.params.id}`,
+          ),
+        }
+      : {}),
     ...(seeded.ticket ? { assigneeId: fc.constant(String(seeded.ticket.values.assigneeId)) } : {}),
     // owners and heirs must be active members: the caller is one
     ...(seeded.member

@@ -4,6 +4,7 @@ import type { Contact } from '../../../shared/contacts/contact';
 import type { ContactInput, ContactPatch } from '../../../shared/contacts/contact-input';
 import type { Page } from '../../../shared/records/record-fields';
 import { apiRequest } from '../api/api-client';
+import { contactBatchReader } from './contact-batch-reader';
 
 export interface ContactListParams {
   /** Name prefix. */
@@ -49,6 +50,15 @@ export const contactQuery = (id: string) =>
     queryKey: contactKeys.detail(id),
     queryFn: ({ signal }) => apiRequest<Contact>(contactPath(id), { signal }),
   });
+
+const readBatched = contactBatchReader();
+
+/**
+ * One contact read together with the others asked for at the same moment (one `?ids=` request for a board
+ * of cards), cached under the same key as `contactQuery`: the deal page and the others reuse it.
+ */
+export const batchedContactQuery = (id: string) =>
+  queryOptions({ queryKey: contactKeys.detail(id), queryFn: () => readBatched(id) });
 
 export function useCreateContact() {
   const queryClient = useQueryClient();

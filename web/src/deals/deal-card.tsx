@@ -6,13 +6,14 @@ import { Link } from 'react-router';
 import { contactDisplayName } from '../../../shared/contacts/contact-display-name';
 import type { Deal } from '../../../shared/deals/deal';
 import type { Stage } from '../../../shared/deals/pipeline';
-import { contactQuery } from '../contacts/contact-queries';
+import { batchedContactQuery } from '../contacts/contact-queries';
 import { MemberName } from '../team/member-name';
 import { formatCalendarDate } from '../ui/format';
 import { formatMoney } from './money-format';
 
+/** The card's primary contact: the cards rendered together read theirs in one request (`?ids=`). */
 function ContactName({ contactId }: { contactId: string }) {
-  const contact = useQuery({ ...contactQuery(contactId), staleTime: 300_000 });
+  const contact = useQuery({ ...batchedContactQuery(contactId), staleTime: 300_000 });
   return <>{contact.data ? contactDisplayName(contact.data) || 'Contact' : '…'}</>;
 }
 
