@@ -855,9 +855,15 @@ const dealLostReasonsKind: RecordKind = {
 const forecastKind: RecordKind = {
   name: 'forecast',
   collectionPath: '/api/forecast',
-  async create(api, seeded) {
-    const pipeline = seeded.pipeline;
-    if (!pipeline) throw new Error('the forecast fixture needs the pipeline fixture first');
+  async create(api) {
+    // a pipeline of its own: a deal in the pipeline fixture would make that one's stages unremovable
+    const pipeline = expectCreated(
+      await api<{ id: string }>('POST', '/api/pipelines', {
+        name: `Zoë’s forecast pipeline ${suffix()}`,
+        stages: [{ name: 'Angebot', probability: 40 }],
+      }),
+      'forecast pipeline',
+    );
     await seedMember(api.workspaceId);
     const amount = `${1 + Math.floor(Math.random() * 900_000)}.37`;
     const values = {
@@ -865,7 +871,7 @@ const forecastKind: RecordKind = {
       amount,
       currency: 'CHF',
       expectedCloseDate: new Date().toISOString().slice(0, 10),
-      pipelineId: pipeline.params.pipelineId,
+      pipelineId: pipeline.id,
     };
     expectCreated(await api('POST', '/api/deals', values), 'forecast deal');
     return {
@@ -887,7 +893,6 @@ const forecastKind: RecordKind = {
     false,
 };
 
-/** In creation order: a contact links to the company created before it. */
 /** In creation order: companies and contacts are owned by the member kind's caller; a contact links to the company created before it. */
 export const recordKinds: readonly RecordKind[] = [
   memberKind,
