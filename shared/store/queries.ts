@@ -128,11 +128,14 @@ export function queryIndexPages(
   partition: string,
   {
     before,
+    range = before === undefined ? undefined : { before },
     attributes,
     pageSize,
   }: {
     /** Only items whose sort key sorts before this (a queue up to now). */
     before?: string;
+    /** Only items whose sort key is in this range (a period). */
+    range?: SortKeyRange;
     /** Read only these attributes. */
     attributes?: readonly string[];
     /** Items per Query at most; without it, DynamoDB's 1 MB pages. */
@@ -144,7 +147,7 @@ export function queryIndexPages(
       new QueryCommand({
         TableName: store.tableName,
         IndexName: index.name,
-        ...partitionCondition(index, partition, before),
+        ...partitionCondition(index, partition, range),
         ...(attributes
           ? {
               ProjectionExpression: attributes.map((_, at) => `#a${at}`).join(', '),
@@ -183,17 +186,23 @@ export async function countOfIndex(
 function partitionCondition(
   index: { partitionKey: string; sortKey: string },
   partition: string,
-  before?: string,
+  range?: SortKeyRange,
 ) {
-  return before === undefined
-    ? {
-        KeyConditionExpression: `${index.partitionKey} = :pk`,
-        ExpressionAttributeValues: { ':pk': partition },
-      }
-    : {
-        KeyConditionExpression: `${index.partitionKey} = :pk AND ${index.sortKey} < :before`,
-        ExpressionAttributeValues: { ':pk': partition, ':before': before },
-      };
+  const [condition, values]: [string, Record<string, string>] =
+    range === undefined
+      ? ['', {}]
+      : 'between' in range
+        ? [
+            ` AND ${index.sortKey} BETWEEN :from AND :to`,
+            { ':from': range.between[0], ':to': range.between[1] },
+          ]
+        : 'before' in range
+          ? [` AND ${index.sortKey} < :before`, { ':before': range.before }]
+          : [` AND ${index.sortKey} >= :from`, { ':from': range.atOrAfter }];
+  return {
+    KeyConditionExpression: `${index.partitionKey} = :pk${condition}`,
+    ExpressionAttributeValues: { ':pk': partition, ...values },
+  };
 }
 
 /**
@@ -375,25 +384,5 @@ export async function queryIndexRange(
   range: SortKeyRange,
   attributes: readonly string[],
 ): Promise<Item[]> {
-  const [condition, values] =
-    'between' in range
-      ? [`${index.sortKey} BETWEEN :from AND :to`, { ':from': range.between[0], ':to': range.between[1] }]
-      : 'before' in range
-        ? [`${index.sortKey} < :before`, { ':before': range.before }]
-        : [`${index.sortKey} >= :from`, { ':from': range.atOrAfter }];
-  return allItemsOf(
-    pagesOf((startKey) =>
-      store.client.send(
-        new QueryCommand({
-          TableName: store.tableName,
-          IndexName: index.name,
-          KeyConditionExpression: `${index.partitionKey} = :pk AND ${condition}`,
-          ExpressionAttributeValues: { ':pk': partition, ...values },
-          ProjectionExpression: attributes.map((_, at) => `#a${at}`).join(', '),
-          ExpressionAttributeNames: Object.fromEntries(attributes.map((name, at) => [`#a${at}`, name])),
-          ExclusiveStartKey: startKey,
-        }),
-      ),
-    ),
-  );
+  return allItemsOf(queryIndexPages(store, index, partition, { range, attributes }));
 }
