@@ -1,9 +1,9 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuthContext } from '../platform/auth';
 import type { Deps } from '../platform/deps';
 import { AppError, ConflictError, NotFoundError } from '../platform/errors';
 import { isId } from '../platform/ids';
 import { withoutKeys } from '../records/record-store';
+import { GetCommand } from '../store/document-client';
 import { deleteItems, queryAllWithPrefix } from '../store/queries';
 import type { Store } from '../store/store';
 import { cancellationReasons, failedAt, type TransactItem, writeTransaction } from '../store/transactions';

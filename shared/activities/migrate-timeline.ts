@@ -1,10 +1,10 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { formsKeys } from '../forms/forms-keys';
 import { SubmissionActivity } from '../forms/submission-activity';
 import { Order } from '../orders/order';
 import { orderTimelineEntry } from '../orders/record-order';
 import { recordKeys } from '../records/record-keys';
 import { withoutKeys } from '../records/record-store';
+import { GetCommand } from '../store/document-client';
 import { scanEntitiesPages } from '../store/queries';
 import type { Store } from '../store/store';
 import { cancellationReasons, writeTransaction } from '../store/transactions';

@@ -1,4 +1,3 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { Consent } from '../consents/consent';
 import { contactFromItem } from '../contacts/contact-item';
 import { contactConsentKey } from '../forms/forms-keys';
@@ -9,6 +8,7 @@ import { platformKeys } from '../platform/platform-keys';
 import { recordKeys } from '../records/record-keys';
 import { getRecordItem, withoutKeys } from '../records/record-store';
 import { decodeCursor, encodeCursor } from '../store/cursor';
+import { QueryCommand } from '../store/document-client';
 import { batchGetItems, queryIndexPage } from '../store/queries';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';

@@ -1,4 +1,3 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
 import type { Deps } from '../platform/deps';
@@ -6,6 +5,7 @@ import { ConflictError } from '../platform/errors';
 import { recordKeys } from '../records/record-keys';
 import { tagWrites } from '../records/record-store';
 import { expectVersion } from '../records/version-check';
+import { QueryCommand } from '../store/document-client';
 import { crmTable } from '../store/table';
 import { cancellationReasons, failedAt, type TransactItem, writeTransaction } from '../store/transactions';
 import { companiesKeys } from './companies-keys';

@@ -1,4 +1,3 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
 import { releaseConfirmationMailWrite } from '../forms/confirmation-mail-claim';
@@ -8,6 +7,7 @@ import { formsKeys } from '../forms/forms-keys';
 import { getFormDefinition } from '../forms/forms-store';
 import type { Deps } from '../platform/deps';
 import { AppError, NotFoundError } from '../platform/errors';
+import { GetCommand } from '../store/document-client';
 import { cancellationReasons, failedAt, writeTransaction } from '../store/transactions';
 import { verifyConfirmationToken } from './confirmation-token';
 import type { Consent } from './consent';

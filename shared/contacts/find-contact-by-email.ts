@@ -1,6 +1,6 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../platform/deps';
 import { NotFoundError } from '../platform/errors';
+import { GetCommand } from '../store/document-client';
 import type { Contact } from './contact';
 import { contactsKeys } from './contacts-keys';
 import { getContact } from './get-contact';

@@ -1,10 +1,10 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { companiesKeys } from '../companies/companies-keys';
 import type { Deps } from '../platform/deps';
 import { workspacePrefix } from '../platform/platform-keys';
 import type { Page } from '../records/record-fields';
 import { batchGetRecords, listRecordItems } from '../records/record-store';
 import { decodeCursor, encodeCursor } from '../store/cursor';
+import { QueryCommand } from '../store/document-client';
 import { crmTable } from '../store/table';
 import { ownedRecordsPage } from '../team/owned-records';
 import type { Contact, ContactListQuery } from './contact';

@@ -1,4 +1,3 @@
-import { NumberValue } from '@aws-sdk/lib-dynamodb';
 import { openWorkRemove, openWorkSet } from '../activities/open-work';
 import { timelineEntryPut } from '../activities/timeline-item';
 import type { DealTimelineEntry } from '../activities/work-timeline-entries';
@@ -7,6 +6,7 @@ import { outboxWrite } from '../events/outbox';
 import { type AppError, ConflictError, NotFoundError, ValidationError } from '../platform/errors';
 import { newId } from '../platform/ids';
 import { recordKeys } from '../records/record-keys';
+import { ExactNumber } from '../store/attribute-values';
 import type { Store } from '../store/store';
 import {
   type CancellationReason,
@@ -124,7 +124,7 @@ function counterUpdate(
   const values: Record<string, unknown> = {};
   const adds = Object.entries(deltas).map(([attribute, delta], at) => {
     names[`#c${at}`] = attribute;
-    values[`:c${at}`] = attribute.startsWith('sum#') ? NumberValue.from(delta) : Number(delta);
+    values[`:c${at}`] = attribute.startsWith('sum#') ? new ExactNumber(delta) : Number(delta);
     return `#c${at} :c${at}`;
   });
   if (entering) values[':stage'] = entering;

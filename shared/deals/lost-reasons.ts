@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../platform/deps';
 import { ConflictError } from '../platform/errors';
+import { GetCommand, UpdateCommand } from '../store/document-client';
 import type { Store } from '../store/store';
 import { dealsKeys } from './deals-keys';
 import { defaultLostReasons, type LostReasons } from './pipeline';

@@ -1,8 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../platform/deps';
 import { ConflictError, NotFoundError } from '../platform/errors';
 import { newId } from '../platform/ids';
+import { DeleteCommand, PutCommand } from '../store/document-client';
 import { queryAllOfIndex } from '../store/queries';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';

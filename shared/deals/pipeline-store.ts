@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { type AttributeValue, GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { isId } from '../platform/ids';
 import { withoutKeys } from '../records/record-store';
+import { ExactNumber, type Item } from '../store/attribute-values';
+import { GetCommand } from '../store/document-client';
 import type { Store } from '../store/store';
 import { dealsKeys } from './deals-keys';
 import type { Pipeline } from './pipeline';
@@ -71,14 +71,16 @@ export function pipelineFromItem(item: Record<string, unknown>): Pipeline {
   };
 }
 
-/** The record of a pipeline item, counters exact (read from the raw numbers, never through a float). */
-export function pipelineRecordOf(raw: Record<string, AttributeValue>): PipelineRecord {
-  const item = unmarshall(raw);
+/** Counters are read as exact numbers, never through a float. */
+const isCounter = (attribute: string) => counterPattern.test(attribute);
+
+/** The record of a pipeline item read with its counters as exact numbers (`isCounter`). */
+export function pipelineRecordOf(item: Item): PipelineRecord {
   const counters: Record<string, string> = {};
-  for (const [name, value] of Object.entries(raw)) {
-    if (counterPattern.test(name) && value.N !== undefined) counters[name] = value.N;
+  for (const [name, value] of Object.entries(item)) {
+    if (isCounter(name) && value instanceof ExactNumber) counters[name] = value.text;
   }
-  const plain = Object.fromEntries(Object.entries(item).filter(([name]) => !counterPattern.test(name)));
+  const plain = Object.fromEntries(Object.entries(item).filter(([name]) => !isCounter(name)));
   const pipeline = pipelineFromItem(plain);
   return {
     pipeline,
@@ -97,13 +99,11 @@ export async function findPipeline(
   pipelineId: string,
 ): Promise<PipelineRecord | undefined> {
   if (!isId(pipelineId)) return undefined;
-  const { pk, sk } = dealsKeys.pipeline(workspaceId, pipelineId);
   const result = await store.client.send(
-    new GetItemCommand({
-      TableName: store.tableName,
-      Key: { pk: { S: pk }, sk: { S: sk } },
-      ConsistentRead: true,
-    }),
+    new GetCommand(
+      { TableName: store.tableName, Key: dealsKeys.pipeline(workspaceId, pipelineId), ConsistentRead: true },
+      { exactNumbers: isCounter },
+    ),
   );
   return result.Item ? pipelineRecordOf(result.Item) : undefined;
 }

@@ -1,8 +1,8 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../platform/deps';
 import { ConflictError, ValidationError } from '../platform/errors';
 import { platformKeys } from '../platform/platform-keys';
 import { decodeCursor, encodeCursor } from '../store/cursor';
+import { QueryCommand } from '../store/document-client';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';
 import type { Board, BoardColumn, BoardQuery } from './deal';

@@ -1,4 +1,3 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod/mini';
 import type { AuthContext } from '../platform/auth';
 import type { Deps } from '../platform/deps';
@@ -7,6 +6,7 @@ import { isId } from '../platform/ids';
 import { platformKeys } from '../platform/platform-keys';
 import { searchableText } from '../platform/text';
 import { decodeCursor, encodeCursor } from '../store/cursor';
+import { GetCommand, QueryCommand } from '../store/document-client';
 import { queryAllWithPrefix } from '../store/queries';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';

@@ -1,9 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuthContext } from '../platform/auth';
 import type { Deps } from '../platform/deps';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors';
 import { newId } from '../platform/ids';
+import { UpdateCommand } from '../store/document-client';
 import { queryIndexPages } from '../store/queries';
 import { crmTable } from '../store/table';
 import { positionsAfter } from './board-position';

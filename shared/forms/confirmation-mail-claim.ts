@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '../store/document-client';
 import type { Store } from '../store/store';
 import type { TransactItem } from '../store/transactions';
 import type { FormRef } from './form-id';

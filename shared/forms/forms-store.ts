@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { newSigningSecret } from '../consents/confirmation-token';
 import { listFieldDefinitions } from '../custom-fields/field-definitions-store';
 import { listLists } from '../lists/lists-store';
 import type { Deps } from '../platform/deps';
 import { ConflictError, type FieldErrors, NotFoundError, ValidationError } from '../platform/errors';
 import { expectVersion } from '../records/version-check';
+import { GetCommand, PutCommand } from '../store/document-client';
 import { deleteExistingItem, queryAllWithPrefix } from '../store/queries';
 import type { Store } from '../store/store';
 import { checkFormDefinition } from './check-form-definition';

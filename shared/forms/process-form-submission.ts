@@ -1,5 +1,4 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { activitiesKeys } from '../activities/activities-keys';
 import { timelineEntryItem } from '../activities/timeline-item';
 import { confirmationMail } from '../consents/confirmation-mail';
@@ -16,6 +15,7 @@ import { joinListsWrites, membershipsOf } from '../lists/list-members';
 import { listLists } from '../lists/lists-store';
 import type { Deps } from '../platform/deps';
 import { type FieldErrors, NotFoundError, ValidationError } from '../platform/errors';
+import { GetCommand, UpdateCommand } from '../store/document-client';
 import { cancellationReasons, failedAt, type TransactItem, writeTransaction } from '../store/transactions';
 import { type DeliveryKey, linkDeliveryToContact } from '../webhooks/webhook-inbox';
 import { type FormSubmissionFields, formSubmitPath } from './form';

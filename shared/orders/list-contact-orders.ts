@@ -1,7 +1,7 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { getContact } from '../contacts/get-contact';
 import type { Deps } from '../platform/deps';
 import { withoutKeys } from '../records/record-store';
+import { GetCommand } from '../store/document-client';
 import { queryIndexPage } from '../store/queries';
 import { crmTable } from '../store/table';
 import { type ContactOrdersPage, type ContactOrdersQuery, Order } from './order';

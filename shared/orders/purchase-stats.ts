@@ -1,8 +1,11 @@
 import { formatMinorUnits, toMinorUnits } from './money';
 import type { Order, PurchaseStats } from './order';
 
-/** The stored statistics: totals per currency in minor units, and a version for optimistic writes. */
-export interface StoredPurchaseStats {
+/**
+ * The stored statistics: totals per currency in minor units, and a version for optimistic writes. A type, not
+ * an interface, so that an item read from the store (attribute → unknown) may be taken for one.
+ */
+export type StoredPurchaseStats = {
   count: number;
   currency: string;
   totals: Record<string, number>;
@@ -10,7 +13,7 @@ export interface StoredPurchaseStats {
   lastOrderAt: string;
   lastOrderId: string;
   version: number;
-}
+};
 
 /** The statistics after one more order (orders may arrive out of order: first/last are min/max). */
 export function addOrder(current: StoredPurchaseStats | undefined, order: Order): StoredPurchaseStats {

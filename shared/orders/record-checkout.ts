@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../platform/deps';
+import { UpdateCommand } from '../store/document-client';
 import type { CheckoutData } from './order';
 import { ordersKeys } from './orders-keys';
 import type { OrderOwner, ShopContext } from './record-order';

@@ -1,10 +1,10 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { entryIdFor } from '../activities/entry-id';
 import { timelineEntryPut } from '../activities/timeline-item';
 import { pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
 import type { Deps } from '../platform/deps';
 import { newId } from '../platform/ids';
+import { GetCommand } from '../store/document-client';
 import type { Store } from '../store/store';
 import { cancellationReasons, failedAt, type TransactItem, writeTransaction } from '../store/transactions';
 import type { DeliveryKey } from '../webhooks/webhook-inbox';

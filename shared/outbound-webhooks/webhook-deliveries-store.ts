@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { contactsKeys } from '../contacts/contacts-keys';
 import { NotFoundError } from '../platform/errors';
 import { isId, ulidDigits, ulidTime } from '../platform/ids';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '../store/document-client';
 import { queryIndexPage } from '../store/queries';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';

@@ -1,8 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../platform/deps';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors';
 import { isId, newId } from '../platform/ids';
+import { GetCommand, PutCommand, UpdateCommand } from '../store/document-client';
 import { deleteExistingItem, queryAllWithPrefix } from '../store/queries';
 import type { Store } from '../store/store';
 import { outboundWebhooksKeys } from './outbound-webhooks-keys';

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DocumentClient, documentClientOf } from '../store/document-client';
 
 /**
  * The real AWS SDK clients. In AWS they use the function's role; in the local cloud the same code is
@@ -14,9 +14,9 @@ export function region(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 // one client per endpoint and region in a process: a capability's route modules share its connections
-const documentClients = new Map<string, DynamoDBDocumentClient>();
+const documentClients = new Map<string, DocumentClient>();
 
-export function createDocumentClient(env: NodeJS.ProcessEnv = process.env): DynamoDBDocumentClient {
+export function createDocumentClient(env: NodeJS.ProcessEnv = process.env): DocumentClient {
   const key = `${region(env)}|${env.DYNAMODB_ENDPOINT ?? ''}`;
   const known = documentClients.get(key);
   if (known) return known;
@@ -25,9 +25,8 @@ export function createDocumentClient(env: NodeJS.ProcessEnv = process.env): Dyna
   return created;
 }
 
-function newDocumentClient(env: NodeJS.ProcessEnv): DynamoDBDocumentClient {
-  const client = new DynamoDBClient({ region: region(env), ...localOptions(env.DYNAMODB_ENDPOINT) });
-  return DynamoDBDocumentClient.from(client, {
-    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-  });
+function newDocumentClient(env: NodeJS.ProcessEnv): DocumentClient {
+  return documentClientOf(
+    new DynamoDBClient({ region: region(env), ...localOptions(env.DYNAMODB_ENDPOINT) }),
+  );
 }

@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '../store/document-client';
 import type { Store } from '../store/store';
 import { platformKeys } from './platform-keys';
 

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '../store/document-client';
 import type { Store } from '../store/store';
 import { memberKey } from '../team/team-keys';
 import type { AuthContext } from './auth';

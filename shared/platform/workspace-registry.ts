@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '../store/document-client';
 import { queryPagesAfter, scanAcrossWorkspaces } from '../store/queries';
 import type { Store } from '../store/store';
 import type { AuthContext } from './auth';

@@ -1,5 +1,4 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { contactFromItem } from '../contacts/contact-item';
 import { contactsKeys } from '../contacts/contacts-keys';
 import { deleteContact } from '../contacts/delete-contact';
@@ -7,6 +6,7 @@ import type { Deps } from '../platform/deps';
 import { NotFoundError } from '../platform/errors';
 import { isId } from '../platform/ids';
 import { getRecordItem } from '../records/record-store';
+import { GetCommand, PutCommand, UpdateCommand } from '../store/document-client';
 import type { ContactLinkKind, KeyPair } from '../store/keys';
 import { batchGetItems, deleteItems, queryAllOfIndex, queryAllWithPrefix } from '../store/queries';
 import type { Store } from '../store/store';

@@ -1,6 +1,6 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { isId } from '../platform/ids';
 import { searchKey } from '../platform/text';
+import { GetCommand } from '../store/document-client';
 import type { RecordKind } from '../store/keys';
 import { batchGetItems, queryIndexPage, tagFilter } from '../store/queries';
 import type { Store } from '../store/store';

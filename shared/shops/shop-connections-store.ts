@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../platform/errors';
 import { expectVersion } from '../records/version-check';
+import { GetCommand, PutCommand } from '../store/document-client';
 import { deleteExistingItem, queryAllWithPrefix } from '../store/queries';
 import type { Store } from '../store/store';
 import { type ConnectionRef, newConnectionId, parseConnectionId } from './connection-id';

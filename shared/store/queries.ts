@@ -1,4 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type ErrorCode, NotFoundError } from '../platform/errors';
+import { workspacePrefix } from '../platform/platform-keys';
+import type { Page } from '../records/record-fields';
+import { decodeCursor, encodeCursor } from './cursor';
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
@@ -7,11 +11,7 @@ import {
   DeleteCommand,
   QueryCommand,
   ScanCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { type ErrorCode, NotFoundError } from '../platform/errors';
-import { workspacePrefix } from '../platform/platform-keys';
-import type { Page } from '../records/record-fields';
-import { decodeCursor, encodeCursor } from './cursor';
+} from './document-client';
 import type { Store } from './store';
 import { crmTable } from './table';
 

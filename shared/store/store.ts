@@ -1,10 +1,10 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../platform/aws-clients';
+import type { DocumentClient } from './document-client';
 import { tableNameFromEnv } from './table';
 
 /** The store port the domain operations receive: the real client in AWS, locally and in tests. */
 export interface Store {
-  client: DynamoDBDocumentClient;
+  client: DocumentClient;
   tableName: string;
 }
 

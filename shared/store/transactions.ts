@@ -1,10 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { AppError } from '../platform/errors';
+import { fromAttributeMap } from './attribute-values';
+import { type TransactItem, TransactWriteCommand } from './document-client';
 import type { Store } from './store';
 
-export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export type { TransactItem };
 
 export interface CancellationReason {
   index: number;
@@ -18,7 +18,7 @@ export function cancellationReasons(error: unknown): CancellationReason[] | unde
   return (error.CancellationReasons ?? []).map((reason, index) => ({
     index,
     code: reason.Code ?? 'None',
-    ...(reason.Item ? { item: unmarshall(reason.Item) } : {}),
+    ...(reason.Item ? { item: fromAttributeMap(reason.Item) } : {}),
   }));
 }
 

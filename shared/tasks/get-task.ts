@@ -1,7 +1,7 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../platform/deps';
 import { NotFoundError } from '../platform/errors';
 import { isId } from '../platform/ids';
+import { GetCommand } from '../store/document-client';
 import type { Task } from './task';
 import { taskFromItem } from './task-item';
 import { tasksKeys } from './tasks-keys';

@@ -1,8 +1,8 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuthContext } from '../platform/auth';
 import type { Deps } from '../platform/deps';
 import { platformKeys } from '../platform/platform-keys';
 import { decodeCursor, encodeCursor } from '../store/cursor';
+import { QueryCommand } from '../store/document-client';
 import { crmTable, type IndexName } from '../store/table';
 import { dayBoundsIn } from './day-bounds';
 import type { TaskPage, TasksQuery } from './task';

@@ -1,6 +1,6 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError } from '../platform/errors';
 import { type Item, withoutKeys } from '../records/record-store';
+import { GetCommand } from '../store/document-client';
 import { queryAllWithPrefix } from '../store/queries';
 import type { Store } from '../store/store';
 import { memberIdPattern } from './active-member-check';

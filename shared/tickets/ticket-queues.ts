@@ -1,6 +1,6 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { getContact } from '../contacts/get-contact';
 import type { Deps } from '../platform/deps';
+import { GetCommand } from '../store/document-client';
 import { queryAllOfIndex, queryIndexPage } from '../store/queries';
 import { crmTable } from '../store/table';
 import { teamKeys } from '../team/team-keys';

@@ -1,9 +1,9 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { openWorkRemove, openWorkSet } from '../activities/open-work';
 import { timelineEntryPut } from '../activities/timeline-item';
 import type { TicketTimelineEntry } from '../activities/work-timeline-entries';
 import { isId, newId } from '../platform/ids';
 import { withoutKeys } from '../records/record-store';
+import { GetCommand, PutCommand } from '../store/document-client';
 import type { Store } from '../store/store';
 import type { TransactItem } from '../store/transactions';
 import { teamKeys } from '../team/team-keys';

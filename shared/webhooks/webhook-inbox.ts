@@ -1,5 +1,4 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { contactsKeys } from '../contacts/contacts-keys';
 import { pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
@@ -7,6 +6,7 @@ import type { Deps } from '../platform/deps';
 import { NotFoundError } from '../platform/errors';
 import { isId } from '../platform/ids';
 import { type Item, withoutKeys } from '../records/record-store';
+import { PutCommand, QueryCommand, UpdateCommand, type UpdateCommandInput } from '../store/document-client';
 import type { KeyPair } from '../store/keys';
 import { queryIndexPage } from '../store/queries';
 import type { Store } from '../store/store';

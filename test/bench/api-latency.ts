@@ -1,6 +1,6 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { startLocalCloud } from '../../infra/local/local-cloud';
 import { getContact } from '../../shared/contacts/get-contact';
+import { GetCommand, PutCommand } from '../../shared/store/document-client';
 import { keys } from '../../shared/store/keys';
 import { benchCloud } from './bench-cloud';
 import { ms, ratio, statsOf, timeEach } from './stats';

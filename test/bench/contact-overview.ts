@@ -1,7 +1,7 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { startLocalCloud } from '../../infra/local/local-cloud';
 import { activitiesKeys } from '../../shared/activities/activities-keys';
 import { contactOverview, listContactTimeline } from '../../shared/activities/read-timeline';
+import { QueryCommand } from '../../shared/store/document-client';
 import { benchCloud } from './bench-cloud';
 import { ms, ratio, statsOf, timeEach } from './stats';
 

@@ -1,8 +1,8 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { startLocalCloud } from '../../infra/local/local-cloud';
 import { createDeal } from '../../shared/deals/create-deal';
 import { dealsKeys } from '../../shared/deals/deals-keys';
 import { readBoard } from '../../shared/deals/read-board';
+import { GetCommand, QueryCommand } from '../../shared/store/document-client';
 import { crmTable } from '../../shared/store/table';
 import { seedMember } from '../support/team-members';
 import { benchCloud } from './bench-cloud';

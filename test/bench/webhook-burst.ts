@@ -1,6 +1,6 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { startLocalCloud } from '../../infra/local/local-cloud';
 import type { ShopConnection } from '../../shared/shops/shop-connection';
+import { TransactWriteCommand } from '../../shared/store/document-client';
 import { localCloudClient } from '../support/local-cloud-client';
 import { shopifyHeaders, shopifyOrderBody, shopifyTestSecret } from '../support/shop-webhooks';
 import {

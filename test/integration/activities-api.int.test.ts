@@ -1,4 +1,3 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Activity, ActivityRevisions } from '../../shared/activities/activity';
 import { migrateTimeline } from '../../shared/activities/migrate-timeline';
@@ -8,6 +7,7 @@ import type { ContactOverview, TimelinePage } from '../../shared/activities/time
 import type { OutboxEvent } from '../../shared/events/outbox';
 import type { OrderData } from '../../shared/orders/order';
 import { orderItem, recordOrder } from '../../shared/orders/record-order';
+import { PutCommand } from '../../shared/store/document-client';
 import { keys } from '../../shared/store/keys';
 import { writeTransaction } from '../../shared/store/transactions';
 import { type Api, apiAs, newWorkspaceId, testTable } from '../support/api-client';

@@ -1,4 +1,3 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { defineEvent } from '../../shared/events/domain-event';
@@ -7,6 +6,7 @@ import { EventInProgressError, eventHandler } from '../../shared/platform/event-
 import { currentContext } from '../../shared/platform/invocation-context';
 import { workspaceJob } from '../../shared/platform/job-frame';
 import { listWorkspaces, registerWorkspace } from '../../shared/platform/workspace-registry';
+import { GetCommand } from '../../shared/store/document-client';
 import { keys } from '../../shared/store/keys';
 import type { Store } from '../../shared/store/store';
 import { newWorkspaceId, testTable } from '../support/api-client';

@@ -1,10 +1,10 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openWorkOf } from '../../shared/activities/open-work';
 import type { Board, Deal, DealHistoryEntry } from '../../shared/deals/deal';
 import { clearDeletedCompany, reassignMemberDeals } from '../../shared/deals/deal-housekeeping';
 import type { Pipeline } from '../../shared/deals/pipeline';
 import type { OutboxEvent } from '../../shared/events/outbox';
+import { GetCommand } from '../../shared/store/document-client';
 import { keys } from '../../shared/store/keys';
 import { type Api, apiAs, newWorkspaceId, testTable } from '../support/api-client';
 import { seedMember } from '../support/team-members';

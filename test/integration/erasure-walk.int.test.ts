@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud';
 import { openWorkSet } from '../../shared/activities/open-work';
@@ -12,6 +11,7 @@ import { type ErasureDeps, eraseContact, findPersonalRecords } from '../../share
 import { type PersonalItemType, personalDataDeclarations } from '../../shared/privacy/personal-data-registry';
 import { registry } from '../../shared/registry/capability-registry';
 import type { ShopConnection } from '../../shared/shops/shop-connection';
+import { GetCommand, PutCommand } from '../../shared/store/document-client';
 import { keys } from '../../shared/store/keys';
 import type { Store } from '../../shared/store/store';
 import { writeTransaction } from '../../shared/store/transactions';

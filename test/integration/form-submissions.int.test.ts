@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud';
 import type { FormSubmittedEntry, TimelinePage } from '../../shared/activities/timeline-entry';
@@ -12,6 +11,7 @@ import { crmEventSource } from '../../shared/events/domain-event';
 import type { Form } from '../../shared/forms/form';
 import { FormSubmitted } from '../../shared/forms/form-events';
 import { ListJoined } from '../../shared/lists/list-events';
+import { type DocumentClient, documentClientOf, QueryCommand } from '../../shared/store/document-client';
 import { keys } from '../../shared/store/keys';
 
 /**
@@ -34,7 +34,8 @@ interface StoredMail {
 
 let cloud: LocalCloud;
 let token: string;
-let table: DynamoDBDocumentClient;
+let dynamodb: DynamoDBClient;
+let table: DocumentClient;
 
 beforeAll(async () => {
   cloud = await startLocalCloud({ port: 0, inMemory: true, quiet: true, tableName: 'seed-crm-forms-test' });
@@ -44,16 +45,15 @@ beforeAll(async () => {
     body: JSON.stringify({ workspaceId, email: 'ann@example.com', roles: ['admin'] }),
   });
   token = ((await reply.json()) as { token: string }).token;
-  table = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: cloud.dynamoDbEndpoint,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
-  );
+  dynamodb = new DynamoDBClient({
+    endpoint: cloud.dynamoDbEndpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  table = documentClientOf(dynamodb);
 });
 afterAll(async () => {
-  table?.destroy();
+  dynamodb?.destroy();
   await cloud?.stop();
 });
 

@@ -1,12 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud';
 import type { WebhookDelivery } from '../../shared/outbound-webhooks/webhook-delivery';
 import type { WebhookSubscription } from '../../shared/outbound-webhooks/webhook-subscription';
 import type { Role } from '../../shared/platform/roles';
+import { documentClientOf, UpdateCommand } from '../../shared/store/document-client';
 import { keys } from '../../shared/store/keys';
 import {
   type ReceivedWebhook,
@@ -279,14 +279,12 @@ describe('deliveries', () => {
 describe('failed deliveries', () => {
   let flaky: WebhookSubscription;
   let delivery: WebhookDelivery;
-  const table = () =>
-    DynamoDBDocumentClient.from(
-      new DynamoDBClient({
-        endpoint: cloud.dynamoDbEndpoint,
-        region: 'us-east-1',
-        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      }),
-    );
+  const dynamodb = () =>
+    new DynamoDBClient({
+      endpoint: cloud.dynamoDbEndpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
 
   beforeAll(async () => {
     flaky = await subscribe(asAdminA, '/flaky', ['tag.added']);
@@ -315,8 +313,8 @@ describe('failed deliveries', () => {
 
     // bring the next attempt forward, as the clock would
     const past = new Date(Date.now() - 1000).toISOString();
-    const client = table();
-    await client.send(
+    const raw = dynamodb();
+    await documentClientOf(raw).send(
       new UpdateCommand({
         TableName: cloud.tableName,
         Key: keys.outboundDelivery(workspaceA, delivery.id),
@@ -327,7 +325,7 @@ describe('failed deliveries', () => {
         },
       }),
     );
-    client.destroy();
+    raw.destroy();
     expect(await cloud.eventBus.fireSchedule(retryRule)).toMatchObject({ status: 'delivered' });
     const [first, second] = await receiver.waitFor('/flaky', 2);
     expect(second?.body).toBe(first?.body);

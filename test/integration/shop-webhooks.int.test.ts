@@ -1,13 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud';
 import { eventBusFromEnv } from '../../shared/events/event-publisher';
 import type { ContactCheckoutsPage, ContactOrdersPage } from '../../shared/orders/order';
 import { CartAbandoned, OrderPlaced } from '../../shared/orders/order-events';
 import type { ShopConnection } from '../../shared/shops/shop-connection';
+import { DeleteCommand, PutCommand } from '../../shared/store/document-client';
 import { keys } from '../../shared/store/keys';
 import type { InboxDelivery } from '../../shared/webhooks/inbox-delivery';
 import { WebhookReceived } from '../../shared/webhooks/webhook-events';

@@ -1,8 +1,8 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { openWorkOf } from '../../shared/activities/open-work';
 import type { OutboxEvent } from '../../shared/events/outbox';
+import { GetCommand } from '../../shared/store/document-client';
 import { keys } from '../../shared/store/keys';
 import type { Store } from '../../shared/store/store';
 import { announceDueTasksInWorkspace } from '../../shared/tasks/announce-due-tasks';

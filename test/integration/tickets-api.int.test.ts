@@ -1,10 +1,10 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { activitiesKeys } from '../../shared/activities/activities-keys';
 import { openWorkOf } from '../../shared/activities/open-work';
 import { TicketTimelineEntry } from '../../shared/activities/work-timeline-entries';
 import type { OutboxEvent } from '../../shared/events/outbox';
 import { eventHandler } from '../../shared/platform/event-handler-frame';
+import { GetCommand } from '../../shared/store/document-client';
 import { MemberDeactivated } from '../../shared/team/member-events';
 import { teamKeys } from '../../shared/team/team-keys';
 import { openTicket } from '../../shared/tickets/open-ticket';

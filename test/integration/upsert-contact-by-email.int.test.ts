@@ -1,19 +1,18 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
 import { listContacts } from '../../shared/contacts/list-contacts';
 import { upsertContactByEmail } from '../../shared/contacts/upsert-contact-by-email';
+import { documentClientOf } from '../../shared/store/document-client';
 import { newWorkspaceId } from '../support/api-client';
 
 const deps = {
   store: {
-    client: DynamoDBDocumentClient.from(
+    client: documentClientOf(
       new DynamoDBClient({
         endpoint: inject('dynamoDbEndpoint'),
         region: 'us-east-1',
         credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
       }),
-      { marshallOptions: { removeUndefinedValues: true } },
     ),
     tableName: inject('tableName'),
   },

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import type { Role } from '../../shared/platform/roles';
+import { documentClientOf, ScanCommand } from '../../shared/store/document-client';
 
 export interface ApiReply<T = unknown> {
   status: number;
@@ -73,7 +73,7 @@ function withoutActivity(item: Record<string, unknown>): Record<string, unknown>
 
 /** Direct read access to the test table, to prove what a request did or did not write. */
 export function testTable() {
-  const client = DynamoDBDocumentClient.from(
+  const client = documentClientOf(
     new DynamoDBClient({
       endpoint: inject('dynamoDbEndpoint'),
       region: 'us-east-1',

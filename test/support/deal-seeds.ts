@@ -1,9 +1,9 @@
-import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { Deal, DealHistoryEntry } from '../../shared/deals/deal';
 import { dealItem as dealItemAsWritten, historyEntryItem } from '../../shared/deals/deal-item';
 import { Pipeline } from '../../shared/deals/pipeline';
 import { pipelineItem as pipelineItemAsWritten } from '../../shared/deals/pipeline-store';
+import { BatchWriteCommand, type DocumentClient } from '../../shared/store/document-client';
 
 /**
  * Pipelines, deals and their history written straight into a table exactly as the deals capability
@@ -88,7 +88,7 @@ export function aStageExit(
 }
 
 export async function putItems(
-  table: { client: DynamoDBDocumentClient; tableName: string },
+  table: { client: DocumentClient; tableName: string },
   items: readonly Item[],
 ): Promise<void> {
   for (let at = 0; at < items.length; at += 25) {

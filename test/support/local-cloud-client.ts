@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalCloud } from '../../infra/local/local-cloud';
 import type { Role } from '../../shared/platform/roles';
+import { documentClientOf, ScanCommand } from '../../shared/store/document-client';
 
 export interface Reply<T = unknown> {
   status: number;
@@ -15,7 +15,7 @@ export interface Reply<T = unknown> {
  * gone through the stream, the bus and its consumers.
  */
 export function localCloudClient(cloud: LocalCloud) {
-  const documents = DynamoDBDocumentClient.from(
+  const documents = documentClientOf(
     new DynamoDBClient({
       endpoint: cloud.dynamoDbEndpoint,
       region: 'us-east-1',

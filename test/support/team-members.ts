@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../../shared/platform/roles';
+import { type DocumentClient, PutCommand } from '../../shared/store/document-client';
 import type { Member } from '../../shared/team/member';
 import { teamKeys } from '../../shared/team/team-keys';
 import { testTable } from './api-client';
@@ -22,7 +22,7 @@ export async function seedMember(
     status?: Member['status'];
     name?: string;
     /** A table other than the shared test table's (a test's own local cloud). */
-    table?: { client: DynamoDBDocumentClient; tableName: string };
+    table?: { client: DocumentClient; tableName: string };
   } = {},
 ): Promise<string> {
   const email = options.email ?? 'tester@example.com';

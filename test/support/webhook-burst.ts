@@ -1,5 +1,5 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalCloud } from '../../infra/local/local-cloud';
+import { QueryCommand } from '../../shared/store/document-client';
 import { keys } from '../../shared/store/keys';
 import { crmTable } from '../../shared/store/table';
 import type { localCloudClient } from './local-cloud-client';

@@ -1,5 +1,5 @@
-import type { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import type { BatchGetCommand } from '../../shared/store/document-client';
 import { batchGetItems } from '../../shared/store/queries';
 
 type Key = { pk: string; sk: string };

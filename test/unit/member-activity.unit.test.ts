@@ -1,5 +1,4 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import type { AuthContext } from '../../shared/platform/auth';
 import {
@@ -8,6 +7,7 @@ import {
   memberActivityIntervalMs,
   recordMemberActivity,
 } from '../../shared/platform/member-activity';
+import type { DocumentClient, UpdateCommand } from '../../shared/store/document-client';
 import type { Store } from '../../shared/store/store';
 
 /** A store whose client records the commands it is sent, and answers with `answer`. */
@@ -20,7 +20,7 @@ function recordingStore(tableName: string, answer: () => unknown = () => ({})) {
       if (result instanceof Error) throw result;
       return result;
     },
-  } as unknown as DynamoDBDocumentClient;
+  } as unknown as DocumentClient;
   return { store: { client, tableName } satisfies Store, sent };
 }
 

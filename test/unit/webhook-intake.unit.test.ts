@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import type { ShopProvider } from '../../shared/shops/shop-connection';
 import type { StoredShopConnection } from '../../shared/shops/shop-connections-store';
 import { shopWebhookEndpoint } from '../../shared/shops/shop-webhook-endpoint';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '../../shared/store/document-client';
 import type { Store } from '../../shared/store/store';
 import type { Archive } from '../../shared/webhooks/archive';
 import {

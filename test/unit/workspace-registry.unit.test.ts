@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { registerWorkspace } from '../../shared/platform/workspace-registry';
+import { PutCommand } from '../../shared/store/document-client';
 import type { Store } from '../../shared/store/store';
 
 /** A store that records its puts and answers them as told. */
