@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { TransactItem } from '../store/transactions';
-import { activitiesKeys } from './activities-keys';
+import { contactOpenWorkKey } from './activities-keys';
 
 /**
  * A contact's open work: its open tasks, tickets and (later) deals, summed up on one item right below the
@@ -41,7 +41,7 @@ export function openWorkSet(
   return {
     Update: {
       TableName: tableName,
-      Key: activitiesKeys.contactOpenWork(workspaceId, contactId),
+      Key: contactOpenWorkKey(workspaceId, contactId),
       UpdateExpression: 'SET #entry = :entry, entity = :entity',
       ExpressionAttributeNames: { '#entry': openWorkAttribute(entry.kind, entry.id) },
       ExpressionAttributeValues: { ':entry': OpenWorkEntry.parse(entry), ':entity': 'openWork' },
@@ -60,7 +60,7 @@ export function openWorkRemove(
   return {
     Update: {
       TableName: tableName,
-      Key: activitiesKeys.contactOpenWork(workspaceId, contactId),
+      Key: contactOpenWorkKey(workspaceId, contactId),
       UpdateExpression: 'REMOVE #entry SET entity = :entity',
       ExpressionAttributeNames: { '#entry': openWorkAttribute(kind, id) },
       ExpressionAttributeValues: { ':entity': 'openWork' },

@@ -1,5 +1,5 @@
 import type { TransactItem } from '../store/transactions';
-import { activitiesKeys } from './activities-keys';
+import { companyTimelineKey, timelineEntryKey, timelineOfTypeKey } from './activities-keys';
 
 /**
  * Where an entry of the timeline is filed: on a contact (and then also on the company the contact belongs
@@ -39,9 +39,9 @@ export function timelineEntryItem<Entry extends TimelineEntryBase & Record<strin
         })();
   return {
     ...entry,
-    ...activitiesKeys.timelineEntry(workspaceId, kind, recordId, entry.id),
-    ...activitiesKeys.timelineOfType(workspaceId, kind, recordId, entry.type, entry.id),
-    ...(entry.companyId ? activitiesKeys.companyTimeline(workspaceId, entry.companyId, entry.id) : {}),
+    ...timelineEntryKey(workspaceId, kind, recordId, entry.id),
+    ...timelineOfTypeKey(workspaceId, kind, recordId, entry.type, entry.id),
+    ...(entry.companyId ? companyTimelineKey(workspaceId, entry.companyId, entry.id) : {}),
     entity: 'timelineEntry',
   };
 }

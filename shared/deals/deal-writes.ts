@@ -5,7 +5,7 @@ import { type PendingEvent, pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
 import { type AppError, ConflictError, NotFoundError, ValidationError } from '../platform/errors';
 import { newId } from '../platform/ids';
-import { recordKeys } from '../records/record-keys';
+import { recordKey } from '../records/record-keys';
 import { ExactNumber } from '../store/attribute-values';
 import type { Store } from '../store/store';
 import {
@@ -240,7 +240,7 @@ export function planDealWrite(tableName: string, workspaceId: string, change: De
     items.push({
       ConditionCheck: {
         TableName: tableName,
-        Key: recordKeys.record(workspaceId, 'CONTACT', contactId),
+        Key: recordKey(workspaceId, 'CONTACT', contactId),
         ConditionExpression: 'attribute_exists(pk)',
       },
     });
@@ -251,7 +251,7 @@ export function planDealWrite(tableName: string, workspaceId: string, change: De
     items.push({
       ConditionCheck: {
         TableName: tableName,
-        Key: recordKeys.record(workspaceId, 'COMPANY', after.companyId),
+        Key: recordKey(workspaceId, 'COMPANY', after.companyId),
         ConditionExpression: 'attribute_exists(pk)',
       },
     });

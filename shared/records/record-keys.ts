@@ -1,14 +1,17 @@
 import { collectionNames, type KeyPair, type RecordKind, ws } from '../store/key-parts';
 
+/** A contact or company item; a function of its own so a write path that only checks a record exists imports no more. */
+export const recordKey = (workspaceId: string, kind: RecordKind, id: string): KeyPair => ({
+  pk: `${ws(workspaceId)}#${kind}#${id}`,
+  sk: kind,
+});
+
 /**
  * Contacts and companies alike: the record, its collection, name and tag entries.
  * Built here and nowhere else (keys.ts gathers them); golden tests pin the strings.
  */
 export const recordKeys = {
-  record: (workspaceId: string, kind: RecordKind, id: string): KeyPair => ({
-    pk: `${ws(workspaceId)}#${kind}#${id}`,
-    sk: kind,
-  }),
+  record: recordKey,
   /** GSI byCollection: all records of a kind, newest first (ids are ULIDs). */
   recordCollection: (workspaceId: string, kind: RecordKind, id: string) => ({
     gsi1pk: recordKeys.recordCollectionPartition(workspaceId, kind),
