@@ -1,10 +1,10 @@
-import { dealsRoutes } from '../../shared/deals/deals-routes';
+import { pipelineRoutes } from '../../shared/deals/pipeline-routes';
 import { readBoard } from '../../shared/deals/read-board';
 import { depsFromEnv } from '../../shared/platform/deps';
 import { implement } from '../../shared/platform/http-handler';
 
 const deps = depsFromEnv();
 
-export const getBoardRoute = implement(dealsRoutes.GetBoard, async ({ auth, params, query }) => ({
+export const getBoardRoute = implement(pipelineRoutes.GetBoard, async ({ auth, params, query }) => ({
   body: await readBoard(deps, auth.workspaceId, params.pipelineId, query),
 }));

@@ -1,4 +1,4 @@
-import { dealsRoutes } from '../../shared/deals/deals-routes';
+import { dealRoutes } from '../../shared/deals/deal-routes';
 import { updateDeal } from '../../shared/deals/update-deal';
 import { depsFromEnv } from '../../shared/platform/deps';
 import { implement } from '../../shared/platform/http-handler';
@@ -6,7 +6,7 @@ import { etagOf, versionFromIfMatch } from '../../shared/platform/versioning';
 
 const deps = depsFromEnv();
 
-export const updateDealRoute = implement(dealsRoutes.UpdateDeal, async ({ auth, params, body, headers }) => {
+export const updateDealRoute = implement(dealRoutes.UpdateDeal, async ({ auth, params, body, headers }) => {
   const deal = await updateDeal(deps, auth, params.dealId, body, versionFromIfMatch(headers['if-match']));
   return { body: deal, headers: { etag: etagOf(deal.version) } };
 });

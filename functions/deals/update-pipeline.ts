@@ -1,4 +1,4 @@
-import { dealsRoutes } from '../../shared/deals/deals-routes';
+import { pipelineRoutes } from '../../shared/deals/pipeline-routes';
 import { updatePipeline } from '../../shared/deals/update-pipeline';
 import { depsFromEnv } from '../../shared/platform/deps';
 import { implement } from '../../shared/platform/http-handler';
@@ -7,7 +7,7 @@ import { etagOf, versionFromIfMatch } from '../../shared/platform/versioning';
 const deps = depsFromEnv();
 
 export const updatePipelineRoute = implement(
-  dealsRoutes.UpdatePipeline,
+  pipelineRoutes.UpdatePipeline,
   async ({ auth, params, body, headers }) => {
     const pipeline = await updatePipeline(
       deps,

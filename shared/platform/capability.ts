@@ -111,6 +111,11 @@ export interface FunctionSpec {
 export type BackgroundFunctionSpec = FunctionSpec & { trigger: BackgroundTrigger };
 export type ApiFunctionSpec = FunctionSpec & { trigger: ApiTrigger };
 
+/** An API function beyond the capability's own, with its routes: `name` is PascalCase and ends in `Api`. */
+export interface ApiPart extends Omit<FunctionSpec, 'trigger'> {
+  routes: RouteContracts;
+}
+
 /** What a capability declares; `defineCapability` turns it into its functions. */
 export interface CapabilityContract {
   /** kebab-case, unique: names the capability's stack and, in PascalCase, its API function. */
@@ -119,6 +124,11 @@ export interface CapabilityContract {
   routes?: RouteContracts;
   /** The function that serves `routes`: its module under functions/, grants and limits. */
   api?: Omit<FunctionSpec, 'name' | 'trigger' | 'description'>;
+  /**
+   * Further API functions, each serving routes of its own (not in `routes`): for a capability whose
+   * routes would make one bundle larger than its budget (decision 162).
+   */
+  apiParts?: readonly ApiPart[];
   background?: readonly BackgroundFunctionSpec[];
   /** The domain events the capability publishes (their contracts), for the catalog and the docs. */
   events?: readonly { detailType: string }[];
@@ -142,20 +152,36 @@ export const pascalCaseOf = (name: string) =>
 /** The API function of a capability is `<Capability>Api`: `contacts` → `ContactsApi`. */
 export const apiFunctionName = (capability: string) => `${pascalCaseOf(capability)}Api`;
 
+const namedRoutesOf = (routes: RouteContracts | undefined): NamedRoute[] =>
+  Object.entries(routes ?? {}).map(([name, route]) => ({ ...route, name }));
+
+/** An API function serving `routes`, its description saying how many. */
+function apiFunction(spec: Omit<FunctionSpec, 'trigger'>, routes: NamedRoute[]): ApiFunctionSpec {
+  const count = `${routes.length} ${routes.length === 1 ? 'route' : 'routes'}`;
+  return { ...spec, description: `${spec.description}: ${count}`, trigger: { kind: 'api', routes } };
+}
+
 export function defineCapability(contract: CapabilityContract): Capability {
-  const namedRoutes = Object.entries(contract.routes ?? {}).map(([name, route]) => ({ ...route, name }));
-  if (namedRoutes.length > 0 && !contract.api)
-    throw new Error(`${contract.name}: routes need an api function`);
-  const api: FunctionSpec[] =
-    contract.api && namedRoutes.length > 0
+  const ownRoutes = namedRoutesOf(contract.routes);
+  if (ownRoutes.length > 0 && !contract.api) throw new Error(`${contract.name}: routes need an api function`);
+  const api =
+    contract.api && ownRoutes.length > 0
       ? [
-          {
-            ...contract.api,
-            name: apiFunctionName(contract.name),
-            description: `${contract.description}: ${namedRoutes.length} ${namedRoutes.length === 1 ? 'route' : 'routes'}`,
-            trigger: { kind: 'api', routes: namedRoutes },
-          },
+          apiFunction(
+            { ...contract.api, name: apiFunctionName(contract.name), description: contract.description },
+            ownRoutes,
+          ),
         ]
       : [];
-  return { ...contract, namedRoutes, functions: [...api, ...(contract.background ?? [])] };
+  const parts = (contract.apiParts ?? []).map(({ routes, ...spec }) => {
+    if (!/^[A-Z][A-Za-z0-9]*Api$/.test(spec.name))
+      throw new Error(`${contract.name}: ${spec.name} is not a PascalCase name ending in Api`);
+    return apiFunction(spec, namedRoutesOf(routes));
+  });
+  const apiFunctions = [...api, ...parts];
+  return {
+    ...contract,
+    namedRoutes: apiFunctions.flatMap((fn) => fn.trigger.routes),
+    functions: [...apiFunctions, ...(contract.background ?? [])],
+  };
 }

@@ -168,12 +168,20 @@ describe('the capability stacks', () => {
     }
     // the function names the docs, the logs and the local cloud use
     expect(registry.apiFunctions.map((fn) => fn.name)).toEqual(
-      registry.capabilities
-        .filter((capability) => capability.namedRoutes.length > 0)
-        .map((capability) => apiFunctionName(capability.name)),
+      registry.capabilities.flatMap((capability) => [
+        ...(Object.keys(capability.routes ?? {}).length > 0 ? [apiFunctionName(capability.name)] : []),
+        ...(capability.apiParts ?? []).map((part) => part.name),
+      ]),
     );
     expect(registry.apiFunctions.map((fn) => fn.name)).toEqual(
-      expect.arrayContaining(['ContactsApi', 'ShopsApi', 'HealthApi', 'ApiDocsApi']),
+      expect.arrayContaining([
+        'ContactsApi',
+        'ShopsApi',
+        'HealthApi',
+        'ApiDocsApi',
+        'DealsApi',
+        'PipelinesApi',
+      ]),
     );
   });
 

@@ -16,7 +16,7 @@ function expectApiWiring(crm: SynthesizedSeedCrm, list: Registry): void {
     crm.ofType(type).filter(({ stack }) => stack.node.id === capabilityStackId(name));
   for (const capability of list.capabilities) {
     const routes = capability.namedRoutes.length;
-    const apiFunctions = routes > 0 ? 1 : 0;
+    const apiFunctions = capability.functions.filter((fn) => fn.trigger.kind === 'api').length;
     expect(ofTypeIn('AWS::ApiGatewayV2::Route', capability.name), capability.name).toHaveLength(routes);
     expect(ofTypeIn('AWS::ApiGatewayV2::Integration', capability.name), capability.name).toHaveLength(
       apiFunctions,

@@ -19,12 +19,13 @@ export function cloneCapability(
   generatedTrigger: 'event' | 'schedule',
 ): Capability {
   const suffix = `X${n}`;
-  const routes: RouteContracts = Object.fromEntries(
-    Object.entries(capability.routes ?? {}).map(([name, route]) => {
-      if (!route.path.startsWith('/api/')) throw new Error(`${name}: ${route.path} is not under /api/`);
-      return [`${name}${suffix}`, { ...route, path: route.path.replace(/^\/api\//, `/api/x${n}/`) }];
-    }),
-  );
+  const renamed = (routes: RouteContracts | undefined): RouteContracts =>
+    Object.fromEntries(
+      Object.entries(routes ?? {}).map(([name, route]) => {
+        if (!route.path.startsWith('/api/')) throw new Error(`${name}: ${route.path} is not under /api/`);
+        return [`${name}${suffix}`, { ...route, path: route.path.replace(/^\/api\//, `/api/x${n}/`) }];
+      }),
+    );
   const name = `${capability.name}-x${n}`;
   const generated: BackgroundFunctionSpec = {
     name: `Generated${pascalCaseOf(name)}Job`,
@@ -39,8 +40,13 @@ export function cloneCapability(
   return defineCapability({
     name,
     description: `${capability.description} (copy ${n})`,
-    routes,
+    routes: renamed(capability.routes),
     ...(capability.api ? { api: capability.api } : {}),
+    apiParts: (capability.apiParts ?? []).map((part) => ({
+      ...part,
+      name: `${part.name.replace(/Api$/, '')}${suffix}Api`,
+      routes: renamed(part.routes),
+    })),
     background: [
       ...(capability.background ?? []).map((fn) => ({ ...fn, name: `${fn.name}${suffix}` })),
       generated,
