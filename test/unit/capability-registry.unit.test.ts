@@ -279,6 +279,17 @@ describe('the layers', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keep the AWS document client out of production code: the store has its own (decision 162)', () => {
+    const offenders = ['shared', 'functions', 'infra', 'web/src']
+      .flatMap((dir) => tsFilesUnder(join(root, dir)))
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((path) => /^@aws-sdk\/(lib|util)-dynamodb/.test(path))
+          .map((path) => `${relative(root, file)} imports ${path}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
   it('keep the registry out of the web app and of every capability', () => {
     const offenders = [...tsFilesUnder(join(root, 'web/src')), ...tsFilesUnder(join(root, 'shared'))]
       .filter((file) => !/shared\/(registry|api\/openapi)/.test(file))
