@@ -68,6 +68,11 @@ type Plain<T, Required extends keyof T, Optional extends keyof T = never> = Omit
 } & { [K in Optional]?: Item };
 
 const mapOf = (item: Item | undefined) => (item ? toAttributeMap(item) : undefined);
+/** An input with its expression values (a condition's, an update's, a query's) as attribute values. */
+const withValues = <Input extends { ExpressionAttributeValues?: Item }>(input: Input) => ({
+  ...input,
+  ExpressionAttributeValues: mapOf(input.ExpressionAttributeValues),
+});
 const itemOf = (map: Record<string, AttributeValue> | undefined, options?: ReadOptions) =>
   map ? fromAttributeMap(map, options) : undefined;
 const itemsOf = (maps: Record<string, AttributeValue>[]) => maps.map((map) => fromAttributeMap(map));
@@ -101,9 +106,8 @@ export class PutCommand extends DocumentCommand<PutCommandInput, PutCommandOutpu
   async sendThrough(client: DynamoDBClient): Promise<PutCommandOutput> {
     const { Attributes, ...output } = await client.send(
       new PutItemCommand({
-        ...this.input,
+        ...withValues(this.input),
         Item: toAttributeMap(this.input.Item),
-        ExpressionAttributeValues: mapOf(this.input.ExpressionAttributeValues),
       }),
     );
     return { ...output, Attributes: itemOf(Attributes) };
@@ -117,9 +121,8 @@ export class UpdateCommand extends DocumentCommand<UpdateCommandInput, UpdateCom
   async sendThrough(client: DynamoDBClient): Promise<UpdateCommandOutput> {
     const { Attributes, ...output } = await client.send(
       new UpdateItemCommand({
-        ...this.input,
+        ...withValues(this.input),
         Key: toAttributeMap(this.input.Key),
-        ExpressionAttributeValues: mapOf(this.input.ExpressionAttributeValues),
       }),
     );
     return { ...output, Attributes: itemOf(Attributes) };
@@ -133,9 +136,8 @@ export class DeleteCommand extends DocumentCommand<DeleteCommandInput, DeleteCom
   async sendThrough(client: DynamoDBClient): Promise<DeleteCommandOutput> {
     const { Attributes, ...output } = await client.send(
       new DeleteItemCommand({
-        ...this.input,
+        ...withValues(this.input),
         Key: toAttributeMap(this.input.Key),
-        ExpressionAttributeValues: mapOf(this.input.ExpressionAttributeValues),
       }),
     );
     return { ...output, Attributes: itemOf(Attributes) };
@@ -156,8 +158,7 @@ export class QueryCommand extends DocumentCommand<QueryCommandInput, QueryComman
   async sendThrough(client: DynamoDBClient): Promise<QueryCommandOutput> {
     const { Items, LastEvaluatedKey, ...output } = await client.send(
       new SdkQueryCommand({
-        ...this.input,
-        ExpressionAttributeValues: mapOf(this.input.ExpressionAttributeValues),
+        ...withValues(this.input),
         ExclusiveStartKey: mapOf(this.input.ExclusiveStartKey),
       }),
     );
@@ -176,8 +177,7 @@ export class ScanCommand extends DocumentCommand<ScanCommandInput, ScanCommandOu
   async sendThrough(client: DynamoDBClient): Promise<ScanCommandOutput> {
     const { Items, LastEvaluatedKey, ...output } = await client.send(
       new SdkScanCommand({
-        ...this.input,
-        ExpressionAttributeValues: mapOf(this.input.ExpressionAttributeValues),
+        ...withValues(this.input),
         ExclusiveStartKey: mapOf(this.input.ExclusiveStartKey),
       }),
     );
@@ -267,32 +267,16 @@ export type TransactWriteCommandInput = Omit<TransactWriteItemsCommandInput, 'Tr
 
 const transactWriteItem = ({ ConditionCheck, Put, Delete, Update }: TransactItem): TransactWriteItem => ({
   ...(ConditionCheck && {
-    ConditionCheck: {
-      ...ConditionCheck,
-      Key: toAttributeMap(ConditionCheck.Key),
-      ExpressionAttributeValues: mapOf(ConditionCheck.ExpressionAttributeValues),
-    },
+    ConditionCheck: { ...withValues(ConditionCheck), Key: toAttributeMap(ConditionCheck.Key) },
   }),
   ...(Put && {
-    Put: {
-      ...Put,
-      Item: toAttributeMap(Put.Item),
-      ExpressionAttributeValues: mapOf(Put.ExpressionAttributeValues),
-    },
+    Put: { ...withValues(Put), Item: toAttributeMap(Put.Item) },
   }),
   ...(Delete && {
-    Delete: {
-      ...Delete,
-      Key: toAttributeMap(Delete.Key),
-      ExpressionAttributeValues: mapOf(Delete.ExpressionAttributeValues),
-    },
+    Delete: { ...withValues(Delete), Key: toAttributeMap(Delete.Key) },
   }),
   ...(Update && {
-    Update: {
-      ...Update,
-      Key: toAttributeMap(Update.Key),
-      ExpressionAttributeValues: mapOf(Update.ExpressionAttributeValues),
-    },
+    Update: { ...withValues(Update), Key: toAttributeMap(Update.Key) },
   }),
 });
 

@@ -71,191 +71,124 @@ const rawItem = {
 const rawKey = { pk: { S: key.pk }, sk: { S: 'DEAL' } };
 const values = { ':v': 3, ':now': '2026-01-01T00:00:00.000Z', ':gone': undefined, ':list': ['a'] };
 
-/** Each command as both clients send it, with what DynamoDB answers it. */
+const updateInput = (sum: unknown) => ({
+  TableName: 't',
+  Key: key,
+  UpdateExpression: 'SET version = :v, updatedAt = :now ADD #sum :sum',
+  ExpressionAttributeNames: { '#sum': 'sum#S1#EUR' },
+  ExpressionAttributeValues: { ...values, ':sum': sum },
+  ReturnValues: 'ALL_NEW',
+});
+
+/**
+ * Each command with the input both clients are given (lib-dynamodb's own where it differs: its NumberValue
+ * for our ExactNumber) and what DynamoDB answers it.
+ */
 const cases = [
   {
     name: 'GetItem',
+    commands: [store.GetCommand, library.GetCommand],
+    input: { TableName: 't', Key: key, ConsistentRead: true },
     answer: { Item: rawItem, ConsumedCapacity: { TableName: 't', CapacityUnits: 1 } },
-    ours: () => new store.GetCommand({ TableName: 't', Key: key, ConsistentRead: true }),
-    library: () => new library.GetCommand({ TableName: 't', Key: key, ConsistentRead: true }),
   },
   {
     name: 'PutItem',
+    commands: [store.PutCommand, library.PutCommand],
+    input: {
+      TableName: 't',
+      Item: item,
+      ConditionExpression: 'attribute_not_exists(pk) OR version < :v',
+      ExpressionAttributeValues: values,
+      ReturnValues: 'ALL_OLD',
+    },
     answer: { Attributes: rawItem },
-    ours: () =>
-      new store.PutCommand({
-        TableName: 't',
-        Item: item,
-        ConditionExpression: 'attribute_not_exists(pk) OR version < :v',
-        ExpressionAttributeValues: values,
-        ReturnValues: 'ALL_OLD',
-      }),
-    library: () =>
-      new library.PutCommand({
-        TableName: 't',
-        Item: item,
-        ConditionExpression: 'attribute_not_exists(pk) OR version < :v',
-        ExpressionAttributeValues: values,
-        ReturnValues: 'ALL_OLD',
-      }),
   },
   {
     name: 'UpdateItem',
+    commands: [store.UpdateCommand, library.UpdateCommand],
+    input: updateInput(new ExactNumber('-12345678901234567.25')),
+    libraryInput: updateInput(library.NumberValue.from('-12345678901234567.25')),
     answer: { Attributes: rawItem },
-    ours: () =>
-      new store.UpdateCommand({
-        TableName: 't',
-        Key: key,
-        UpdateExpression: 'SET version = :v, updatedAt = :now ADD #sum :sum',
-        ExpressionAttributeNames: { '#sum': 'sum#S1#EUR' },
-        ExpressionAttributeValues: { ...values, ':sum': new ExactNumber('-12345678901234567.25') },
-        ReturnValues: 'ALL_NEW',
-      }),
-    library: () =>
-      new library.UpdateCommand({
-        TableName: 't',
-        Key: key,
-        UpdateExpression: 'SET version = :v, updatedAt = :now ADD #sum :sum',
-        ExpressionAttributeNames: { '#sum': 'sum#S1#EUR' },
-        ExpressionAttributeValues: { ...values, ':sum': library.NumberValue.from('-12345678901234567.25') },
-        ReturnValues: 'ALL_NEW',
-      }),
   },
   {
     name: 'DeleteItem',
+    commands: [store.DeleteCommand, library.DeleteCommand],
+    input: {
+      TableName: 't',
+      Key: key,
+      ConditionExpression: 'version = :v',
+      ExpressionAttributeValues: { ':v': 3 },
+    },
     answer: {},
-    ours: () =>
-      new store.DeleteCommand({
-        TableName: 't',
-        Key: key,
-        ConditionExpression: 'version = :v',
-        ExpressionAttributeValues: { ':v': 3 },
-      }),
-    library: () =>
-      new library.DeleteCommand({
-        TableName: 't',
-        Key: key,
-        ConditionExpression: 'version = :v',
-        ExpressionAttributeValues: { ':v': 3 },
-      }),
   },
   {
     name: 'Query',
+    commands: [store.QueryCommand, library.QueryCommand],
+    input: {
+      TableName: 't',
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'WS#acme#DEALS' },
+      ExclusiveStartKey: key,
+      Limit: 2,
+    },
     answer: { Items: [rawItem, rawKey], Count: 2, ScannedCount: 2, LastEvaluatedKey: rawKey },
-    ours: () =>
-      new store.QueryCommand({
-        TableName: 't',
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': 'WS#acme#DEALS' },
-        ExclusiveStartKey: key,
-        Limit: 2,
-      }),
-    library: () =>
-      new library.QueryCommand({
-        TableName: 't',
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': 'WS#acme#DEALS' },
-        ExclusiveStartKey: key,
-        Limit: 2,
-      }),
   },
   {
     name: 'Scan',
+    commands: [store.ScanCommand, library.ScanCommand],
+    input: {
+      TableName: 't',
+      FilterExpression: '#entity IN (:e0)',
+      ExpressionAttributeNames: { '#entity': 'entity' },
+      ExpressionAttributeValues: { ':e0': 'deal' },
+    },
     answer: { Items: [rawItem], Count: 1 },
-    ours: () =>
-      new store.ScanCommand({
-        TableName: 't',
-        FilterExpression: '#entity IN (:e0)',
-        ExpressionAttributeNames: { '#entity': 'entity' },
-        ExpressionAttributeValues: { ':e0': 'deal' },
-      }),
-    library: () =>
-      new library.ScanCommand({
-        TableName: 't',
-        FilterExpression: '#entity IN (:e0)',
-        ExpressionAttributeNames: { '#entity': 'entity' },
-        ExpressionAttributeValues: { ':e0': 'deal' },
-      }),
   },
   {
     name: 'BatchGetItem',
+    commands: [store.BatchGetCommand, library.BatchGetCommand],
+    input: { RequestItems: { t: { Keys: [key, { pk: 'p', sk: 's' }], ConsistentRead: true } } },
     answer: { Responses: { t: [rawItem] }, UnprocessedKeys: { t: { Keys: [rawKey], ConsistentRead: true } } },
-    ours: () =>
-      new store.BatchGetCommand({
-        RequestItems: { t: { Keys: [key, { pk: 'p', sk: 's' }], ConsistentRead: true } },
-      }),
-    library: () =>
-      new library.BatchGetCommand({
-        RequestItems: { t: { Keys: [key, { pk: 'p', sk: 's' }], ConsistentRead: true } },
-      }),
   },
   {
     name: 'BatchWriteItem',
+    commands: [store.BatchWriteCommand, library.BatchWriteCommand],
+    input: { RequestItems: { t: [{ PutRequest: { Item: item } }, { DeleteRequest: { Key: key } }] } },
     answer: {
       UnprocessedItems: { t: [{ PutRequest: { Item: rawItem } }, { DeleteRequest: { Key: rawKey } }] },
     },
-    ours: () =>
-      new store.BatchWriteCommand({
-        RequestItems: { t: [{ PutRequest: { Item: item } }, { DeleteRequest: { Key: key } }] },
-      }),
-    library: () =>
-      new library.BatchWriteCommand({
-        RequestItems: { t: [{ PutRequest: { Item: item } }, { DeleteRequest: { Key: key } }] },
-      }),
   },
   {
     name: 'TransactWriteItems',
+    commands: [store.TransactWriteCommand, library.TransactWriteCommand],
+    input: {
+      TransactItems: [
+        {
+          ConditionCheck: {
+            TableName: 't',
+            Key: key,
+            ConditionExpression: 'version = :v',
+            ExpressionAttributeValues: { ':v': 3 },
+          },
+        },
+        { Put: { TableName: 't', Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Delete: { TableName: 't', Key: key } },
+        {
+          Update: {
+            TableName: 't',
+            Key: key,
+            UpdateExpression: 'SET a = :a',
+            ExpressionAttributeValues: { ':a': [1, undefined] },
+          },
+        },
+      ],
+    },
     answer: {},
-    ours: () =>
-      new store.TransactWriteCommand({
-        TransactItems: [
-          {
-            ConditionCheck: {
-              TableName: 't',
-              Key: key,
-              ConditionExpression: 'version = :v',
-              ExpressionAttributeValues: { ':v': 3 },
-            },
-          },
-          { Put: { TableName: 't', Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Delete: { TableName: 't', Key: key } },
-          {
-            Update: {
-              TableName: 't',
-              Key: key,
-              UpdateExpression: 'SET a = :a',
-              ExpressionAttributeValues: { ':a': [1, undefined] },
-            },
-          },
-        ],
-      }),
-    library: () =>
-      new library.TransactWriteCommand({
-        TransactItems: [
-          {
-            ConditionCheck: {
-              TableName: 't',
-              Key: key,
-              ConditionExpression: 'version = :v',
-              ExpressionAttributeValues: { ':v': 3 },
-            },
-          },
-          { Put: { TableName: 't', Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Delete: { TableName: 't', Key: key } },
-          {
-            Update: {
-              TableName: 't',
-              Key: key,
-              UpdateExpression: 'SET a = :a',
-              ExpressionAttributeValues: { ':a': [1, undefined] },
-            },
-          },
-        ],
-      }),
   },
 ] as const;
+
+type Command = new (input: never) => object;
 
 /** Undefined members dropped: one side may name an absent output with undefined, the other leave it out. */
 const defined = (value: unknown) =>
@@ -267,8 +200,12 @@ describe('the document client, against @aws-sdk/lib-dynamodb', () => {
     async (command) => {
       const mine = ours(command.answer);
       const theirs = libraryClient(command.answer);
-      const ourOutput = await mine.client.send(command.ours() as store.DocumentCommand<object, unknown>);
-      const libraryOutput = await theirs.client.send(command.library() as never);
+      const [Ours, Library] = command.commands as readonly [Command, Command];
+      const libraryInput = 'libraryInput' in command ? command.libraryInput : command.input;
+      const ourOutput = await mine.client.send(
+        new Ours(command.input as never) as store.DocumentCommand<object, unknown>,
+      );
+      const libraryOutput = await theirs.client.send(new Library(libraryInput as never) as never);
       expect(mine.sent.map((sent) => sent.name)).toEqual([`${command.name}Command`]);
       expect(theirs.sent.map((sent) => sent.name)).toEqual([`${command.name}Command`]);
       expect(defined(mine.sent[0]?.input)).toEqual(defined(theirs.sent[0]?.input));
