@@ -1,11 +1,11 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
-import type { OrderData } from '../../shared/orders/order';
 import { ordersKeys } from '../../shared/orders/orders-keys';
 import { recordOrder, type ShopContext } from '../../shared/orders/record-order';
 import { newId } from '../../shared/platform/ids';
 import { newWorkspaceId, testTable } from '../support/api-client';
 import { countingStore } from '../support/counting-store';
+import { espressoOrder } from '../support/order-fixtures';
 
 /**
  * Orders of one contact arriving together race on its purchase statistics: each is recorded once, the
@@ -23,22 +23,13 @@ describe('recording orders', () => {
   };
   const { store } = countingStore(inject('dynamoDbEndpoint'), inject('tableName'));
   const deps = { store, clock: () => new Date() };
-  const order = (externalId: string, placedAt: string): OrderData => ({
-    externalId,
-    number: `#${externalId}`,
-    placedAt,
-    currency: 'EUR',
-    total: '24.90',
-    lineItems: [{ name: 'Espresso', quantity: 1, total: '24.90' }],
-    lineItemCount: 1,
-  });
 
   it('records orders of one contact racing on its statistics once each, counted exactly; a redelivery changes nothing', async () => {
     const contactId = newId();
     const owner = { contactId, email: 'ada@example.com' };
     const placed = await Promise.all(
       Array.from({ length: 8 }, (_, at) =>
-        recordOrder(deps, context, order(`20${at}`, `2026-11-0${at + 1}T08:00:00Z`), owner),
+        recordOrder(deps, context, espressoOrder(`20${at}`, `2026-11-0${at + 1}T08:00:00Z`), owner),
       ),
     );
     expect(placed.map((result) => result.created)).toEqual(Array(8).fill(true));
@@ -57,7 +48,7 @@ describe('recording orders', () => {
     });
 
     const before = await testTable().itemsOf(workspaceId);
-    const again = await recordOrder(deps, context, order('203', '2026-11-04T08:00:00Z'), owner);
+    const again = await recordOrder(deps, context, espressoOrder('203', '2026-11-04T08:00:00Z'), owner);
     expect(again).toEqual({ order: placed[3]?.order, created: false });
     expect(await testTable().itemsOf(workspaceId)).toEqual(before);
   });
