@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Consent } from '../consents/consent';
 import { Contact } from '../contacts/contact';
+import { CampaignEmailEntry, campaignEmailEntryTypes } from '../email/campaign-email-entry';
 import { SubmissionActivity } from '../forms/submission-activity';
 import { OrderTimelineEntry } from '../orders/order-timeline-entry';
 import { listQueryShape } from '../records/record-fields';
@@ -10,7 +11,7 @@ import { DealTimelineEntry, TicketTimelineEntry } from './work-timeline-entries'
 
 /**
  * One entry of a timeline, whatever wrote it: an activity someone logged, a form submission (with the
- * consent it gave, as it is now), an order, a ticket opened, resolved or reopened, a deal created, moved, won or lost. Told apart by `type`.
+ * consent it gave, as it is now), an order, a ticket opened, resolved or reopened, a deal created, moved, won or lost, a campaign mail sent and what its contact did with it. Told apart by `type`.
  */
 export const FormSubmittedEntry = z.extend(SubmissionActivity, { consent: z.optional(Consent) });
 export type FormSubmittedEntry = z.output<typeof FormSubmittedEntry>;
@@ -24,6 +25,7 @@ export const TimelineEntry = z.discriminatedUnion('type', [
   OrderTimelineEntry,
   TicketTimelineEntry,
   DealTimelineEntry,
+  CampaignEmailEntry,
 ]);
 export type TimelineEntry = z.output<typeof TimelineEntry>;
 
@@ -42,6 +44,7 @@ export const timelineEntryTypes = [
   'deal.stage_changed',
   'deal.won',
   'deal.lost',
+  ...campaignEmailEntryTypes,
 ] as const;
 export const TimelineEntryType = z.enum(timelineEntryTypes);
 export type TimelineEntryType = z.output<typeof TimelineEntryType>;

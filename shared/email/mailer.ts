@@ -10,6 +10,11 @@ export interface EmailMessage {
   html?: string;
   /** Extra headers (List-Unsubscribe...); SESv2 Simple content keeps them, in AWS and in the emulator. */
   headers?: Record<string, string>;
+  replyTo?: string;
+  /** SES message tags (message-tags.ts): SES events carry them back. */
+  tags?: Record<string, string>;
+  /** The SES configuration set (tracking and event publishing); campaign mail uses the marketing one. */
+  configurationSet?: string;
 }
 
 /** The mailer port domain operations receive: SES in AWS and locally, a fake in unit tests. */
@@ -26,6 +31,11 @@ export function sesMailer(client: SESv2Client): Mailer {
         new SendEmailCommand({
           FromEmailAddress: message.from,
           Destination: { ToAddresses: [message.to] },
+          ...(message.replyTo ? { ReplyToAddresses: [message.replyTo] } : {}),
+          ...(message.tags
+            ? { EmailTags: Object.entries(message.tags).map(([Name, Value]) => ({ Name, Value })) }
+            : {}),
+          ...(message.configurationSet ? { ConfigurationSetName: message.configurationSet } : {}),
           Content: {
             Simple: {
               Subject: { Data: message.subject, Charset: charset },

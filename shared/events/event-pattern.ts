@@ -59,6 +59,11 @@ export type ScheduleExpression = `cron(${string})` | `rate(${string})`;
 export interface EventTrigger {
   readonly kind: 'event';
   readonly pattern: EventPattern;
+  /**
+   * `default`: the account's default bus instead of the CRM's, for AWS service events (SES publishes its
+   * sending events only there, decision 170).
+   */
+  readonly bus?: 'default';
 }
 
 /** Run the function on a schedule (an EventBridge scheduled rule; the event's `detail` is `{}`). */

@@ -15,7 +15,10 @@ import type { OrderTimelineEntry } from './order-timeline-entry';
 import { ordersKeys } from './orders-keys';
 import { addOrder, type StoredPurchaseStats } from './purchase-stats';
 
-/** Orders of one contact racing on its statistics settle within a few rounds; jitter spreads them. */
+/**
+ * Orders of one contact racing on its statistics settle within a few rounds, as tries of the transaction
+ * (conflicts) and as re-reads of the statistics (a racing order wrote them first); jitter spreads them.
+ */
 const maxAttempts = 10;
 
 export interface ShopContext {
@@ -122,7 +125,9 @@ function checkoutCompletion(tableName: string, context: ShopContext, order: Orde
  * 4. the checkout the order completes, so it never counts as abandoned;
  * 5. the delivery marked processed;
  * 6. the outbox item with order.placed.
- * An order already recorded is returned as it is, and the delivery still marked processed.
+ * An order already recorded is returned as it is, and the delivery still marked processed. Conflicts with
+ * racing transactions are tried again by `writeTransaction` (then 409 `request.contended`); statistics
+ * another order changed since they were read are read again, and the order written over them.
  */
 export async function recordOrder(
   { store, clock }: Deps,
@@ -196,7 +201,7 @@ export async function recordOrder(
       ),
     );
     try {
-      await writeTransaction(store, items);
+      await writeTransaction(store, items, { attempts: maxAttempts });
       return { order, created: true };
     } catch (error) {
       const reasons = cancellationReasons(error);
@@ -204,10 +209,8 @@ export async function recordOrder(
         if (delivery) await markDeliveryProcessed(store, workspaceId, delivery.key, delivery.inboxId, now);
         return { order: await readOrder(store, context, data.externalId), created: false };
       }
-      const raced =
-        (statsIndex >= 0 && reasons && failedAt(reasons, statsIndex)) ||
-        reasons?.some((reason) => reason.code === 'TransactionConflict');
-      if (!raced || attempt >= maxAttempts) throw error;
+      const statsMoved = statsIndex >= 0 && reasons && failedAt(reasons, statsIndex);
+      if (!statsMoved || attempt >= maxAttempts) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     }
   }

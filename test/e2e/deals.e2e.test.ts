@@ -10,7 +10,8 @@ import { collectPageErrors, heading, screenshot, signIn, visible } from './suppo
 /**
  * The sales pipeline in a real browser against the whole local cloud: a deal dragged to another stage is
  * there after a reload; a move the API refuses (the deal changed meanwhile, its target stage removed) goes
- * back with its reason; a drag among 200 cards renders only the cards it changes; stages are reordered
+ * back with its reason; a drag among 200 cards renders only the cards it changes; a card pressed right
+ * after a drop is dragged, not covered by the dropped card's flying copy; stages are reordered
  * by dragging in the pipeline settings; on a phone the board is one stage at a time, moved by a menu.
  */
 describe.runIf(runE2e)('deals in the web app', () => {
@@ -78,13 +79,17 @@ describe.runIf(runE2e)('deals in the web app', () => {
   async function drag(page: Page, from: Locator, to: Locator, offsetY = 0) {
     await from.scrollIntoViewIfNeeded();
     const source = await from.boundingBox();
+    if (!source) throw new Error('nothing to drag');
+    await dragFrom(page, { x: source.x + source.width / 2, y: source.y + source.height * 0.7 }, to, offsetY);
+  }
+
+  /** The same drag, pressed at a point of the page. */
+  async function dragFrom(page: Page, start: { x: number; y: number }, to: Locator, offsetY = 0) {
     const target = await to.boundingBox();
-    if (!source || !target) throw new Error('nothing to drag');
-    const startX = source.x + source.width / 2;
-    const startY = source.y + source.height * 0.7;
-    await page.mouse.move(startX, startY);
+    if (!target) throw new Error('nowhere to drop');
+    await page.mouse.move(start.x, start.y);
     await page.mouse.down();
-    await page.mouse.move(startX + 12, startY + 12, { steps: 4 });
+    await page.mouse.move(start.x + 12, start.y + 12, { steps: 4 });
     const endX = target.x + target.width / 2;
     const endY = target.y + target.height / 2 + offsetY;
     await page.mouse.move(endX, endY, { steps: 20 });
@@ -286,6 +291,77 @@ describe.runIf(runE2e)('deals in the web app', () => {
     expect(Object.keys(after)).toHaveLength(200);
     // only the moved card rendered again (the optimistic move, then the API's answer); none of the 199 others
     expect(Object.keys(after).filter((id) => after[id] !== before[id])).toEqual([movedId]);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('a card pressed while the one dropped before still flies to its place is dragged too; both moves survive a reload', async () => {
+    const quick = await api<Pipeline>('POST', '/api/pipelines', {
+      name: 'Quick',
+      stages: [
+        { name: 'Open', probability: 10 },
+        { name: 'Offer', probability: 50 },
+      ],
+    });
+    for (const name of ['Quick one', 'Quick two', 'Quick three'])
+      await api('POST', '/api/deals', {
+        name,
+        amount: '10',
+        currency: 'EUR',
+        pipelineId: quick.id,
+        stageId: quick.stages[0]?.id,
+      });
+    const page = await e2e.openPage({ width: 1366, height: 900 });
+    const pageErrors = collectPageErrors(page);
+    await page.goto(`${cloud.url}/deals?pipeline=${quick.id}`);
+    await signIn(page, { workspaceId, email });
+    const open = column(page, 'Open').locator('[data-deal-card]');
+    await expect.poll(() => open.count()).toBe(3);
+    const [first, second] = await open.evaluateAll((cards) => cards.map((card) => card.ariaLabel));
+    if (!first || !second) throw new Error('no cards');
+    // dnd-kit's drop animation (250 ms) at a tenth of its speed: a press lands while the dropped card's copy
+    // flies back over the column it left, as a quick user's does
+    const devtools = await page.context().newCDPSession(page);
+    await devtools.send('Animation.enable');
+    await devtools.send('Animation.setPlaybackRate', { playbackRate: 0.1 });
+    const moves: number[] = [];
+    page.on('response', (response) => {
+      if (response.request().method() === 'PATCH' && response.url().includes('/api/deals/'))
+        moves.push(response.status());
+    });
+
+    await drag(page, card(page, 'Open', first), column(page, 'Offer'));
+    // the next card slides up into the place the first left while the first's copy flies back over it; the
+    // press lands the moment the copy covers it, where a quick user's lands
+    const press = await page.waitForFunction(
+      ({ left, name }) => {
+        const inOpen = (deal: string) =>
+          document.querySelector(`[aria-label="Deals in Open"] [aria-label="${deal}"]`);
+        const next = inOpen(name);
+        if (inOpen(left)) return false;
+        const copy = [...document.querySelectorAll('[data-deal-card]')].find(
+          (element) => !element.closest('[role="list"]'),
+        );
+        if (!next || !copy) return false;
+        const card = next.getBoundingClientRect();
+        const flying = copy.getBoundingClientRect();
+        const x = card.left + card.width / 2;
+        const y = card.top + card.height * 0.7;
+        return flying.left <= x && x <= flying.right && flying.top <= y && y <= flying.bottom && { x, y };
+      },
+      { left: first, name: second },
+      { polling: 'raf' },
+    );
+    await dragFrom(page, (await press.jsonValue()) as { x: number; y: number }, column(page, 'Offer'));
+    await visible(card(page, 'Offer', first));
+    await visible(card(page, 'Offer', second));
+    // the press dragged the card: it selected no text on its way across the board
+    expect(await page.evaluate(() => String(getSelection()))).toBe('');
+    await expect.poll(() => moves).toEqual([200, 200]);
+    await page.reload();
+    await visible(card(page, 'Offer', first));
+    await visible(card(page, 'Offer', second));
+    await expect(open.count()).resolves.toBe(1);
     expect(pageErrors).toEqual([]);
     await page.close();
   });

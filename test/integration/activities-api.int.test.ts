@@ -5,13 +5,13 @@ import { openWorkSet } from '../../shared/activities/open-work';
 import { contactOverview, listContactTimeline } from '../../shared/activities/read-timeline';
 import type { ContactOverview, TimelinePage } from '../../shared/activities/timeline-entry';
 import type { OutboxEvent } from '../../shared/events/outbox';
-import type { OrderData } from '../../shared/orders/order';
 import { orderItem, recordOrder } from '../../shared/orders/record-order';
 import { PutCommand } from '../../shared/store/document-client';
 import { keys } from '../../shared/store/keys';
 import { writeTransaction } from '../../shared/store/transactions';
 import { type Api, apiAs, newWorkspaceId, testTable } from '../support/api-client';
 import { countingStore } from '../support/counting-store';
+import { espressoOrder } from '../support/order-fixtures';
 import { localMemberIdOf } from '../support/team-members';
 
 /** Activities and timelines through the API: each type, edits with revisions, who may change what, reads. */
@@ -19,16 +19,6 @@ type ErrorReply = { error: { code: string; fields?: Record<string, string> } };
 
 /** Counts the requests a real client sends to the test table's DynamoDB Local. */
 const countingTestStore = () => countingStore(inject('dynamoDbEndpoint'), inject('tableName'));
-
-const order = (externalId: string, placedAt: string): OrderData => ({
-  externalId,
-  number: `#${externalId}`,
-  placedAt,
-  currency: 'EUR',
-  total: '24.90',
-  lineItems: [{ name: 'Espresso', quantity: 1, total: '24.90' }],
-  lineItemCount: 1,
-});
 
 describe('activities', () => {
   const workspaceId = newWorkspaceId('activities');
@@ -233,7 +223,7 @@ describe('activities', () => {
         connectionKey: '01JCONNECT0000000000000000',
         source: 'shopify',
       },
-      order('1001', '2026-11-05T08:00:00Z'),
+      espressoOrder('1001', '2026-11-05T08:00:00Z'),
       { contactId: ada.id, email: 'ada@example.com', companyId: company.id },
     );
     const all = await api<TimelinePage>('GET', `${contactPath()}?limit=100`);
@@ -433,7 +423,7 @@ describe('activities', () => {
       }),
     );
     const oldOrder = {
-      ...order('900', '2025-02-01T00:00:00.000Z'),
+      ...espressoOrder('900', '2025-02-01T00:00:00.000Z'),
       id: '01JB0RDER00000000000000000',
       connectionId: `${workspaceId}.01JCONNECT0000000000000000`,
       source: 'shopify',

@@ -139,6 +139,12 @@ const labels: Record<TimelineEntry['type'], { label: string; icon: typeof IconNo
   'deal.stage_changed': { label: 'Deal moved', icon: IconCurrencyDollar },
   'deal.won': { label: 'Deal won', icon: IconCurrencyDollar },
   'deal.lost': { label: 'Deal lost', icon: IconCurrencyDollar },
+  'campaign_email.sent': { label: 'Campaign email sent', icon: IconMail },
+  'campaign_email.opened': { label: 'Campaign email opened', icon: IconMail },
+  'campaign_email.clicked': { label: 'Campaign link clicked', icon: IconMail },
+  'campaign_email.bounced': { label: 'Campaign email bounced', icon: IconMail },
+  'campaign_email.complained': { label: 'Marked as spam', icon: IconMail },
+  'campaign_email.unsubscribed': { label: 'Unsubscribed', icon: IconMail },
 };
 
 /** The earlier contents of an edited activity, newest first. */

@@ -37,6 +37,8 @@ const SortableCard = memo(function SortableCard({
         opacity: isDragging ? 0.4 : undefined,
         touchAction: 'manipulation',
         cursor: 'grab',
+        // a press that drags selects no text (a copy of the deal's name is on its page)
+        userSelect: 'none',
         borderRadius: 4,
       }}
     >

@@ -1,7 +1,5 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useDisclosure } from '@mantine/hooks';
-import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import type * as z from 'zod/mini';
@@ -13,6 +11,7 @@ import { focusFirstError, formErrorsOf, formLevel } from '../records/form-errors
 import { FormAlert } from '../records/form-footer';
 import { showSaveError } from '../records/form-problem';
 import { MemberPicker } from '../team/member-picker';
+import { NewRecordButton, type NewRecordButtonProps } from '../ui/new-record-button';
 import { useToast } from '../ui/toaster';
 import { pipelinesQuery, useCreateDeal, useUpdateDeal } from './deal-queries';
 
@@ -234,26 +233,17 @@ export function NewDealButton({
   pipelineId,
   primaryContactId,
   companyId,
-  variant = 'filled',
+  variant,
 }: {
   pipelineId?: string;
   primaryContactId?: string;
   companyId?: string;
-  variant?: 'filled' | 'default';
+  variant?: NewRecordButtonProps['variant'];
 }) {
-  const [opened, { open, close }] = useDisclosure(false);
   const navigate = useNavigate();
   return (
-    <>
-      <Button
-        variant={variant}
-        size={variant === 'default' ? 'xs' : 'sm'}
-        leftSection={<IconPlus size={16} />}
-        onClick={open}
-      >
-        New deal
-      </Button>
-      <Modal opened={opened} onClose={close} title="New deal" centered size="lg">
+    <NewRecordButton label="New deal" variant={variant} size="lg">
+      {(close) => (
         <DealForm
           prefill={{ pipelineId, primaryContactId, companyId }}
           onDone={(saved) => {
@@ -261,7 +251,7 @@ export function NewDealButton({
             if (saved && !pipelineId) void navigate(`/deals/${saved.id}`);
           }}
         />
-      </Modal>
-    </>
+      )}
+    </NewRecordButton>
   );
 }

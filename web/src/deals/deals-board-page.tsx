@@ -6,6 +6,9 @@ import {
   type DragOverEvent,
   DragOverlay,
   type DragStartEvent,
+  type DropAnimation,
+  defaultDropAnimation,
+  defaultDropAnimationSideEffects,
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
@@ -41,6 +44,20 @@ import {
 } from './deal-queries';
 
 const lastPipelineKey = 'seed-crm.deals.pipeline';
+
+/**
+ * dnd-kit's drop animation (its card copy flies to the card's place for 250 ms), with the copy letting the
+ * pointer through: it flies over the next cards of the column it left, and a press there right after a drop
+ * would land on the copy (no drag, a text selection across the board) instead of on the card under it.
+ */
+const hideDroppedCard = defaultDropAnimationSideEffects({ styles: { active: { opacity: '0' } } });
+const dropAnimation: DropAnimation = {
+  ...defaultDropAnimation,
+  sideEffects: (parameters) => {
+    parameters.dragOverlay.node.style.pointerEvents = 'none';
+    return hideDroppedCard(parameters);
+  },
+};
 
 function rememberedPipeline(): string | null {
   try {
@@ -395,9 +412,9 @@ function PipelineBoard({ pipelineId, filters }: { pipelineId: string; filters: B
             />
           ))}
         </Group>
-        <DragOverlay>
+        <DragOverlay dropAnimation={dropAnimation}>
           {activeCard ? (
-            <div style={{ cursor: 'grabbing', width: 264 }}>
+            <div style={{ cursor: 'grabbing', width: 264, userSelect: 'none' }}>
               <DealCard deal={activeCard} stages={board.pipeline.stages} />
             </div>
           ) : null}

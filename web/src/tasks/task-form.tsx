@@ -11,7 +11,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
-import { IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconPencil } from '@tabler/icons-react';
 import type * as z from 'zod/mini';
 import {
   type RelatedKind,
@@ -29,6 +29,7 @@ import { focusFirstError, formErrorsFromFields, formErrorsOf, formLevel } from '
 import { FormAlert } from '../records/form-footer';
 import { showSaveError } from '../records/form-problem';
 import { MemberPicker } from '../team/member-picker';
+import { NewRecordButton, type NewRecordButtonProps } from '../ui/new-record-button';
 import { useToast } from '../ui/toaster';
 import { isoFromLocalInput, localInputFromIso, priorityLabels } from './task-format';
 import { useCreateTask, useDeleteTask, useUpdateTask } from './task-queries';
@@ -241,23 +242,12 @@ export function NewTaskButton({
   variant,
 }: {
   related?: TaskFormProps['related'];
-  variant?: 'filled' | 'default';
+  variant?: NewRecordButtonProps['variant'];
 }) {
-  const [opened, { open, close }] = useDisclosure(false);
   return (
-    <>
-      <Button
-        variant={variant}
-        size={variant === 'default' ? 'xs' : 'sm'}
-        leftSection={<IconPlus size={16} />}
-        onClick={open}
-      >
-        New task
-      </Button>
-      <Modal opened={opened} onClose={close} title="New task" centered>
-        <TaskForm related={related} onDone={close} />
-      </Modal>
-    </>
+    <NewRecordButton label="New task" variant={variant}>
+      {(close) => <TaskForm related={related} onDone={close} />}
+    </NewRecordButton>
   );
 }
 
