@@ -1,8 +1,8 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
 import { ordersKeys } from '../../shared/orders/orders-keys';
 import { recordOrder, type ShopContext } from '../../shared/orders/record-order';
 import { newId } from '../../shared/platform/ids';
+import { GetCommand } from '../../shared/store/document-client';
 import { newWorkspaceId, testTable } from '../support/api-client';
 import { countingStore } from '../support/counting-store';
 import { espressoOrder } from '../support/order-fixtures';
