@@ -46,6 +46,14 @@ const PipelinesSettingsPage = lazyPage(
   () => import('../deals/pipelines-settings-page'),
   'PipelinesSettingsPage',
 );
+const CampaignsPage = lazyPage(() => import('../campaigns/campaigns-page'), 'CampaignsPage');
+const CampaignWizardPage = lazyPage(() => import('../campaigns/campaign-wizard-page'), 'CampaignWizardPage');
+const CampaignPage = lazyPage(() => import('../campaigns/campaign-page'), 'CampaignPage');
+const EmailSettingsPage = lazyPage(
+  () => import('../email-settings/email-settings-page'),
+  'EmailSettingsPage',
+);
+const SuppressionsPage = lazyPage(() => import('../email-settings/suppressions-page'), 'SuppressionsPage');
 const TeamPage = lazyPage(() => import('../team/team-page'), 'TeamPage');
 const NotFoundPage = lazyPage(() => import('./not-found-page'), 'NotFoundPage');
 
@@ -90,11 +98,17 @@ export function AppRoutes() {
         <Route path="lists" element={<ListsPage />} />
         <Route path="lists/:listId" element={<ListDetailPage />} />
         <Route path="forecast" element={<ForecastPage />} />
+        <Route path="email/campaigns" element={<CampaignsPage />} />
+        <Route path="email/campaigns/new" element={<CampaignWizardPage />} />
+        <Route path="email/campaigns/:campaignId" element={<CampaignPage />} />
+        <Route path="email/campaigns/:campaignId/edit" element={<CampaignWizardPage />} />
         <Route path="tickets" element={<TicketsPage />} />
         <Route path="tickets/:ticketId" element={<TicketDetailPage />} />
         <Route path="settings/ticket-sla" element={<TicketSlaPage />} />
         <Route path="settings/team" element={<TeamPage />} />
         <Route path="settings/pipelines" element={<PipelinesSettingsPage />} />
+        <Route path="settings/email" element={<EmailSettingsPage />} />
+        <Route path="settings/email/suppressions" element={<SuppressionsPage />} />
         <Route path="settings/fields" element={<CustomFieldsPage />} />
         <Route path="settings/forms" element={<FormsPage />} />
         <Route path="settings/forms/new" element={<FormNewPage />} />

@@ -1,0 +1,243 @@
+import { Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconPencil, IconPlayerPause, IconPlayerPlay, IconX } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useParams } from 'react-router';
+import { type Campaign, skipReasons } from '../../../shared/campaigns/campaign';
+import { campaignsRoutes } from '../../../shared/campaigns/campaigns-routes';
+import { messageOf } from '../api/api-error';
+import { useCan } from '../auth/permissions';
+import { emailSettingsQuery } from '../email-settings/email-settings-queries';
+import { lists } from '../lists/list-queries';
+import { ConfirmAction } from '../records/confirm-action';
+import { ConfirmDelete } from '../records/confirm-delete';
+import { DetailError, DetailSkeleton } from '../records/detail-states';
+import { BackLink } from '../ui/back-link';
+import { formatDateTime } from '../ui/format';
+import { PageHeader } from '../ui/page-header';
+import { useToast } from '../ui/toaster';
+import { formatLocalDateTime, skipReasonLabels } from './campaign-format';
+import { CampaignProgressBar } from './campaign-progress';
+import { campaignQuery, isRunning, useCampaignAction, useDeleteCampaign } from './campaign-queries';
+import { CampaignRecipients } from './campaign-recipients';
+import { CampaignReportSection } from './campaign-report';
+import { CampaignStatusBadge } from './campaigns-page';
+
+function Count({ label, value, testId }: { label: string; value: number; testId: string }) {
+  return (
+    <Paper withBorder radius="md" p="sm" data-testid={testId}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="xl" fw={700}>
+        {value}
+      </Text>
+    </Paper>
+  );
+}
+
+/** The live counters: followed every 2 s while the campaign prepares, sends or is paused. */
+function LiveProgress({ campaign }: { campaign: Campaign }) {
+  const { counters } = campaign;
+  return (
+    <Stack gap="sm" component="section" aria-label="Progress">
+      <Title order={2} size="h4">
+        Progress
+      </Title>
+      <CampaignProgressBar campaign={campaign} />
+      <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="sm">
+        <Count label="Audience" value={counters.audience} testId="progress-audience" />
+        <Count label="Queued" value={counters.queued} testId="progress-queued" />
+        <Count label="Sent" value={counters.sent} testId="progress-sent" />
+        <Count label="Skipped" value={counters.skipped} testId="progress-skipped" />
+        <Count label="Failed" value={counters.failed} testId="progress-failed" />
+      </SimpleGrid>
+      {counters.skipped > 0 && (
+        <Table verticalSpacing={2} horizontalSpacing="xs" fz="sm" maw={420} aria-label="Skipped by reason">
+          <Table.Tbody>
+            {skipReasons.map((reason) => (
+              <Table.Tr key={reason}>
+                <Table.Td>{skipReasonLabels[reason]}</Table.Td>
+                <Table.Td ta="right">{counters.skippedBy[reason] ?? 0}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
+
+function CampaignActions({ campaign }: { campaign: Campaign }) {
+  const toast = useToast();
+  const navigate = useNavigate();
+  const canChange = useCan(campaignsRoutes.PauseCampaign);
+  const pause = useCampaignAction(campaign.id, 'pause');
+  const resume = useCampaignAction(campaign.id, 'resume');
+  const cancel = useCampaignAction(campaign.id, 'cancel');
+  const remove = useDeleteCampaign(campaign.id);
+  if (!canChange) return null;
+  const { status } = campaign;
+  const failure = pause.error ?? resume.error;
+  return (
+    <>
+      {(status === 'draft' || status === 'scheduled') && (
+        <Button
+          component={Link}
+          to={`/email/campaigns/${campaign.id}/edit`}
+          leftSection={<IconPencil size={16} />}
+        >
+          Edit
+        </Button>
+      )}
+      {(status === 'preparing' || status === 'sending') && (
+        <Button
+          variant="default"
+          leftSection={<IconPlayerPause size={16} />}
+          loading={pause.isPending}
+          onClick={() => pause.mutate(undefined, { onSuccess: () => toast('Campaign paused') })}
+        >
+          Pause
+        </Button>
+      )}
+      {status === 'paused' && (
+        <Button
+          leftSection={<IconPlayerPlay size={16} />}
+          loading={resume.isPending}
+          onClick={() => resume.mutate(undefined, { onSuccess: () => toast('Campaign resumed') })}
+        >
+          Resume
+        </Button>
+      )}
+      {(status === 'scheduled' || isRunning(status)) && (
+        <ConfirmAction
+          label="Cancel campaign"
+          icon={<IconX size={16} />}
+          title="Cancel this campaign?"
+          confirmLabel="Cancel campaign"
+          pending={cancel.isPending}
+          error={cancel.error}
+          onConfirm={(close) =>
+            cancel.mutate(undefined, {
+              onSuccess: () => {
+                toast('Campaign cancelled');
+                close();
+              },
+            })
+          }
+        >
+          <Text size="sm">
+            Who has not been sent the message yet gets nothing ({campaign.counters.sent} sent so far). A
+            cancelled campaign cannot be resumed.
+          </Text>
+        </ConfirmAction>
+      )}
+      {(status === 'draft' || status === 'scheduled' || status === 'cancelled') && (
+        <ConfirmDelete
+          what="campaign"
+          name={campaign.name}
+          pending={remove.isPending}
+          error={remove.error}
+          onConfirm={() =>
+            remove.mutate(undefined, {
+              onSuccess: () => {
+                toast(`${campaign.name} deleted`);
+                navigate('/email/campaigns', { replace: true });
+              },
+            })
+          }
+        />
+      )}
+      {failure ? (
+        <Text size="sm" c="red" role="alert">
+          {messageOf(failure)}
+        </Text>
+      ) : null}
+    </>
+  );
+}
+
+function Summary({ campaign }: { campaign: Campaign }) {
+  const listQuery = useQuery(lists.listQuery());
+  const listName = (id: string) => listQuery.data?.find((list) => list.id === id)?.name ?? 'A removed list';
+  const excluded = campaign.audience.exclude.map((exclusion) =>
+    exclusion.kind === 'list' ? listName(exclusion.listId) : `tag “${exclusion.tag}”`,
+  );
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Stack gap={4}>
+        <Text size="sm">
+          <Text span c="dimmed">
+            To:{' '}
+          </Text>
+          {campaign.audience.include.map((source) => listName(source.listId)).join(', ')}
+          {excluded.length > 0 && ` — leaving out ${excluded.join(', ')}`}
+        </Text>
+        {campaign.subject && (
+          <Text size="sm">
+            <Text span c="dimmed">
+              Subject:{' '}
+            </Text>
+            {campaign.subject}
+          </Text>
+        )}
+        {campaign.schedule && (
+          <Text size="sm">
+            <Text span c="dimmed">
+              {campaign.status === 'scheduled' ? 'Goes out: ' : 'Scheduled for: '}
+            </Text>
+            {formatLocalDateTime(campaign.schedule.sendAt)} ({campaign.schedule.timeZone})
+          </Text>
+        )}
+        {campaign.startedAt && (
+          <Text size="sm" c="dimmed">
+            Started {formatDateTime(campaign.startedAt)}
+            {campaign.completedAt && `, finished ${formatDateTime(campaign.completedAt)}`}
+            {campaign.cancelledAt && `, cancelled ${formatDateTime(campaign.cancelledAt)}`}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+/**
+ * One campaign: what it sends to whom, its live progress while it runs (pause, resume, cancel), then its
+ * report and its recipients by status.
+ */
+export function CampaignPage() {
+  const { campaignId = '' } = useParams();
+  const query = useQuery(campaignQuery(campaignId));
+  const settings = useQuery(emailSettingsQuery());
+  if (query.isPending) return <DetailSkeleton />;
+  if (query.isError) {
+    return (
+      <DetailError
+        error={query.error}
+        what="campaign"
+        backTo="/email/campaigns"
+        onRetry={() => query.refetch()}
+      />
+    );
+  }
+  const campaign = query.data;
+  const timeZone = settings.data?.timeZone;
+  const started = campaign.status !== 'draft' && campaign.status !== 'scheduled';
+  return (
+    <Stack gap="lg" maw={1080}>
+      <BackLink to="/email/campaigns">Campaigns</BackLink>
+      <PageHeader
+        title={campaign.name}
+        description={
+          <Group gap="xs">
+            <CampaignStatusBadge campaign={campaign} />
+          </Group>
+        }
+        actions={<CampaignActions campaign={campaign} />}
+      />
+      <Summary campaign={campaign} />
+      {started && <LiveProgress campaign={campaign} />}
+      {started && <CampaignReportSection campaign={campaign} timeZone={timeZone} />}
+      {started && <CampaignRecipients campaignId={campaign.id} />}
+    </Stack>
+  );
+}
