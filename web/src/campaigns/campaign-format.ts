@@ -1,4 +1,4 @@
-import type { CampaignStatus, SkipReason } from '../../../shared/campaigns/campaign';
+import type { Campaign, CampaignStatus, SkipReason } from '../../../shared/campaigns/campaign';
 
 export const statusLabels: Record<CampaignStatus, { label: string; color: string }> = {
   draft: { label: 'Draft', color: 'gray' },
@@ -36,6 +36,7 @@ export function formatInZone(iso: string, timeZone: string | undefined): string 
 
 /** A local date-time `YYYY-MM-DDTHH:mm` (as the API takes it) shown as people read it, without a shift. */
 export function formatLocalDateTime(local: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) return local;
   const date = new Date(`${local}:00Z`);
   if (Number.isNaN(date.getTime())) return local;
   return new Intl.DateTimeFormat(undefined, {
@@ -66,3 +67,23 @@ export function nowInZone(timeZone: string, now = new Date()): string {
 /** A share of a whole for a progress bar, 0 when there is no whole yet. */
 export const percentOf = (part: number, whole: number) =>
   whole > 0 ? Math.min(100, (part / whole) * 100) : 0;
+
+/** The states in which a campaign's counters move: its page reads them again every 2 s. */
+export const runningStatuses: readonly CampaignStatus[] = ['preparing', 'sending', 'paused'];
+export const isRunning = (status: CampaignStatus) => runningStatuses.includes(status);
+export const pollEvery = 2_000;
+
+const recentlyMs = 10 * 60_000;
+
+/**
+ * Deliveries, opens, clicks and bounces keep arriving after the last message: the report follows every 2 s
+ * while the campaign runs, every 5 s in its first ten minutes after, then every minute while it is open.
+ */
+export function reportRefreshMs(
+  campaign: Pick<Campaign, 'status' | 'completedAt'>,
+  now = Date.now(),
+): number {
+  if (isRunning(campaign.status)) return pollEvery;
+  const completed = campaign.completedAt ? Date.parse(campaign.completedAt) : Number.NaN;
+  return now - completed < recentlyMs ? 5_000 : 60_000;
+}

@@ -20,6 +20,7 @@ import type {
   TemplatePreview,
 } from '../../../shared/email-templates/email-template';
 import { apiRequest } from '../api/api-client';
+import { isRunning, pollEvery, reportRefreshMs } from './campaign-format';
 
 const base = '/api/email/campaigns';
 const pathOf = (id: string) => `${base}/${encodeURIComponent(id)}`;
@@ -32,11 +33,6 @@ export const campaignKeys = {
   recipients: (id: string, page: { cursor?: string; status?: RecipientStatus }) =>
     ['campaigns', 'detail', id, 'recipients', page] as const,
 };
-
-/** The states in which a campaign's counters move: its page reads them again every 2 s. */
-export const runningStatuses: readonly CampaignStatus[] = ['preparing', 'sending', 'paused'];
-export const isRunning = (status: CampaignStatus) => runningStatuses.includes(status);
-const pollEvery = 2_000;
 
 export const campaignsQuery = (page: { cursor?: string; status?: CampaignStatus }) =>
   queryOptions({
@@ -56,12 +52,11 @@ export const campaignQuery = (id: string) =>
     refetchInterval: (query) => (query.state.data && isRunning(query.state.data.status) ? pollEvery : false),
   });
 
-export const campaignReportQuery = (id: string, status: CampaignStatus) =>
+export const campaignReportQuery = (campaign: Pick<Campaign, 'id' | 'status' | 'completedAt'>) =>
   queryOptions({
-    queryKey: campaignKeys.report(id),
-    queryFn: ({ signal }) => apiRequest<CampaignReport>(`${pathOf(id)}/report`, { signal }),
-    // opens, clicks and bounces keep arriving after the last message: refreshed while the page is open
-    refetchInterval: isRunning(status) ? pollEvery : 30_000,
+    queryKey: campaignKeys.report(campaign.id),
+    queryFn: ({ signal }) => apiRequest<CampaignReport>(`${pathOf(campaign.id)}/report`, { signal }),
+    refetchInterval: () => reportRefreshMs(campaign),
   });
 
 export const campaignRecipientsQuery = (id: string, page: { cursor?: string; status?: RecipientStatus }) =>

@@ -109,7 +109,7 @@ function Links({ links }: { links: CampaignReport['links'] }) {
  * complaints and unsubscribes, clicks per link, and a chart over time (its library loaded here only).
  */
 export function CampaignReportSection({ campaign, timeZone }: { campaign: Campaign; timeZone?: string }) {
-  const report = useQuery(campaignReportQuery(campaign.id, campaign.status));
+  const report = useQuery(campaignReportQuery(campaign));
   return (
     <Stack gap="md" component="section" aria-label="Report">
       <Title order={2} size="h4">

@@ -19,13 +19,7 @@ import { IconAlertCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import {
-  type Audience,
-  type Campaign,
-  CampaignInput,
-  type ScheduleInput,
-} from '../../../shared/campaigns/campaign';
-import { Tag } from '../../../shared/records/record-fields';
+import { type Campaign, CampaignInput, type ScheduleInput } from '../../../shared/campaigns/campaign';
 import { messageOf } from '../api/api-error';
 import { emailSettingsQuery } from '../email-settings/email-settings-queries';
 import { lists } from '../lists/list-queries';
@@ -42,66 +36,8 @@ import {
   useScheduleCampaign,
   useUpdateCampaign,
 } from './campaign-queries';
+import { audienceOf, problemOf, steps, valuesOf, type WizardValues } from './campaign-wizard-values';
 import { CompileBadge, TemplatePreview } from './template-preview';
-
-interface WizardValues {
-  name: string;
-  include: string[];
-  excludeLists: string[];
-  excludeTags: string[];
-  templateId: string | null;
-  when: 'now' | 'later';
-  sendAt: string;
-}
-
-function valuesOf(campaign: Campaign | undefined): WizardValues {
-  return {
-    name: campaign?.name ?? '',
-    include: campaign?.audience.include.map((source) => source.listId) ?? [],
-    excludeLists:
-      campaign?.audience.exclude.flatMap((exclusion) =>
-        exclusion.kind === 'list' ? [exclusion.listId] : [],
-      ) ?? [],
-    excludeTags:
-      campaign?.audience.exclude.flatMap((exclusion) => (exclusion.kind === 'tag' ? [exclusion.tag] : [])) ??
-      [],
-    templateId: campaign?.templateId ?? null,
-    when: campaign?.schedule ? 'later' : 'now',
-    sendAt: campaign?.schedule?.sendAt ?? '',
-  };
-}
-
-function audienceOf(values: WizardValues): Audience | undefined {
-  if (values.include.length === 0) return undefined;
-  return {
-    include: values.include.map((listId) => ({ kind: 'list' as const, listId })),
-    exclude: [
-      ...values.excludeLists.map((listId) => ({ kind: 'list' as const, listId })),
-      ...values.excludeTags.map((tag) => ({ kind: 'tag' as const, tag })),
-    ],
-  };
-}
-
-const steps = ['Audience', 'Content', 'Schedule', 'Review'] as const;
-
-/** What stops a step from going on, in words; undefined when it may. */
-function problemOf(step: number, values: WizardValues, timeZone: string | undefined): string | undefined {
-  if (step === 0) {
-    if (!values.name.trim()) return 'Give the campaign a name.';
-    if (values.include.length === 0) return 'Choose at least one list to send to.';
-    const badTag = values.excludeTags.map((tag) => Tag.safeParse(tag)).find((result) => !result.success);
-    if (badTag && !badTag.success) return badTag.error.issues[0]?.message;
-  }
-  if (step === 1 && !values.templateId) return 'Choose a template.';
-  if (step === 2) {
-    if (!timeZone) return 'An admin must set up the email settings first.';
-    if (values.when === 'later') {
-      if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(values.sendAt)) return 'Give the date and time to send at.';
-      if (values.sendAt <= nowInZone(timeZone)) return `Choose a time after now (${timeZone}).`;
-    }
-  }
-  return undefined;
-}
 
 function ReviewLine({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -11,9 +11,9 @@ import { SettingsList } from '../records/settings-list';
 import { useCursorPages } from '../records/use-cursor-pages';
 import { formatDateTime } from '../ui/format';
 import { PageHeader } from '../ui/page-header';
-import { formatLocalDateTime, statusLabels } from './campaign-format';
+import { formatLocalDateTime, isRunning, statusLabels } from './campaign-format';
 import { CampaignProgressBar } from './campaign-progress';
-import { campaignsQuery, isRunning } from './campaign-queries';
+import { campaignsQuery } from './campaign-queries';
 import { WorkspaceDeliverability } from './deliverability-card';
 
 export function CampaignStatusBadge({ campaign }: { campaign: Pick<Campaign, 'status'> }) {
