@@ -112,11 +112,7 @@ export const templatePreviewQuery = (id: string | undefined, version: number | u
   queryOptions({
     queryKey: ['email-templates', 'detail', id, 'preview', version] as const,
     queryFn: ({ signal }) =>
-      apiRequest<TemplatePreview>(`/api/email/templates/${encodeURIComponent(id ?? '')}/preview`, {
-        method: 'POST',
-        body: {},
-        signal,
-      }),
+      apiRequest<TemplatePreview>(`/api/email/templates/${encodeURIComponent(id ?? '')}/preview`, { signal }),
     enabled: id !== undefined && version !== undefined,
   });
 
