@@ -26,6 +26,8 @@ export interface FieldPart {
   kind: 'field';
   path: string;
   filters: MergeFilter[];
+  /** The tag as written, `{{` to `}}`. */
+  raw: string;
   /** Where the `{{` is, 1-based. */
   line: number;
   column: number;
@@ -222,7 +224,13 @@ export function parseMergeFields(source: string, fieldSet?: MergeFieldSet): Merg
         fail(`Unknown merge field "${tag.path}".`, tag.pathOffset);
       }
       if (open > textFrom) parts.push({ kind: 'text', text: source.slice(textFrom, open) });
-      parts.push({ kind: 'field', path: tag.path, filters: tag.filters, ...positions.at(open) });
+      parts.push({
+        kind: 'field',
+        path: tag.path,
+        filters: tag.filters,
+        raw: source.slice(open, tag.end),
+        ...positions.at(open),
+      });
       if (!fields.includes(tag.path)) fields.push(tag.path);
       textFrom = tag.end;
       at = tag.end;
