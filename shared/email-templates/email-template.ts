@@ -111,7 +111,7 @@ export const EmailTemplatesQuery = z.strictObject({
 });
 export const EmailTemplatePath = z.object({ templateId: RecordId });
 
-/** Preview: the template merged for one real contact of the workspace (or with the fallbacks alone). */
+/** Preview (`?contactId=`): the template merged for one real contact of the workspace (or with the fallbacks alone). */
 export const TemplatePreviewInput = z.strictObject({ contactId: z.optional(RecordId) });
 export const TemplatePreview = z.object({ subject: z.string(), html: z.string(), text: z.string() });
 export type TemplatePreview = z.output<typeof TemplatePreview>;

@@ -11,6 +11,7 @@ import {
   DealUpdated,
   DealWon,
 } from '../deals/deal-events';
+import { EmailTemplateSaved } from '../email-templates/email-template-events';
 import { FormSubmitted } from '../forms/form-events';
 import { ListJoined, ListLeft } from '../lists/list-events';
 import { CartAbandoned, OrderPlaced } from '../orders/order-events';
@@ -70,6 +71,6 @@ export const businessEvents = [
 ] as const;
 
 /** Plumbing: published for the CRM's own functions, never forwarded to outbound webhooks. */
-export const internalEvents = [WebhookReceived] as const;
+export const internalEvents = [WebhookReceived, EmailTemplateSaved] as const;
 
 export const eventContracts = [...businessEvents, ...internalEvents] as const;
