@@ -3,6 +3,7 @@ import { companiesErrors } from '../companies/companies-errors';
 import { contactsErrors } from '../contacts/contacts-errors';
 import { customFieldsErrors } from '../custom-fields/custom-fields-errors';
 import { dealsErrors } from '../deals/deals-errors';
+import { emailErrors } from '../email/email-errors';
 import { forecastErrors } from '../forecast/forecast-errors';
 import { formsErrors } from '../forms/forms-errors';
 import { listsErrors } from '../lists/lists-errors';
@@ -36,4 +37,5 @@ export const errorMessages = {
   ...activitiesErrors,
   ...dealsErrors,
   ...forecastErrors,
+  ...emailErrors,
 } as const satisfies Record<string, string>;
