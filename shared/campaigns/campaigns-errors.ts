@@ -7,6 +7,5 @@ export const campaignsErrors = {
   'campaign.template_not_found': 'The template of this campaign does not exist.',
   'campaign.list_not_found': 'A list of this audience does not exist.',
   'campaign.send_at_past': 'Choose a time in the future.',
-  'campaign.settings_missing': 'Set up how the workspace sends email before scheduling a campaign.',
   'campaign.template_not_compiled': 'The template is still being compiled, or has errors. Check it first.',
 } as const satisfies Record<string, string>;

@@ -1,17 +1,9 @@
 /**
- * How fast a runner sends (decision 170): never above the deployment's SES quota (shared by every campaign
- * through a one-second window counter in the table, rate-limit.ts), nor above the campaign's own rate; after
+ * How fast a runner sends (decision 170): never above the deployment's SES quota (`SES_MAX_SEND_RATE`, sending-config.ts;
+ * shared by every campaign through a one-second window counter in the table, rate-limit.ts), nor above the campaign's own rate; after
  * SES throttles, retries back off exponentially from 200 ms and the runner's own rate halves for a minute.
  * Pure: unit-tested.
  */
-export const defaultSesMaxSendRate = 14;
-
-/** The deployment's SES send rate (`SES_MAX_SEND_RATE`), messages a second. */
-export function sesMaxSendRate(env: NodeJS.ProcessEnv = process.env): number {
-  const rate = Number(env.SES_MAX_SEND_RATE);
-  return Number.isFinite(rate) && rate >= 1 ? Math.floor(rate) : defaultSesMaxSendRate;
-}
-
 /** The back-off before retry `attempt` (1, 2, ...) after SES throttled: 200 ms doubling, at most 10 s. */
 export function throttleBackoffMs(attempt: number): number {
   return Math.min(200 * 2 ** Math.max(0, attempt - 1), 10_000);

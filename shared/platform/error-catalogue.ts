@@ -1,4 +1,5 @@
 import { activitiesErrors } from '../activities/activities-errors';
+import { campaignsErrors } from '../campaigns/campaigns-errors';
 import { companiesErrors } from '../companies/companies-errors';
 import { contactsErrors } from '../contacts/contacts-errors';
 import { customFieldsErrors } from '../custom-fields/custom-fields-errors';
@@ -38,4 +39,5 @@ export const errorMessages = {
   ...dealsErrors,
   ...forecastErrors,
   ...emailErrors,
+  ...campaignsErrors,
 } as const satisfies Record<string, string>;
