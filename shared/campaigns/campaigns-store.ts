@@ -25,6 +25,8 @@ export interface CampaignRunState {
   leaseUntil?: string;
   leaseOwner?: string;
   cursor?: PrepareCursor;
+  /** The cursor as stored (JSON): the preparation's transaction is conditioned on it. */
+  cursorToken?: string;
   nextSequence?: number;
   prepared?: boolean;
   requestedAt?: string;
@@ -82,7 +84,9 @@ export function campaignItemOf(item: Item): CampaignItem {
     ...(typeof item.runId === 'string' ? { runId: item.runId } : {}),
     ...(typeof item.leaseUntil === 'string' ? { leaseUntil: item.leaseUntil } : {}),
     ...(typeof item.leaseOwner === 'string' ? { leaseOwner: item.leaseOwner } : {}),
-    ...(item.cursor ? { cursor: item.cursor as PrepareCursor } : {}),
+    ...(typeof item.cursorToken === 'string'
+      ? { cursor: JSON.parse(item.cursorToken) as PrepareCursor, cursorToken: item.cursorToken }
+      : {}),
     ...(typeof item.nextSequence === 'number' ? { nextSequence: item.nextSequence } : {}),
     ...(item.prepared === true ? { prepared: true } : {}),
     ...(typeof item.requestedAt === 'string' ? { requestedAt: item.requestedAt } : {}),
