@@ -5,7 +5,7 @@ import { pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
 import { findList } from '../lists/lists-store';
 import type { Deps } from '../platform/deps';
-import { AppError, ConflictError, NotFoundError } from '../platform/errors';
+import { AppError, ConflictError } from '../platform/errors';
 import { isId, newId } from '../platform/ids';
 import { workspacePrefix } from '../platform/platform-keys';
 import type { Page } from '../records/record-fields';
@@ -26,7 +26,8 @@ import type {
   RecipientStatus,
   ScheduleInput,
 } from './campaign';
-import { CampaignRunRequested, CampaignStarted } from './campaign-events';
+import { CampaignRunRequested } from './campaign-events';
+import { startRunWrites } from './campaign-runs';
 import { allows, type CampaignAction, campaignActions, resumedStatus } from './campaign-state';
 import { campaignsKeys } from './campaigns-keys';
 import {
@@ -250,29 +251,6 @@ export function countCampaignAudience(
   );
 }
 
-/** The run a campaign starts now: a new run id, its run event and campaign.started, in the caller's transaction. */
-export function startRunWrites(
-  tableName: string,
-  workspaceId: string,
-  campaign: Pick<Campaign, 'id' | 'name'>,
-  runId: string,
-  now: Date,
-): TransactItem[] {
-  return outboxWrite(
-    tableName,
-    workspaceId,
-    [
-      pendingEvent(CampaignRunRequested, { campaignId: campaign.id, runId }),
-      pendingEvent(CampaignStarted, {
-        campaignId: campaign.id,
-        name: campaign.name,
-        startedAt: now.toISOString(),
-      }),
-    ],
-    now,
-  );
-}
-
 /**
  * Schedules a draft (or reschedules a scheduled) campaign: now, or at a local time in the email settings'
  * time zone (in the future). Needs the email settings (409 `email.settings_missing`) and the template
@@ -396,7 +374,7 @@ export async function scheduleCampaign(
 
 /** Pause: the runner stops after the message under way, at its next check. */
 export async function pauseCampaign(deps: Deps, workspaceId: string, campaignId: string): Promise<Campaign> {
-  return changeState(deps, workspaceId, campaignId, 'pause', (campaign, now) => ({
+  return changeState(deps, workspaceId, campaignId, 'pause', (_campaign, now) => ({
     status: 'paused',
     sets: { pausedAt: now.toISOString() },
   }));

@@ -29,9 +29,9 @@ import { cancellationReasons, failedAt, type TransactItem, writeTransaction } fr
 import { audiencePage, decideAudience } from './audience';
 import type { SkipReason } from './campaign';
 import { CampaignCompleted, CampaignRunRequested } from './campaign-events';
+import { requeueRecipient } from './campaign-runs';
 import { campaignsKeys } from './campaigns-keys';
 import {
-  type CampaignContent,
   type CampaignItem,
   campaignItemOf,
   findCampaign,
@@ -143,7 +143,6 @@ async function takeLease(
 
 class Runner {
   private settings: SenderSettings | undefined;
-  private content: CampaignContent | undefined;
   private parts: { subject: MergePart[]; html: MergePart[]; text: MergePart[] } | undefined;
   private loader: MergeContextLoader | undefined;
   private throttledAt: number | undefined;
@@ -366,7 +365,6 @@ class Runner {
       return parsed.ok ? parsed.parts : [{ kind: 'text' as const, text: source }];
     };
     this.settings = settings;
-    this.content = content;
     this.parts = { subject: parse(content.subject), html: parse(content.html), text: parse(content.text) };
     this.loader = new MergeContextLoader(this.deps.store, this.workspaceId, settings.fromName);
     return true;
@@ -668,44 +666,5 @@ class Runner {
       if (cancellationReasons(error)) return 'stopped';
       throw error;
     }
-  }
-}
-
-/** sending → queued (condition: still this attempt's), back on the queued index in its audience place. */
-export async function requeueRecipient(
-  deps: Deps,
-  workspaceId: string,
-  campaignId: string,
-  recipient: Pick<RecipientItem, 'contactId' | 'sequence'>,
-  attemptId: string,
-): Promise<boolean> {
-  const index = campaignsKeys.recipientQueued(
-    workspaceId,
-    campaignId,
-    recipient.sequence,
-    recipient.contactId,
-  );
-  try {
-    await deps.store.client.send(
-      new UpdateCommand({
-        TableName: deps.store.tableName,
-        Key: campaignsKeys.recipient(workspaceId, campaignId, recipient.contactId),
-        UpdateExpression:
-          'SET #status = :queued, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk REMOVE attemptId, claimedAt',
-        ConditionExpression: '#status = :sending AND attemptId = :attempt',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':queued': 'queued',
-          ':sending': 'sending',
-          ':attempt': attemptId,
-          ':gsi1pk': index.gsi1pk,
-          ':gsi1sk': index.gsi1sk,
-        },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
-    throw error;
   }
 }
