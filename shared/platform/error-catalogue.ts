@@ -1,8 +1,10 @@
 import { activitiesErrors } from '../activities/activities-errors';
+import { campaignsErrors } from '../campaigns/campaigns-errors';
 import { companiesErrors } from '../companies/companies-errors';
 import { contactsErrors } from '../contacts/contacts-errors';
 import { customFieldsErrors } from '../custom-fields/custom-fields-errors';
 import { dealsErrors } from '../deals/deals-errors';
+import { emailErrors } from '../email/email-errors';
 import { emailTemplatesErrors } from '../email-templates/email-templates-errors';
 import { forecastErrors } from '../forecast/forecast-errors';
 import { formsErrors } from '../forms/forms-errors';
@@ -38,4 +40,6 @@ export const errorMessages = {
   ...dealsErrors,
   ...forecastErrors,
   ...emailTemplatesErrors,
+  ...emailErrors,
+  ...campaignsErrors,
 } as const satisfies Record<string, string>;
