@@ -39,4 +39,9 @@ export const businessEventTypes = [
   'deal.lost',
   'deal.reopened',
   'deal.deleted',
+  'email.opened',
+  'email.clicked',
+  'email.bounced',
+  'email.complained',
+  'email.unsubscribed',
 ] as const;

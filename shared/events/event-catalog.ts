@@ -11,6 +11,13 @@ import {
   DealUpdated,
   DealWon,
 } from '../deals/deal-events';
+import {
+  EmailBounced,
+  EmailClicked,
+  EmailComplained,
+  EmailOpened,
+  EmailUnsubscribed,
+} from '../email/email-events';
 import { EmailTemplateSaved } from '../email-templates/email-template-events';
 import { FormSubmitted } from '../forms/form-events';
 import { ListJoined, ListLeft } from '../lists/list-events';
@@ -68,6 +75,11 @@ export const businessEvents = [
   DealLost,
   DealReopened,
   DealDeleted,
+  EmailOpened,
+  EmailClicked,
+  EmailBounced,
+  EmailComplained,
+  EmailUnsubscribed,
 ] as const;
 
 /** Plumbing: published for the CRM's own functions, never forwarded to outbound webhooks. */

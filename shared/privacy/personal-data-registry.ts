@@ -2,6 +2,7 @@ import { activitiesPersonalData } from '../activities/activities-personal-data';
 import { consentPersonalData } from '../consents/consent-personal-data';
 import { contactPersonalData } from '../contacts/contact-personal-data';
 import { dealsPersonalData } from '../deals/deals-personal-data';
+import { emailPersonalData } from '../email/email-personal-data';
 import { outboxPersonalData } from '../events/outbox-personal-data';
 import { formPersonalData } from '../forms/form-personal-data';
 import { listPersonalData } from '../lists/list-personal-data';
@@ -28,6 +29,7 @@ export const personalDataDeclarations = [
   ...tasksPersonalData,
   ...activitiesPersonalData,
   ...dealsPersonalData,
+  ...emailPersonalData,
 ] as const;
 
 export type PersonalItemType = (typeof personalDataDeclarations)[number]['itemType'];

@@ -10,6 +10,7 @@ import { companiesCapability } from '../companies/companies-capability';
 import { contactsCapability } from '../contacts/contacts-capability';
 import { customFieldsCapability } from '../custom-fields/custom-fields-capability';
 import { dealsCapability } from '../deals/deals-capability';
+import { emailCapability } from '../email/email-capability';
 import { emailTemplatesCapability } from '../email-templates/email-templates-capability';
 import { eventsCapability } from '../events/events-capability';
 import { forecastCapability } from '../forecast/forecast-capability';
@@ -51,6 +52,7 @@ export const capabilities: readonly Capability[] = [
   dealsCapability,
   forecastCapability,
   emailTemplatesCapability,
+  emailCapability,
 ];
 
 /** What infra, the local cloud and the tests read: the registry's functions and routes, flattened. */
