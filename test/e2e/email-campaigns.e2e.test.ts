@@ -233,8 +233,8 @@ describe.runIf(runE2e)('email campaigns in the web app', () => {
 
     await page.getByRole('link', { name: 'Suppression list' }).click();
     await visible(heading(page, 'Suppression list'));
-    await page.getByLabel('Suppress an address').fill('gone@example.com');
-    await page.getByRole('button', { name: 'Suppress' }).click();
+    await page.getByRole('textbox', { name: 'Suppress an address' }).fill('gone@example.com');
+    await page.getByRole('button', { name: 'Suppress', exact: true }).click();
     const table = page.getByRole('table', { name: 'Suppressed addresses' });
     await visible(table.getByText('gone@example.com'));
     await visible(table.getByText('Added by hand'));
