@@ -938,14 +938,23 @@ const emailTemplateKind: RecordKind = {
   },
   identityOf: (item) => String(item.id),
   crossWorkspaceCreates: (other, otherSeeded) => [
-    { what: 'the same template', body: { ...other.values }, status: 201 },
+    {
+      what: 'the same template name and subject',
+      body: {
+        name: other.values.name,
+        subject: other.values.subject,
+        mjml: '<mjml><mj-body></mj-body></mjml>',
+      },
+      status: 201,
+    },
     ...(otherSeeded.fieldDefinition
       ? [
           {
             what: "the other workspace's custom field as a merge field",
             body: {
-              ...other.values,
+              name: other.values.name,
               subject: `{{ contact.custom.${String(otherSeeded.fieldDefinition.values.key)} }}`,
+              mjml: '<mjml><mj-body></mj-body></mjml>',
             },
             status: 400 as const,
             field: 'subject:1:4',
