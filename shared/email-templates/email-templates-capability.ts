@@ -31,6 +31,7 @@ export const emailTemplatesCapability = defineCapability({
       access: { table: 'readWrite' },
       timeoutSeconds: 60,
       memoryMb: 1024,
+      bundleRuleExemption: 'compiler off the request path, decision 170',
     },
   ],
   events: [EmailTemplateSaved],

@@ -257,6 +257,36 @@ function nextOpening(source: string, from: number): number {
   return -1;
 }
 
+/**
+ * Swaps each merge tag for `mergetag<nonce>n<index>x` (letters and digits: inert in text, attributes and
+ * URLs) so that MJML never escapes or rewrites one; `restore` puts the tags back (ignoring case: a text
+ * part may upper-case headings). A source that does not parse is left as it is.
+ */
+export function protectMergeTags(source: string): {
+  protectedSource: string;
+  restore: (text: string) => string;
+} {
+  const parsed = parseMergeFields(source);
+  if (!parsed.ok) return { protectedSource: source, restore: (text) => text };
+  const nonce = Math.random()
+    .toString(36)
+    .slice(2, 10)
+    .replace(/[^a-z0-9]/g, 'x');
+  const tags: string[] = [];
+  const protectedSource = parsed.parts
+    .map((part) => {
+      if (part.kind === 'text') return part.text;
+      tags.push(part.raw);
+      return `mergetag${nonce}n${tags.length - 1}x`;
+    })
+    .join('');
+  const pattern = new RegExp(`mergetag${nonce}n(\\d+)x`, 'gi');
+  return {
+    protectedSource,
+    restore: (text) => text.replace(pattern, (match, index: string) => tags[Number(index)] ?? match),
+  };
+}
+
 // -------------------------------------------------------------------------------------------- rendering
 
 export type MergeValue = string | number | boolean | undefined;

@@ -1,7 +1,7 @@
 import { convert } from 'html-to-text';
 import mjml2html from 'mjml-browser';
 import type { CompileState } from './email-template';
-import { escapeHtml, parseMergeFields } from './merge-fields';
+import { escapeHtml, parseMergeFields, protectMergeTags } from './merge-fields';
 
 /**
  * The MJML compiler of CompileEmailTemplate (decision 170): mjml-browser, the same build the editor runs,
@@ -14,27 +14,6 @@ import { escapeHtml, parseMergeFields } from './merge-fields';
 export type CompileResult =
   | { ok: true; html: string; text: string }
   | { ok: false; errors: NonNullable<CompileState['errors']> };
-
-/** Swaps each merge tag for `mergetag<nonce>n<index>x` (letters and digits: safe in text, attributes, URLs). */
-function protectMergeTags(source: string): { protectedSource: string; restore: (text: string) => string } {
-  const parsed = parseMergeFields(source);
-  // the template was checked on save; a source that does not parse keeps its text (MJML reports on it)
-  if (!parsed.ok) return { protectedSource: source, restore: (text) => text };
-  const nonce = Math.random().toString(36).slice(2, 10);
-  const tags: string[] = [];
-  const protectedSource = parsed.parts
-    .map((part) => {
-      if (part.kind === 'text') return part.text;
-      tags.push(part.raw);
-      return `mergetag${nonce}n${tags.length - 1}x`;
-    })
-    .join('');
-  const pattern = new RegExp(`mergetag${nonce}n(\\d+)x`, 'gi');
-  return {
-    protectedSource,
-    restore: (text) => text.replace(pattern, (match, index: string) => tags[Number(index)] ?? match),
-  };
-}
 
 /** The preheader as the hidden preview text mail clients show after the subject, merge tags kept. */
 function previewTextHtml(preheader: string): string {

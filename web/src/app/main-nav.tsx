@@ -11,6 +11,7 @@ import {
   IconLayoutKanban,
   IconListDetails,
   IconMail,
+  IconMailCode,
   IconMailCog,
   IconTicket,
   IconTimeline,
@@ -40,7 +41,10 @@ const areas: NavArea[] = [
 ];
 
 /** Email marketing: campaigns, and the templates they send. */
-const email: NavArea[] = [{ to: '/email/campaigns', label: 'Campaigns', icon: <IconMail {...iconProps} /> }];
+const email: NavArea[] = [
+  { to: '/email/campaigns', label: 'Campaigns', icon: <IconMail {...iconProps} /> },
+  { to: '/email/templates', label: 'Templates', icon: <IconMailCode {...iconProps} /> },
+];
 
 const settings: (NavArea & { needs?: NavGate })[] = [
   { to: '/settings/team', label: 'Team', icon: <IconUsersGroup {...iconProps} /> },
