@@ -39,4 +39,6 @@ export const businessEventTypes = [
   'deal.lost',
   'deal.reopened',
   'deal.deleted',
+  'campaign.started',
+  'campaign.completed',
 ] as const;

@@ -1,4 +1,5 @@
 import { ActivityLogged } from '../activities/activity-events';
+import { CampaignCompleted, CampaignRunRequested, CampaignStarted } from '../campaigns/campaign-events';
 import { CompanyCreated, CompanyDeleted, CompanyUpdated } from '../companies/company-events';
 import { ConsentConfirmed } from '../consents/consent-events';
 import { ContactCreated, ContactDeleted, ContactUpdated } from '../contacts/contact-events';
@@ -67,9 +68,13 @@ export const businessEvents = [
   DealLost,
   DealReopened,
   DealDeleted,
+  CampaignStarted,
+  CampaignCompleted,
+  CampaignStarted,
+  CampaignCompleted,
 ] as const;
 
 /** Plumbing: published for the CRM's own functions, never forwarded to outbound webhooks. */
-export const internalEvents = [WebhookReceived] as const;
+export const internalEvents = [WebhookReceived, CampaignRunRequested] as const;
 
 export const eventContracts = [...businessEvents, ...internalEvents] as const;

@@ -1,4 +1,5 @@
 import { activitiesPersonalData } from '../activities/activities-personal-data';
+import { campaignsPersonalData } from '../campaigns/campaigns-personal-data';
 import { consentPersonalData } from '../consents/consent-personal-data';
 import { contactPersonalData } from '../contacts/contact-personal-data';
 import { dealsPersonalData } from '../deals/deals-personal-data';
@@ -28,6 +29,7 @@ export const personalDataDeclarations = [
   ...tasksPersonalData,
   ...activitiesPersonalData,
   ...dealsPersonalData,
+  ...campaignsPersonalData,
 ] as const;
 
 export type PersonalItemType = (typeof personalDataDeclarations)[number]['itemType'];
