@@ -44,4 +44,6 @@ export const businessEventTypes = [
   'email.bounced',
   'email.complained',
   'email.unsubscribed',
+  'campaign.started',
+  'campaign.completed',
 ] as const;

@@ -1,4 +1,5 @@
 import { ActivityLogged } from '../activities/activity-events';
+import { CampaignCompleted, CampaignRunRequested, CampaignStarted } from '../campaigns/campaign-events';
 import { CompanyCreated, CompanyDeleted, CompanyUpdated } from '../companies/company-events';
 import { ConsentConfirmed } from '../consents/consent-events';
 import { ContactCreated, ContactDeleted, ContactUpdated } from '../contacts/contact-events';
@@ -80,9 +81,11 @@ export const businessEvents = [
   EmailBounced,
   EmailComplained,
   EmailUnsubscribed,
+  CampaignStarted,
+  CampaignCompleted,
 ] as const;
 
 /** Plumbing: published for the CRM's own functions, never forwarded to outbound webhooks. */
-export const internalEvents = [WebhookReceived, EmailTemplateSaved] as const;
+export const internalEvents = [WebhookReceived, EmailTemplateSaved, CampaignRunRequested] as const;
 
 export const eventContracts = [...businessEvents, ...internalEvents] as const;

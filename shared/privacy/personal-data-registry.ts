@@ -1,4 +1,5 @@
 import { activitiesPersonalData } from '../activities/activities-personal-data';
+import { campaignsPersonalData } from '../campaigns/campaigns-personal-data';
 import { consentPersonalData } from '../consents/consent-personal-data';
 import { contactPersonalData } from '../contacts/contact-personal-data';
 import { dealsPersonalData } from '../deals/deals-personal-data';
@@ -30,6 +31,7 @@ export const personalDataDeclarations = [
   ...activitiesPersonalData,
   ...dealsPersonalData,
   ...emailPersonalData,
+  ...campaignsPersonalData,
 ] as const;
 
 export type PersonalItemType = (typeof personalDataDeclarations)[number]['itemType'];

@@ -6,6 +6,7 @@
  */
 import { activitiesCapability } from '../activities/activities-capability';
 import { apiDocsCapability } from '../api/api-docs-capability';
+import { campaignsCapability } from '../campaigns/campaigns-capability';
 import { companiesCapability } from '../companies/companies-capability';
 import { contactsCapability } from '../contacts/contacts-capability';
 import { customFieldsCapability } from '../custom-fields/custom-fields-capability';
@@ -53,6 +54,7 @@ export const capabilities: readonly Capability[] = [
   forecastCapability,
   emailTemplatesCapability,
   emailCapability,
+  campaignsCapability,
 ];
 
 /** What infra, the local cloud and the tests read: the registry's functions and routes, flattened. */
