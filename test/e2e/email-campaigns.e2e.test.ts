@@ -94,8 +94,8 @@ describe.runIf(runE2e)('email campaigns in the web app', () => {
   });
 
   async function chooseOption(page: Page, label: string, option: string) {
-    await page.getByRole('textbox', { name: label }).click();
-    await page.getByRole('option', { name: option }).click();
+    await page.getByRole('combobox', { name: label }).click();
+    await page.getByRole('option', { name: option, exact: true }).click();
     await page.keyboard.press('Escape');
   }
 
@@ -160,13 +160,14 @@ describe.runIf(runE2e)('email campaigns in the web app', () => {
       .getByText('2', { exact: true })
       .waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('progress-skipped').getByText('1', { exact: true }).count()).toBe(1);
+    await screenshot(page, 'campaigns-05-sent');
 
     // the report: 2 sent, and 2 delivered once SES's Delivery events went through RecordEmailEvent
     const report = page.getByRole('region', { name: 'Report' });
     await report.getByTestId('report-sent').getByText('2', { exact: true }).waitFor({ timeout: 30_000 });
     await report.getByTestId('report-delivered').getByText('2', { exact: true }).waitFor({ timeout: 30_000 });
     await visible(page.getByRole('table', { name: 'Recipients by status' }).getByText('ada@example.com'));
-    await screenshot(page, 'campaigns-05-report');
+    await screenshot(page, 'campaigns-06-report');
     const fromApi = await asAdmin<{ sent: number; delivered: number }>(
       'GET',
       `/api/email/campaigns/${campaignId}/report`,
@@ -181,7 +182,7 @@ describe.runIf(runE2e)('email campaigns in the web app', () => {
     const entries = page.getByRole('list', { name: 'Timeline entries' });
     await visible(entries.getByRole('link', { name: 'Winter sale 2026' }));
     await visible(entries.getByText('Hello Ada, winter is here', { exact: false }));
-    await screenshot(page, 'campaigns-06-contact-timeline');
+    await screenshot(page, 'campaigns-07-contact-timeline');
     expect(pageErrors).toEqual([]);
     await page.close();
   });
@@ -229,7 +230,7 @@ describe.runIf(runE2e)('email campaigns in the web app', () => {
     await visible(page.getByText('Email settings saved'));
     const settings = await asAdmin<{ fromName: string; timeZone: string }>('GET', '/api/settings/email');
     expect([settings.fromName, settings.timeZone]).toEqual(['Seed Outdoor News', 'Europe/Berlin']);
-    await screenshot(page, 'campaigns-07-settings');
+    await screenshot(page, 'campaigns-08-settings');
 
     await page.getByRole('link', { name: 'Suppression list' }).click();
     await visible(heading(page, 'Suppression list'));
@@ -238,7 +239,7 @@ describe.runIf(runE2e)('email campaigns in the web app', () => {
     const table = page.getByRole('table', { name: 'Suppressed addresses' });
     await visible(table.getByText('gone@example.com'));
     await visible(table.getByText('Added by hand'));
-    await screenshot(page, 'campaigns-08-suppressions');
+    await screenshot(page, 'campaigns-09-suppressions');
     await table.getByRole('button', { name: 'Remove gone@example.com from the suppression list' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Remove from the list' }).click();
     await visible(page.getByText('No suppressed address'));

@@ -60,8 +60,10 @@ function Wizard({ campaign }: { campaign: Campaign | undefined }) {
   const [step, setStep] = useState(0);
   const [shown, setShown] = useState<string | undefined>();
   const [saved, setSaved] = useState<Campaign | undefined>(campaign);
-  const set = <Key extends keyof WizardValues>(key: Key, value: WizardValues[Key]) =>
+  const set = <Key extends keyof WizardValues>(key: Key, value: WizardValues[Key]) => {
+    setShown(undefined);
     setValues((current) => ({ ...current, [key]: value }));
+  };
 
   const listQuery = useQuery(lists.listQuery());
   const templates = useQuery(templatesQuery());
