@@ -284,6 +284,7 @@ describe.runIf(runE2e)('email campaigns in the web app', () => {
     await page.goto(`${cloud.url}/contacts/${contactIds.ada}`);
     await visible(heading(page, 'Ada Berg'));
     await visible(page.getByTestId('marketing-state'));
+    await visible(page.getByRole('list', { name: 'Timeline entries' }));
     await noHorizontalScroll();
     await screenshot(page, 'campaigns-phone-06-contact');
     expect(pageErrors).toEqual([]);

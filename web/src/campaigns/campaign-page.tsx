@@ -1,6 +1,7 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPencil, IconPlayerPause, IconPlayerPlay, IconX } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { type Campaign, skipReasons } from '../../../shared/campaigns/campaign';
 import { campaignsRoutes } from '../../../shared/campaigns/campaigns-routes';
@@ -17,7 +18,7 @@ import { PageHeader } from '../ui/page-header';
 import { useToast } from '../ui/toaster';
 import { formatLocalDateTime, isRunning, skipReasonLabels } from './campaign-format';
 import { CampaignProgressBar } from './campaign-progress';
-import { campaignQuery, useCampaignAction, useDeleteCampaign } from './campaign-queries';
+import { campaignKeys, campaignQuery, useCampaignAction, useDeleteCampaign } from './campaign-queries';
 import { CampaignRecipients } from './campaign-recipients';
 import { CampaignReportSection } from './campaign-report';
 import { CampaignStatusBadge } from './campaigns-page';
@@ -175,7 +176,7 @@ function Summary({ campaign }: { campaign: Campaign }) {
         {campaign.subject && (
           <Text size="sm">
             <Text span c="dimmed">
-              Subject:{' '}
+              Subject (merged for each recipient):{' '}
             </Text>
             {campaign.subject}
           </Text>
@@ -200,6 +201,19 @@ function Summary({ campaign }: { campaign: Campaign }) {
   );
 }
 
+/** When the campaign's state changes (sending → sent), its report and recipients are read again at once. */
+function useFreshFiguresOnChange(campaignId: string, status: Campaign['status'] | undefined) {
+  const queryClient = useQueryClient();
+  const seen = useRef(status);
+  useEffect(() => {
+    if (seen.current !== undefined && seen.current !== status) {
+      void queryClient.invalidateQueries({ queryKey: campaignKeys.report(campaignId) });
+      void queryClient.invalidateQueries({ queryKey: [...campaignKeys.detail(campaignId), 'recipients'] });
+    }
+    seen.current = status;
+  }, [queryClient, campaignId, status]);
+}
+
 /**
  * One campaign: what it sends to whom, its live progress while it runs (pause, resume, cancel), then its
  * report and its recipients by status.
@@ -208,6 +222,7 @@ export function CampaignPage() {
   const { campaignId = '' } = useParams();
   const query = useQuery(campaignQuery(campaignId));
   const settings = useQuery(emailSettingsQuery());
+  useFreshFiguresOnChange(campaignId, query.data?.status);
   if (query.isPending) return <DetailSkeleton />;
   if (query.isError) {
     return (
@@ -237,7 +252,7 @@ export function CampaignPage() {
       <Summary campaign={campaign} />
       {started && <LiveProgress campaign={campaign} />}
       {started && <CampaignReportSection campaign={campaign} timeZone={timeZone} />}
-      {started && <CampaignRecipients campaignId={campaign.id} />}
+      {started && <CampaignRecipients campaign={campaign} />}
     </Stack>
   );
 }

@@ -59,11 +59,16 @@ export const campaignReportQuery = (campaign: Pick<Campaign, 'id' | 'status' | '
     refetchInterval: () => reportRefreshMs(campaign),
   });
 
-export const campaignRecipientsQuery = (id: string, page: { cursor?: string; status?: RecipientStatus }) =>
+/** The recipients change as the campaign sends and as SES reports: followed as the report is. */
+export const campaignRecipientsQuery = (
+  campaign: Pick<Campaign, 'id' | 'status' | 'completedAt'>,
+  page: { cursor?: string; status?: RecipientStatus },
+) =>
   queryOptions({
-    queryKey: campaignKeys.recipients(id, page),
+    queryKey: campaignKeys.recipients(campaign.id, page),
+    refetchInterval: () => reportRefreshMs(campaign),
     queryFn: ({ signal }) =>
-      apiRequest<z.output<typeof RecipientPage>>(`${pathOf(id)}/recipients`, {
+      apiRequest<z.output<typeof RecipientPage>>(`${pathOf(campaign.id)}/recipients`, {
         query: { limit: 25, ...page },
         signal,
       }),

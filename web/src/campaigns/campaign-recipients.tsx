@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import {
+  type Campaign,
   type CampaignRecipient,
   type RecipientStatus,
   RecipientStatus as RecipientStatusSchema,
@@ -50,10 +51,10 @@ function StatusBadge({ status }: { status: RecipientStatus }) {
 }
 
 /** The campaign's send records, a page at a time, by status. */
-export function CampaignRecipients({ campaignId }: { campaignId: string }) {
+export function CampaignRecipients({ campaign }: { campaign: Campaign }) {
   const [status, setStatus] = useState<RecipientStatus | undefined>();
   const pages = useCursorPages('recipients');
-  const query = useQuery(campaignRecipientsQuery(campaignId, { cursor: pages.cursor, status }));
+  const query = useQuery(campaignRecipientsQuery(campaign, { cursor: pages.cursor, status }));
   const isPhone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
   return (
     <Stack gap="sm" component="section" aria-label="Recipients">
