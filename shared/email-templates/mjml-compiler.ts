@@ -27,6 +27,10 @@ function previewTextHtml(preheader: string): string {
   );
 }
 
+/** The compiled HTML and text share one item (DynamoDB's limit is 400 KB): more than this is refused. */
+const maxCompiledBytes = 320 * 1024;
+const utf8Bytes = (text: string) => new TextEncoder().encode(text).byteLength;
+
 /** Compiles MJML (validation `soft`: every error is reported with its line) into HTML and a text part. */
 export async function compileMjml(mjml: string, preheader?: string): Promise<CompileResult> {
   const { protectedSource, restore } = protectMergeTags(mjml);
@@ -39,11 +43,25 @@ export async function compileMjml(mjml: string, preheader?: string): Promise<Com
   if (result.errors.length > 0) {
     return {
       ok: false,
-      errors: result.errors.map((error) => ({ message: restore(error.message), line: error.line })),
+      // the first 50 are plenty to fix, and the template item stays small
+      errors: result.errors
+        .slice(0, 50)
+        .map((error) => ({ message: restore(error.message), line: error.line })),
     };
   }
   // the text part from the placeholders' HTML: html-to-text upper-cases headings, the restore ignores case
   const text = restore(convert(result.html, { wordwrap: 100 }));
+  const size = utf8Bytes(result.html) + utf8Bytes(text);
+  if (size > maxCompiledBytes) {
+    return {
+      ok: false,
+      errors: [
+        {
+          message: `The compiled email is ${Math.ceil(size / 1024)} KB with its text part: keep it under ${maxCompiledBytes / 1024} KB (Gmail clips messages over 102 KB).`,
+        },
+      ],
+    };
+  }
   let html = restore(result.html);
   if (preheader) html = html.replace(/<body[^>]*>/i, (body) => `${body}${previewTextHtml(preheader)}`);
   return { ok: true, html, text };

@@ -100,6 +100,12 @@ export interface RecordKind {
    * never does, and that the seeding workspace's does.
    */
   showsRecord?(body: unknown, record: SeededRecord): boolean;
+  /**
+   * Whether the background work a change of this kind starts is done, judged from the workspace's items (a
+   * saved email template is compiled right after): the bad-input walk waits for it before it takes the
+   * snapshot a refused request must leave as it was.
+   */
+  settled?(items: readonly Record<string, unknown>[]): boolean;
 }
 
 function expectCreated<T>(reply: { status: number; body: T }, what: string): T {
@@ -937,6 +943,11 @@ const emailTemplateKind: RecordKind = {
     };
   },
   identityOf: (item) => String(item.id),
+  settled: (items) =>
+    items.every(
+      (item) =>
+        item.entity !== 'email_template' || (item.compile as { status?: string }).status !== 'compiling',
+    ),
   crossWorkspaceCreates: (other, otherSeeded) => [
     {
       what: 'the same template name and subject',
