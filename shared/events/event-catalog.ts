@@ -70,8 +70,6 @@ export const businessEvents = [
   DealDeleted,
   CampaignStarted,
   CampaignCompleted,
-  CampaignStarted,
-  CampaignCompleted,
 ] as const;
 
 /** Plumbing: published for the CRM's own functions, never forwarded to outbound webhooks. */
