@@ -41,4 +41,9 @@ export const businessEventTypes = [
   'deal.deleted',
   'campaign.started',
   'campaign.completed',
+  'email.opened',
+  'email.clicked',
+  'email.bounced',
+  'email.complained',
+  'email.unsubscribed',
 ] as const;

@@ -12,6 +12,13 @@ import {
   DealUpdated,
   DealWon,
 } from '../deals/deal-events';
+import {
+  EmailBounced,
+  EmailClicked,
+  EmailComplained,
+  EmailOpened,
+  EmailUnsubscribed,
+} from '../email/email-events';
 import { FormSubmitted } from '../forms/form-events';
 import { ListJoined, ListLeft } from '../lists/list-events';
 import { CartAbandoned, OrderPlaced } from '../orders/order-events';
@@ -70,6 +77,11 @@ export const businessEvents = [
   DealDeleted,
   CampaignStarted,
   CampaignCompleted,
+  EmailOpened,
+  EmailClicked,
+  EmailBounced,
+  EmailComplained,
+  EmailUnsubscribed,
 ] as const;
 
 /** Plumbing: published for the CRM's own functions, never forwarded to outbound webhooks. */

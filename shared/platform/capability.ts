@@ -56,8 +56,12 @@ export interface FunctionAccess {
    * deletes every version of a person's deliveries.
    */
   archive?: 'write' | 'read' | 'erase';
-  /** `send`: may send email through SES (SESv2 SendEmail) from MAIL_FROM. */
-  ses?: 'send';
+  /**
+   * `send`: may send email through SES (SESv2 SendEmail) from MAIL_FROM, and from addresses on the
+   * deployment's SES domain with its configuration set; `settings`: sends nothing, but reads the
+   * deployment's sending settings (SES_DOMAIN, SES_CONFIGURATION_SET, SES_MAX_SEND_RATE) that `send` also gets.
+   */
+  ses?: 'send' | 'settings';
   /**
    * `manage`: may administer the users of the Cognito user pool (USER_POOL_ID): create them, set their
    * groups, disable them and sign them out.

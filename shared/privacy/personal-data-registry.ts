@@ -3,6 +3,7 @@ import { campaignsPersonalData } from '../campaigns/campaigns-personal-data';
 import { consentPersonalData } from '../consents/consent-personal-data';
 import { contactPersonalData } from '../contacts/contact-personal-data';
 import { dealsPersonalData } from '../deals/deals-personal-data';
+import { emailPersonalData } from '../email/email-personal-data';
 import { outboxPersonalData } from '../events/outbox-personal-data';
 import { formPersonalData } from '../forms/form-personal-data';
 import { listPersonalData } from '../lists/list-personal-data';
@@ -30,6 +31,7 @@ export const personalDataDeclarations = [
   ...activitiesPersonalData,
   ...dealsPersonalData,
   ...campaignsPersonalData,
+  ...emailPersonalData,
 ] as const;
 
 export type PersonalItemType = (typeof personalDataDeclarations)[number]['itemType'];

@@ -11,6 +11,7 @@ import { companiesCapability } from '../companies/companies-capability';
 import { contactsCapability } from '../contacts/contacts-capability';
 import { customFieldsCapability } from '../custom-fields/custom-fields-capability';
 import { dealsCapability } from '../deals/deals-capability';
+import { emailCapability } from '../email/email-capability';
 import { eventsCapability } from '../events/events-capability';
 import { forecastCapability } from '../forecast/forecast-capability';
 import { formsCapability } from '../forms/forms-capability';
@@ -51,6 +52,7 @@ export const capabilities: readonly Capability[] = [
   dealsCapability,
   forecastCapability,
   campaignsCapability,
+  emailCapability,
 ];
 
 /** What infra, the local cloud and the tests read: the registry's functions and routes, flattened. */

@@ -3,6 +3,7 @@ import { companiesKeys } from '../companies/companies-keys';
 import { contactsKeys } from '../contacts/contacts-keys';
 import { customFieldsKeys } from '../custom-fields/custom-fields-keys';
 import { dealsKeys } from '../deals/deals-keys';
+import { emailKeys } from '../email/email-keys';
 import { eventsKeys } from '../events/events-keys';
 import { formsKeys } from '../forms/forms-keys';
 import { listsKeys } from '../lists/lists-keys';
@@ -43,4 +44,5 @@ export const keys = {
   ...ticketsKeys,
   ...tasksKeys,
   ...dealsKeys,
+  ...emailKeys,
 };
