@@ -23,7 +23,13 @@ import { messageSubjectOf, type SesEventDetail } from '../../shared/email/ses-ev
 import { newId } from '../../shared/platform/ids';
 import type { Store } from '../../shared/store/store';
 import { newWorkspaceId } from '../support/api-client';
-import { type SeededContact, seedAudience, seedCompiledTemplate, seedList } from '../support/campaign-seeds';
+import {
+  type SeededContact,
+  seedAudience,
+  seedCompiledTemplate,
+  seedEmailSettings,
+  seedList,
+} from '../support/campaign-seeds';
 import { localCloudClient } from '../support/local-cloud-client';
 
 /**
@@ -80,14 +86,8 @@ async function workspaceWith(contacts: (domain: string) => SeededContact[]) {
   const workspaceId = newWorkspaceId('camp');
   const domain = `${workspaceId}.example.com`;
   const api = await client.apiAs(workspaceId);
-  const settings = await api('PUT', '/api/settings/email', {
-    fromName: 'Kaffeehaus',
-    fromAddress: 'news@kaffeehaus.example.com',
-    replyTo: 'hello@kaffeehaus.example.com',
-    postalAddress: 'Kastanienallee 1, 10435 Berlin',
-    timeZone: 'Europe/Berlin',
-  });
-  expect(settings.status, JSON.stringify(settings.body)).toBe(200);
+  // as the email capability's settings route keeps them
+  await seedEmailSettings(store, workspaceId);
   const listId = await seedList(store, workspaceId, 'Readers');
   const templateId = await seedCompiledTemplate(store, workspaceId);
   const seeded = contacts(domain);

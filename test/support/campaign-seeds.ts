@@ -1,5 +1,6 @@
 import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { emailKeys } from '../../shared/email/email-keys';
+import { newLinkSecret } from '../../shared/email/unsubscribe-token';
 import { emailTemplatesKeys } from '../../shared/email-templates/email-templates-keys';
 import { listsKeys } from '../../shared/lists/lists-keys';
 import { newId } from '../../shared/platform/ids';
@@ -128,4 +129,25 @@ export async function seedCompiledTemplate(store: Store, workspaceId: string): P
     },
   ]);
   return id;
+}
+
+/** The workspace's email settings as the email capability keeps them (with the link secret). */
+export async function seedEmailSettings(store: Store, workspaceId: string): Promise<void> {
+  await store.client.send(
+    new PutCommand({
+      TableName: store.tableName,
+      Item: {
+        ...emailKeys.settings(workspaceId),
+        entity: 'emailSettings',
+        fromName: 'Kaffeehaus',
+        fromAddress: 'news@kaffeehaus.example.com',
+        replyTo: 'hello@kaffeehaus.example.com',
+        postalAddress: 'Kastanienallee 1, 10435 Berlin',
+        timeZone: 'Europe/Berlin',
+        linkSecret: newLinkSecret(),
+        version: 1,
+        updatedAt: new Date().toISOString(),
+      },
+    }),
+  );
 }
