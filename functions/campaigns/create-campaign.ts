@@ -8,5 +8,5 @@ const deps = depsFromEnv();
 
 export const createCampaignRoute = implement(campaignsRoutes.CreateCampaign, async ({ auth, body }) => {
   const campaign = await createCampaign(deps, auth.workspaceId, body);
-  return { body: campaign, headers: { etag: etagOf(campaign.version) } };
+  return { statusCode: 201, body: campaign, headers: { etag: etagOf(campaign.version) } };
 });

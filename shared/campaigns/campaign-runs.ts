@@ -3,6 +3,7 @@ import { pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
 import type { Deps } from '../platform/deps';
 import type { TransactItem } from '../store/transactions';
+import type { AudienceDecision } from './audience';
 import type { Campaign } from './campaign';
 import { CampaignRunRequested, CampaignStarted } from './campaign-events';
 import { campaignsKeys } from './campaigns-keys';
@@ -69,4 +70,34 @@ export async function requeueRecipient(
     if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
     throw error;
   }
+}
+
+/**
+ * A new recipient's send record: queued (on the campaign's queued index, in audience order) or skipped with
+ * its reason, always on the contact's `CAMPAIGN_EMAILS` (byParent) so erasing the contact finds it. Pure.
+ */
+export function recipientItem(
+  workspaceId: string,
+  campaignId: string,
+  decision: AudienceDecision,
+  sequence: number,
+  now: Date,
+): Record<string, unknown> {
+  const { contactId } = decision;
+  return {
+    ...campaignsKeys.recipient(workspaceId, campaignId, contactId),
+    ...campaignsKeys.recipientOfContact(workspaceId, contactId, campaignId),
+    ...(decision.skipReason
+      ? {}
+      : campaignsKeys.recipientQueued(workspaceId, campaignId, sequence, contactId)),
+    entity: 'campaignRecipient',
+    campaignId,
+    contactId,
+    sequence,
+    status: decision.skipReason ? 'skipped' : 'queued',
+    ...(decision.email ? { email: decision.email } : {}),
+    ...(decision.companyId ? { companyId: decision.companyId } : {}),
+    ...(decision.skipReason ? { skipReason: decision.skipReason } : {}),
+    createdAt: now.toISOString(),
+  };
 }

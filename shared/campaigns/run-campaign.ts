@@ -29,7 +29,7 @@ import { cancellationReasons, failedAt, type TransactItem, writeTransaction } fr
 import { audiencePage, decideAudience } from './audience';
 import type { SkipReason } from './campaign';
 import { CampaignCompleted, CampaignRunRequested } from './campaign-events';
-import { requeueRecipient } from './campaign-runs';
+import { recipientItem, requeueRecipient } from './campaign-runs';
 import { campaignsKeys } from './campaigns-keys';
 import {
   type CampaignItem,
@@ -279,27 +279,11 @@ class Runner {
     const skippedBy: Partial<Record<SkipReason, number>> = {};
     const puts: TransactItem[] = decisions.map((decision) => {
       sequence++;
-      const { contactId } = decision;
       if (decision.skipReason) skippedBy[decision.skipReason] = (skippedBy[decision.skipReason] ?? 0) + 1;
       return {
         Put: {
           TableName: this.deps.store.tableName,
-          Item: {
-            ...campaignsKeys.recipient(this.workspaceId, this.campaignId, contactId),
-            ...campaignsKeys.recipientOfContact(this.workspaceId, contactId, this.campaignId),
-            ...(decision.skipReason
-              ? {}
-              : campaignsKeys.recipientQueued(this.workspaceId, this.campaignId, sequence, contactId)),
-            entity: 'campaignRecipient',
-            campaignId: this.campaignId,
-            contactId,
-            sequence,
-            status: decision.skipReason ? 'skipped' : 'queued',
-            ...(decision.email ? { email: decision.email } : {}),
-            ...(decision.companyId ? { companyId: decision.companyId } : {}),
-            ...(decision.skipReason ? { skipReason: decision.skipReason } : {}),
-            createdAt: now.toISOString(),
-          },
+          Item: recipientItem(this.workspaceId, this.campaignId, decision, sequence, now),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       };

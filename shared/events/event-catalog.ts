@@ -76,13 +76,13 @@ export const businessEvents = [
   DealLost,
   DealReopened,
   DealDeleted,
+  CampaignStarted,
+  CampaignCompleted,
   EmailOpened,
   EmailClicked,
   EmailBounced,
   EmailComplained,
   EmailUnsubscribed,
-  CampaignStarted,
-  CampaignCompleted,
 ] as const;
 
 /** Plumbing: published for the CRM's own functions, never forwarded to outbound webhooks. */

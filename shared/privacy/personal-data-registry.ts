@@ -30,8 +30,8 @@ export const personalDataDeclarations = [
   ...tasksPersonalData,
   ...activitiesPersonalData,
   ...dealsPersonalData,
-  ...emailPersonalData,
   ...campaignsPersonalData,
+  ...emailPersonalData,
 ] as const;
 
 export type PersonalItemType = (typeof personalDataDeclarations)[number]['itemType'];

@@ -5,6 +5,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud';
 import { openWorkSet } from '../../shared/activities/open-work';
+import { recipientItem } from '../../shared/campaigns/campaign-runs';
 import type { Contact } from '../../shared/contacts/contact';
 import { ContactDeleted } from '../../shared/contacts/contact-events';
 import { eventBusFromEnv } from '../../shared/events/event-publisher';
@@ -61,6 +62,7 @@ const seededBy = {
   openWork: 'task about the person',
   deal: 'deal with the person and a bystander',
   dealContactLink: 'deal with the person and a bystander',
+  campaignRecipient: 'campaign send record',
 } satisfies Record<PersonalItemType, string>;
 
 let cloud: LocalCloud;
@@ -303,6 +305,20 @@ describe('erasing a person', () => {
         updatedAt: new Date().toISOString(),
       }),
     ]);
+
+    // campaign send record: the campaigns runner's recipient item for the person, as it writes it
+    await client.documents.send(
+      new PutCommand({
+        TableName: cloud.tableName,
+        Item: recipientItem(
+          workspaceId,
+          '01JCAMPA1GN000000000000000',
+          { contactId, email: person.email },
+          1,
+          new Date(),
+        ),
+      }),
+    );
 
     // submission from before the timeline: an item under the old key, as infra/migrate-timeline.ts finds it
     await client.documents.send(
