@@ -167,6 +167,34 @@ describe.runIf(runE2e)('email campaigns in the web app', () => {
     await report.getByTestId('report-sent').getByText('2', { exact: true }).waitFor({ timeout: 30_000 });
     await report.getByTestId('report-delivered').getByText('2', { exact: true }).waitFor({ timeout: 30_000 });
     await visible(page.getByRole('table', { name: 'Recipients by status' }).getByText('ada@example.com'));
+
+    // Ada opens her mail and clicks its button, as the mailbox's tracked pixel and link are followed
+    const mailbox = (await (await fetch(`${cloud.sesEndpoint}/store`)).json()) as {
+      emails: { destination: { to: string[] }; body: { html?: string } }[];
+    };
+    const html =
+      mailbox.emails.find((mail) => mail.destination.to.includes('ada@example.com'))?.body.html ?? '';
+    const tracked = /href="([^"]+\/t\/click\/[^"]+)"/.exec(html)?.[1];
+    const pixel = /src="([^"]+\/t\/open\/[^"]+)"/.exec(html)?.[1];
+    expect(tracked && pixel).toBeTruthy();
+    await fetch(pixel as string);
+    const clicked = await fetch(tracked as string, { redirect: 'manual' });
+    expect(clicked.headers.get('location')).toBe('https://seed-outdoor.example/jackets');
+    await report
+      .getByTestId('report-unique-opens')
+      .getByText('1', { exact: true })
+      .waitFor({ timeout: 30_000 });
+    await report
+      .getByTestId('report-unique-clicks')
+      .getByText('1', { exact: true })
+      .waitFor({ timeout: 30_000 });
+    await visible(report.getByText('50% of delivered', { exact: false }).first());
+    const links = report.getByRole('table', { name: 'Clicks per link' });
+    await visible(links.getByRole('link', { name: 'https://seed-outdoor.example/jackets' }));
+    await visible(report.getByTestId('campaign-chart'));
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="campaign-chart"]')?.getAttribute('data-ready') === 'true',
+    );
     await screenshot(page, 'campaigns-06-report');
     const fromApi = await asAdmin<{ sent: number; delivered: number }>(
       'GET',
@@ -182,6 +210,11 @@ describe.runIf(runE2e)('email campaigns in the web app', () => {
     const entries = page.getByRole('list', { name: 'Timeline entries' });
     await visible(entries.getByRole('link', { name: 'Winter sale 2026' }));
     await visible(entries.getByText('Hello Ada, winter is here', { exact: false }));
+    // the click, with its link
+    await page.getByRole('combobox', { name: 'Campaign email' }).click();
+    await page.getByRole('option', { name: 'Clicked', exact: true }).click();
+    await visible(entries.getByText('Campaign link clicked'));
+    await visible(entries.getByRole('link', { name: 'https://seed-outdoor.example/jackets' }));
     await screenshot(page, 'campaigns-07-contact-timeline');
     expect(pageErrors).toEqual([]);
     await page.close();

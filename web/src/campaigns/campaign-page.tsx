@@ -13,10 +13,9 @@ import { ConfirmAction } from '../records/confirm-action';
 import { ConfirmDelete } from '../records/confirm-delete';
 import { DetailError, DetailSkeleton } from '../records/detail-states';
 import { BackLink } from '../ui/back-link';
-import { formatDateTime } from '../ui/format';
 import { PageHeader } from '../ui/page-header';
 import { useToast } from '../ui/toaster';
-import { formatLocalDateTime, isRunning, skipReasonLabels } from './campaign-format';
+import { formatInZone, formatLocalDateTime, isRunning, skipReasonLabels } from './campaign-format';
 import { CampaignProgressBar } from './campaign-progress';
 import { campaignKeys, campaignQuery, useCampaignAction, useDeleteCampaign } from './campaign-queries';
 import { CampaignRecipients } from './campaign-recipients';
@@ -157,7 +156,7 @@ function CampaignActions({ campaign }: { campaign: Campaign }) {
   );
 }
 
-function Summary({ campaign }: { campaign: Campaign }) {
+function Summary({ campaign, timeZone }: { campaign: Campaign; timeZone: string | undefined }) {
   const listQuery = useQuery(lists.listQuery());
   const listName = (id: string) => listQuery.data?.find((list) => list.id === id)?.name ?? 'A removed list';
   const excluded = campaign.audience.exclude.map((exclusion) =>
@@ -191,9 +190,10 @@ function Summary({ campaign }: { campaign: Campaign }) {
         )}
         {campaign.startedAt && (
           <Text size="sm" c="dimmed">
-            Started {formatDateTime(campaign.startedAt)}
-            {campaign.completedAt && `, finished ${formatDateTime(campaign.completedAt)}`}
-            {campaign.cancelledAt && `, cancelled ${formatDateTime(campaign.cancelledAt)}`}
+            Started {formatInZone(campaign.startedAt, timeZone)}
+            {campaign.completedAt && `, finished ${formatInZone(campaign.completedAt, timeZone)}`}
+            {campaign.cancelledAt && `, cancelled ${formatInZone(campaign.cancelledAt, timeZone)}`}
+            {timeZone && ` (${timeZone})`}
           </Text>
         )}
       </Stack>
@@ -249,7 +249,7 @@ export function CampaignPage() {
         }
         actions={<CampaignActions campaign={campaign} />}
       />
-      <Summary campaign={campaign} />
+      <Summary campaign={campaign} timeZone={timeZone} />
       {started && <LiveProgress campaign={campaign} />}
       {started && <CampaignReportSection campaign={campaign} timeZone={timeZone} />}
       {started && <CampaignRecipients campaign={campaign} />}
