@@ -25,8 +25,8 @@ function hourLabel(hour: string, timeZone: string | undefined): string {
 }
 
 /**
- * What happened to the campaign's messages hour by hour. chart.js (line-chart.ts) is imported when the
- * chart first draws, so it is in no bundle but the report's chart chunk. The canvas is an image with a
+ * What happened to the campaign's messages hour by hour, as bars. chart.js (the forecast's bar-chart.ts,
+ * the same chunk) is imported when the chart first draws, so it is in no bundle but the chart's. The canvas is an image with a
  * label; the figures above it say the same in words.
  */
 export function ReportChart({
@@ -40,19 +40,17 @@ export function ReportChart({
   useEffect(() => {
     let cancelled = false;
     let destroy: (() => void) | undefined;
-    void import('./line-chart').then(({ Chart }) => {
+    void import('../forecast/bar-chart').then(({ Chart }) => {
       const element = canvas.current;
       if (cancelled || !element) return;
       const chart = new Chart(element, {
-        type: 'line',
+        type: 'bar',
         data: {
           labels: overTime.map((point) => hourLabel(point.hour, timeZone)),
           datasets: series.map(({ key, label, color }) => ({
             label,
             data: overTime.map((point) => point[key]),
-            borderColor: color,
             backgroundColor: color,
-            tension: 0.2,
           })),
         },
         options: {
