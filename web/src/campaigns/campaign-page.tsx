@@ -19,21 +19,8 @@ import { formatInZone, formatLocalDateTime, isRunning, skipReasonLabels } from '
 import { CampaignProgressBar } from './campaign-progress';
 import { campaignKeys, campaignQuery, useCampaignAction, useDeleteCampaign } from './campaign-queries';
 import { CampaignRecipients } from './campaign-recipients';
-import { CampaignReportSection } from './campaign-report';
+import { CampaignReportSection, Figure } from './campaign-report';
 import { CampaignStatusBadge } from './campaigns-page';
-
-function Count({ label, value, testId }: { label: string; value: number; testId: string }) {
-  return (
-    <Paper withBorder radius="md" p="sm" data-testid={testId}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="xl" fw={700}>
-        {value}
-      </Text>
-    </Paper>
-  );
-}
 
 /** The live counters: followed every 2 s while the campaign prepares, sends or is paused. */
 function LiveProgress({ campaign }: { campaign: Campaign }) {
@@ -45,11 +32,11 @@ function LiveProgress({ campaign }: { campaign: Campaign }) {
       </Title>
       <CampaignProgressBar campaign={campaign} />
       <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="sm">
-        <Count label="Audience" value={counters.audience} testId="progress-audience" />
-        <Count label="Queued" value={counters.queued} testId="progress-queued" />
-        <Count label="Sent" value={counters.sent} testId="progress-sent" />
-        <Count label="Skipped" value={counters.skipped} testId="progress-skipped" />
-        <Count label="Failed" value={counters.failed} testId="progress-failed" />
+        <Figure label="Audience" value={counters.audience} testId="progress-audience" />
+        <Figure label="Queued" value={counters.queued} testId="progress-queued" />
+        <Figure label="Sent" value={counters.sent} testId="progress-sent" />
+        <Figure label="Skipped" value={counters.skipped} testId="progress-skipped" />
+        <Figure label="Failed" value={counters.failed} testId="progress-failed" />
       </SimpleGrid>
       {counters.skipped > 0 && (
         <Table verticalSpacing={2} horizontalSpacing="xs" fz="sm" maw={420} aria-label="Skipped by reason">

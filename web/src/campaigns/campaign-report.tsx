@@ -7,9 +7,20 @@ import { formatRate } from './campaign-format';
 import { campaignReportQuery } from './campaign-queries';
 import { ReportChart } from './report-chart';
 
-function Figure({ label, value, detail }: { label: string; value: ReactNode; detail?: ReactNode }) {
+/** One figure of a campaign, in a box named by `testId` (the report's `report-<label>` by default). */
+export function Figure({
+  label,
+  value,
+  detail,
+  testId = `report-${label.toLowerCase().replaceAll(' ', '-')}`,
+}: {
+  label: string;
+  value: ReactNode;
+  detail?: ReactNode;
+  testId?: string;
+}) {
   return (
-    <Paper withBorder radius="md" p="sm" data-testid={`report-${label.toLowerCase().replaceAll(' ', '-')}`}>
+    <Paper withBorder radius="md" p="sm" data-testid={testId}>
       <Text size="xs" c="dimmed">
         {label}
       </Text>
