@@ -3,8 +3,10 @@ import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud'
 import { compileEmailTemplate } from '../../shared/email-templates/compile-email-template';
 import type { EmailTemplate, TemplatePreview } from '../../shared/email-templates/email-template';
 import { emailTemplatesKeys } from '../../shared/email-templates/email-templates-keys';
+import { MergeContextLoader } from '../../shared/email-templates/merge-context-loader';
 import { compileMjml } from '../../shared/email-templates/mjml-compiler';
 import { newWorkspaceId } from '../support/api-client';
+import { countingStore } from '../support/counting-store';
 import { localCloudClient } from '../support/local-cloud-client';
 import { seedMember } from '../support/team-members';
 
@@ -253,5 +255,56 @@ describe('email templates', () => {
       (item) => item.pk === emailTemplatesKeys.template(workspaceId, created.body.id).pk,
     );
     expect(left).toEqual([]);
+  });
+
+  it('build merge contexts for pages of contacts with one BatchGet of the companies and owners not read before', async () => {
+    const owner = await seedMember(workspaceId, {
+      email: 'page-owner@example.com',
+      name: 'Ada King Lovelace',
+      table: { client: client.documents, tableName: cloud.tableName },
+    });
+    const companies = await Promise.all(
+      ['Alpha', 'Beta'].map(
+        async (name) => (await api<{ id: string }>('POST', '/api/companies', { name })).body.id,
+      ),
+    );
+    const contacts: Record<string, unknown>[] = [];
+    for (const [at, companyId] of [companies[0], companies[0], companies[1], undefined].entries()) {
+      const created = await api<Record<string, unknown>>('POST', '/api/contacts', {
+        firstName: `Page${at}`,
+        email: `page${at}@example.com`,
+        ownerId: owner,
+        ...(companyId ? { companyId } : {}),
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      contacts.push(created.body);
+    }
+    const { store, sent } = countingStore(cloud.dynamoDbEndpoint, cloud.tableName);
+    const loader = new MergeContextLoader(store, workspaceId, 'Seed Mail');
+    const first = await loader.contextsFor(contacts.slice(0, 3), (contact) => ({
+      unsubscribeUrl: `https://u.example/${String(contact.id)}`,
+    }));
+    expect(sent).toEqual(['BatchGetItemCommand']);
+    expect(first.get(String(contacts[0]?.id))).toMatchObject({
+      contact: { firstName: 'Page0' },
+      company: { name: 'Alpha' },
+      owner: {
+        firstName: 'Ada',
+        lastName: 'King Lovelace',
+        name: 'Ada King Lovelace',
+        email: 'page-owner@example.com',
+      },
+      workspace: { name: 'Seed Mail' },
+      unsubscribe_url: `https://u.example/${String(contacts[0]?.id)}`,
+    });
+    expect(first.get(String(contacts[2]?.id))).toMatchObject({ company: { name: 'Beta' } });
+    // the next page's company and owner were read with the first: no request at all
+    sent.length = 0;
+    const second = await loader.contextsFor(contacts.slice(3));
+    expect(sent).toEqual([]);
+    expect(second.get(String(contacts[3]?.id))).toMatchObject({
+      company: { name: undefined },
+      owner: { email: 'page-owner@example.com' },
+    });
   });
 });
