@@ -543,11 +543,17 @@ class Runner {
         now.getTime(),
       );
       const counters: RateCounter[] = [
-        {
-          name: 'campaign',
-          rate: { limit: own, windowSeconds: 1 },
-          keyOf: (start) => campaignsKeys.campaignRateWindow(this.workspaceId, this.campaignId, start),
-        },
+        // the campaign's own window only when it asks for less than the quota (or was throttled)
+        ...(own < quota
+          ? [
+              {
+                name: 'campaign',
+                rate: { limit: own, windowSeconds: 1 },
+                keyOf: (start: number) =>
+                  campaignsKeys.campaignRateWindow(this.workspaceId, this.campaignId, start),
+              },
+            ]
+          : []),
         {
           name: 'ses',
           rate: { limit: quota, windowSeconds: 1 },
