@@ -74,6 +74,8 @@ export type RunOutcome =
   | 'not_running';
 
 const defaultLeaseMs = 2 * 60_000;
+/** While sending, the campaign's status is read again (and the lease renewed) this often. */
+const statusCheckMs = 1000;
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -388,8 +390,14 @@ class Runner {
       const link = links.get(String(contact.id));
       return link ? { unsubscribeUrl: link.unsubscribeUrl, preferencesUrl: link.preferencesUrl } : {};
     });
+    let checkedAt = this.deps.clock().getTime();
     for (const recipient of recipients) {
       if (this.context.timeLeftMs() < (this.deps.stopBeforeMs ?? 60_000)) return 'more';
+      // a pause or cancel stops the runner after the message under way: checked at most once a second
+      if (this.deps.clock().getTime() - checkedAt >= statusCheckMs) {
+        if (!(await this.check())) return 'stopped';
+        checkedAt = this.deps.clock().getTime();
+      }
       const context = contexts.get(recipient.contactId);
       const link = links.get(recipient.contactId);
       if (!context || !link || !recipient.email) {
@@ -535,11 +543,17 @@ class Runner {
         now.getTime(),
       );
       const counters: RateCounter[] = [
-        {
-          name: 'campaign',
-          rate: { limit: own, windowSeconds: 1 },
-          keyOf: (start) => campaignsKeys.campaignRateWindow(this.workspaceId, this.campaignId, start),
-        },
+        // the campaign's own window only when it asks for less than the quota (or was throttled)
+        ...(own < quota
+          ? [
+              {
+                name: 'campaign',
+                rate: { limit: own, windowSeconds: 1 },
+                keyOf: (start: number) =>
+                  campaignsKeys.campaignRateWindow(this.workspaceId, this.campaignId, start),
+              },
+            ]
+          : []),
         {
           name: 'ses',
           rate: { limit: quota, windowSeconds: 1 },

@@ -1,4 +1,5 @@
 import { activitiesKeys } from '../activities/activities-keys';
+import { campaignsKeys } from '../campaigns/campaigns-keys';
 import { companiesKeys } from '../companies/companies-keys';
 import { contactsKeys } from '../contacts/contacts-keys';
 import { customFieldsKeys } from '../custom-fields/custom-fields-keys';
@@ -47,4 +48,5 @@ export const keys = {
   ...dealsKeys,
   ...emailTemplatesKeys,
   ...emailKeys,
+  ...campaignsKeys,
 };
