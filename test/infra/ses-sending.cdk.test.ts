@@ -63,7 +63,7 @@ describe('SES sending (decision 170)', () => {
     expect(JSON.stringify(statements)).not.toContain('StringLike');
   });
 
-  it('with sesDomain: the domain identity with Easy DKIM (RSA 2048, SES's default) and its custom MAIL FROM, and its DNS records as outputs', () => {
+  it('with sesDomain: the domain identity with Easy DKIM (RSA 2048, the SES default) and its custom MAIL FROM, and its DNS records as outputs', () => {
     const template = sesTemplate(withDomain);
     template.hasResourceProperties('AWS::SES::EmailIdentity', {
       EmailIdentity: 'news.example.com',

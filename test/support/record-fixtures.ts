@@ -6,6 +6,13 @@ import { routeKeyOf } from '../../shared/platform/capability';
 import type { RegisteredRoute } from '../../shared/registry/capability-registry';
 import { TicketPatch } from '../../shared/tickets/ticket';
 import type { Api } from './api-client';
+import {
+  deliverabilityKind,
+  emailLinkKind,
+  emailPreferencePageKind,
+  emailSettingsKind,
+  suppressionKind,
+} from './email-record-fixtures';
 import { encodePathSegment } from './raw-api';
 import {
   inboxDeliveryKind,
@@ -44,7 +51,12 @@ export type RecordKindName =
   | 'pipeline'
   | 'deal'
   | 'dealLostReasons'
-  | 'forecast';
+  | 'forecast'
+  | 'emailSettings'
+  | 'suppression'
+  | 'deliverability'
+  | 'emailLink'
+  | 'emailPreferencePage';
 
 export interface SeededRecord {
   kind: RecordKindName;
@@ -180,7 +192,7 @@ const companyKind: RecordKind = {
     const activity = await loggedActivity(api, `/api/companies/${body.id}/activities`);
     return {
       kind: 'company',
-      params: { id: body.id, activityId: activity.id },
+      params: { id: body.id, contactId: body.id, activityId: activity.id },
       identity: body.id,
       version: body.version,
       finds: { q: 'ünal ind', tag, ...ownerOf(seeded) },
@@ -900,6 +912,11 @@ export const recordKinds: readonly RecordKind[] = [
   contactKind,
   fieldDefinitionKind,
   listKind,
+  emailSettingsKind,
+  suppressionKind,
+  deliverabilityKind,
+  emailLinkKind,
+  emailPreferencePageKind,
   taskKind,
   pipelineKind,
   dealKind,

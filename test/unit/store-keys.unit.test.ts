@@ -358,18 +358,43 @@ const golden = {
   ],
   lostReasons: [keys.lostReasons(ws), { pk: 'WS#acme-1#SETTINGS', sk: 'DEAL_LOST_REASONS' }],
   settings: [keys.settings(ws), { pk: 'WS#acme-1#SETTINGS', sk: 'EMAIL' }],
-  suppression: [keys.suppression(ws, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'), { pk: 'WS#acme-1#SUPPRESSION#aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', sk: 'SUPPRESSION' }],
+  suppression: [
+    keys.suppression(ws, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'),
+    {
+      pk: 'WS#acme-1#SUPPRESSION#aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      sk: 'SUPPRESSION',
+    },
+  ],
   suppressionListed: [
-    keys.suppressionListed(ws, '2026-01-02T03:04:05.000Z', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'),
-    { gsi1pk: 'WS#acme-1#SUPPRESSIONS', gsi1sk: '2026-01-02T03:04:05.000Z#aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' },
+    keys.suppressionListed(
+      ws,
+      '2026-01-02T03:04:05.000Z',
+      'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+    ),
+    {
+      gsi1pk: 'WS#acme-1#SUPPRESSIONS',
+      gsi1sk: '2026-01-02T03:04:05.000Z#aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+    },
   ],
   suppressionsPartition: [keys.suppressionsPartition(ws), 'WS#acme-1#SUPPRESSIONS'],
   softBounce: [
-    keys.softBounce(ws, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '2026-01-02T03:04:05.000Z', 'ev-1'),
-    { pk: 'WS#acme-1#SUPPRESSION#aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', sk: 'SOFT_BOUNCE#2026-01-02T03:04:05.000Z#ev-1' },
+    keys.softBounce(
+      ws,
+      'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      '2026-01-02T03:04:05.000Z',
+      'ev-1',
+    ),
+    {
+      pk: 'WS#acme-1#SUPPRESSION#aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      sk: 'SOFT_BOUNCE#2026-01-02T03:04:05.000Z#ev-1',
+    },
   ],
   softBouncesSince: [
-    keys.softBouncesSince(ws, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '2026-01-01T00:00:00.000Z'),
+    keys.softBouncesSince(
+      ws,
+      'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      '2026-01-01T00:00:00.000Z',
+    ),
     {
       pk: 'WS#acme-1#SUPPRESSION#aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
       skFrom: 'SOFT_BOUNCE#2026-01-01T00:00:00.000Z',
