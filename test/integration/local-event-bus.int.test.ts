@@ -442,7 +442,10 @@ describe('local event bus rules', () => {
       rulesFromFunctions(
         [
           { name: 'SendWelcome', trigger: { kind: 'event', pattern: { source: ['crm'] } } },
-          { name: 'RecordMail', trigger: { kind: 'event', bus: 'default', pattern: { source: ['aws.ses'] } } },
+          {
+            name: 'RecordMail',
+            trigger: { kind: 'event', bus: 'default', pattern: { source: ['aws.ses'] } },
+          },
         ] as const,
         { appBus: 'seed-crm' },
       ).map((rule) => [rule.name, 'eventBusName' in rule ? rule.eventBusName : undefined]),

@@ -363,18 +363,43 @@ const golden = {
   ],
   lostReasons: [keys.lostReasons(ws), { pk: 'WS#acme-1#SETTINGS', sk: 'DEAL_LOST_REASONS' }],
   settings: [keys.settings(ws), { pk: 'WS#acme-1#SETTINGS', sk: 'EMAIL' }],
-  suppression: [keys.suppression(ws, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'), { pk: 'WS#acme-1#SUPPRESSION#aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', sk: 'SUPPRESSION' }],
+  suppression: [
+    keys.suppression(ws, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'),
+    {
+      pk: 'WS#acme-1#SUPPRESSION#aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      sk: 'SUPPRESSION',
+    },
+  ],
   suppressionListed: [
-    keys.suppressionListed(ws, '2026-01-02T03:04:05.000Z', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'),
-    { gsi1pk: 'WS#acme-1#SUPPRESSIONS', gsi1sk: '2026-01-02T03:04:05.000Z#aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' },
+    keys.suppressionListed(
+      ws,
+      '2026-01-02T03:04:05.000Z',
+      'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+    ),
+    {
+      gsi1pk: 'WS#acme-1#SUPPRESSIONS',
+      gsi1sk: '2026-01-02T03:04:05.000Z#aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+    },
   ],
   suppressionsPartition: [keys.suppressionsPartition(ws), 'WS#acme-1#SUPPRESSIONS'],
   softBounce: [
-    keys.softBounce(ws, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '2026-01-02T03:04:05.000Z', 'ev-1'),
-    { pk: 'WS#acme-1#SUPPRESSION#aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', sk: 'SOFT_BOUNCE#2026-01-02T03:04:05.000Z#ev-1' },
+    keys.softBounce(
+      ws,
+      'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      '2026-01-02T03:04:05.000Z',
+      'ev-1',
+    ),
+    {
+      pk: 'WS#acme-1#SUPPRESSION#aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      sk: 'SOFT_BOUNCE#2026-01-02T03:04:05.000Z#ev-1',
+    },
   ],
   softBouncesSince: [
-    keys.softBouncesSince(ws, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '2026-01-01T00:00:00.000Z'),
+    keys.softBouncesSince(
+      ws,
+      'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      '2026-01-01T00:00:00.000Z',
+    ),
     {
       pk: 'WS#acme-1#SUPPRESSION#aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
       skFrom: 'SOFT_BOUNCE#2026-01-01T00:00:00.000Z',
@@ -404,6 +429,7 @@ const golden = {
   campaignScheduled: [
     keys.campaignScheduled(ws, '2026-12-24T08:00:00.000Z', id),
     { gsi2pk: 'WS#acme-1#CAMPAIGNS#SCHEDULED', gsi2sk: `2026-12-24T08:00:00.000Z#${id}` },
+  ],
   scheduledPartition: [keys.scheduledPartition(ws), 'WS#acme-1#CAMPAIGNS#SCHEDULED'],
   campaignRunning: [keys.campaignRunning(ws, id), { gsi2pk: 'WS#acme-1#CAMPAIGNS#RUNNING', gsi2sk: id }],
   runningPartition: [keys.runningPartition(ws), 'WS#acme-1#CAMPAIGNS#RUNNING'],
@@ -412,23 +438,29 @@ const golden = {
   recipientsPrefix: [
     keys.recipientsPrefix(ws, id),
     { pk: `WS#acme-1#CAMPAIGN#${id}`, skPrefix: 'RECIPIENT#' },
+  ],
   recipientQueued: [
     keys.recipientQueued(ws, id, 42, 'C1'),
     { gsi1pk: `WS#acme-1#CAMPAIGN#${id}#QUEUED`, gsi1sk: '0000000042#C1' },
+  ],
   queuedPartition: [keys.queuedPartition(ws, id), `WS#acme-1#CAMPAIGN#${id}#QUEUED`],
   recipientSending: [
     keys.recipientSending(ws, id, '2026-12-24T08:00:01.000Z', 'C1'),
     { gsi1pk: `WS#acme-1#CAMPAIGN#${id}#SENDING`, gsi1sk: '2026-12-24T08:00:01.000Z#C1' },
+  ],
   sendingPartition: [keys.sendingPartition(ws, id), `WS#acme-1#CAMPAIGN#${id}#SENDING`],
   recipientOfContact: [
     keys.recipientOfContact(ws, 'C1', id),
     { gsi3pk: 'WS#acme-1#CONTACT#C1#CAMPAIGN_EMAILS', gsi3sk: id },
+  ],
   contactCampaignEmailsPartition: [
     keys.contactCampaignEmailsPartition(ws, 'C1'),
     'WS#acme-1#CONTACT#C1#CAMPAIGN_EMAILS',
+  ],
   hourStats: [
     keys.hourStats(ws, id, '2026-12-24T08'),
     { pk: `WS#acme-1#CAMPAIGN#${id}`, sk: 'STATS#2026-12-24T08' },
+  ],
   hourStatsPrefix: [keys.hourStatsPrefix(ws, id), { pk: `WS#acme-1#CAMPAIGN#${id}`, skPrefix: 'STATS#' }],
   linkStats: [keys.linkStats(ws, id, 'ab12'), { pk: `WS#acme-1#CAMPAIGN#${id}`, sk: 'LINK#ab12' }],
   linkStatsPrefix: [keys.linkStatsPrefix(ws, id), { pk: `WS#acme-1#CAMPAIGN#${id}`, skPrefix: 'LINK#' }],
