@@ -160,7 +160,8 @@ export function useScheduleCampaign() {
 export function useCampaignAction(id: string, action: 'pause' | 'resume' | 'cancel') {
   const stored = useStored();
   return useMutation({
-    mutationFn: () => apiRequest<Campaign>(`${pathOf(id)}/${action}`, { method: 'POST' }),
+    // an empty body: the route may take a strict empty object, and one without a body ignores it
+    mutationFn: () => apiRequest<Campaign>(`${pathOf(id)}/${action}`, { method: 'POST', body: {} }),
     onSuccess: stored,
   });
 }
