@@ -241,6 +241,25 @@ describe.runIf(runE2e)('email campaigns in the web app', () => {
     );
     expect([stored.marketing, stored.source]).toEqual(['subscribed', 'member']);
 
+    // a campaign scheduled for a later time shows it in the workspace's zone, and is cancelled after a confirmation
+    const later = await asAdmin<{ id: string }>('POST', '/api/email/campaigns', {
+      name: 'Christmas greetings',
+      templateId,
+      audience: { include: [{ kind: 'list', listId }], exclude: [] },
+    });
+    await asAdmin('POST', `/api/email/campaigns/${later.id}/schedule`, { sendAt: '2027-12-24T09:00' });
+    await page.goto(`${cloud.url}/email/campaigns/${later.id}`);
+    await visible(heading(page, 'Christmas greetings'));
+    await visible(page.getByText('Scheduled', { exact: true }));
+    await visible(page.getByText(/Dec 24, 2027.*9:00.*\(Europe\/Berlin\)/));
+    await page.getByRole('button', { name: 'Cancel campaign' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Cancel this campaign?' });
+    await visible(confirm.getByText('0 sent so far', { exact: false }));
+    await confirm.getByRole('button', { name: 'Cancel campaign' }).click();
+    await visible(page.getByText('Cancelled', { exact: true }));
+    const cancelled = await asAdmin<{ status: string }>('GET', `/api/email/campaigns/${later.id}`);
+    expect(cancelled.status).toBe('cancelled');
+
     // a marketer reads the settings; only an admin edits them
     await page.goto(`${cloud.url}/settings/email`);
     await visible(heading(page, 'Email settings'));
