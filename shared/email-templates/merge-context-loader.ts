@@ -1,6 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { contactFromItem } from '../contacts/contact-item';
-import { emailKeys } from '../email/email-keys';
 import { isId } from '../platform/ids';
 import { recordKeys } from '../records/record-keys';
 import type { Item } from '../records/record-store';
@@ -84,18 +83,6 @@ export class MergeContextLoader {
       else if (item.entity === 'member') this.owners.set(String(item.id), item);
     }
   }
-}
-
-/** The sender name of the workspace's email settings, used as `workspace.name`; one GetItem. */
-export async function readWorkspaceName(store: Store, workspaceId: string): Promise<string | undefined> {
-  const result = await store.client.send(
-    new GetCommand({
-      TableName: store.tableName,
-      Key: emailKeys.settings(workspaceId),
-      ProjectionExpression: 'fromName',
-    }),
-  );
-  return typeof result.Item?.fromName === 'string' ? result.Item.fromName : undefined;
 }
 
 /**

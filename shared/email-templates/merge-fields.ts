@@ -26,6 +26,8 @@ export interface FieldPart {
   kind: 'field';
   path: string;
   filters: MergeFilter[];
+  /** The tag as written, `{{` to `}}`. */
+  raw: string;
   /** Where the `{{` is, 1-based. */
   line: number;
   column: number;
@@ -222,7 +224,13 @@ export function parseMergeFields(source: string, fieldSet?: MergeFieldSet): Merg
         fail(`Unknown merge field "${tag.path}".`, tag.pathOffset);
       }
       if (open > textFrom) parts.push({ kind: 'text', text: source.slice(textFrom, open) });
-      parts.push({ kind: 'field', path: tag.path, filters: tag.filters, ...positions.at(open) });
+      parts.push({
+        kind: 'field',
+        path: tag.path,
+        filters: tag.filters,
+        raw: source.slice(open, tag.end),
+        ...positions.at(open),
+      });
       if (!fields.includes(tag.path)) fields.push(tag.path);
       textFrom = tag.end;
       at = tag.end;
@@ -247,6 +255,36 @@ function nextOpening(source: string, from: number): number {
     if (next === '{' || next === '%') return at;
   }
   return -1;
+}
+
+/**
+ * Swaps each merge tag for `mergetag<nonce>n<index>x` (letters and digits: inert in text, attributes and
+ * URLs) so that MJML never escapes or rewrites one; `restore` puts the tags back (ignoring case: a text
+ * part may upper-case headings). A source that does not parse is left as it is.
+ */
+export function protectMergeTags(source: string): {
+  protectedSource: string;
+  restore: (text: string) => string;
+} {
+  const parsed = parseMergeFields(source);
+  if (!parsed.ok) return { protectedSource: source, restore: (text) => text };
+  const nonce = Math.random()
+    .toString(36)
+    .slice(2, 10)
+    .replace(/[^a-z0-9]/g, 'x');
+  const tags: string[] = [];
+  const protectedSource = parsed.parts
+    .map((part) => {
+      if (part.kind === 'text') return part.text;
+      tags.push(part.raw);
+      return `mergetag${nonce}n${tags.length - 1}x`;
+    })
+    .join('');
+  const pattern = new RegExp(`mergetag${nonce}n(\\d+)x`, 'gi');
+  return {
+    protectedSource,
+    restore: (text) => text.replace(pattern, (match, index: string) => tags[Number(index)] ?? match),
+  };
 }
 
 // -------------------------------------------------------------------------------------------- rendering

@@ -19,6 +19,7 @@ import {
   EmailOpened,
   EmailUnsubscribed,
 } from '../email/email-events';
+import { EmailTemplateSaved } from '../email-templates/email-template-events';
 import { FormSubmitted } from '../forms/form-events';
 import { ListJoined, ListLeft } from '../lists/list-events';
 import { CartAbandoned, OrderPlaced } from '../orders/order-events';
@@ -85,6 +86,6 @@ export const businessEvents = [
 ] as const;
 
 /** Plumbing: published for the CRM's own functions, never forwarded to outbound webhooks. */
-export const internalEvents = [WebhookReceived, CampaignRunRequested] as const;
+export const internalEvents = [WebhookReceived, EmailTemplateSaved, CampaignRunRequested] as const;
 
 export const eventContracts = [...businessEvents, ...internalEvents] as const;

@@ -5,6 +5,7 @@ import { contactsErrors } from '../contacts/contacts-errors';
 import { customFieldsErrors } from '../custom-fields/custom-fields-errors';
 import { dealsErrors } from '../deals/deals-errors';
 import { emailErrors } from '../email/email-errors';
+import { emailTemplatesErrors } from '../email-templates/email-templates-errors';
 import { forecastErrors } from '../forecast/forecast-errors';
 import { formsErrors } from '../forms/forms-errors';
 import { listsErrors } from '../lists/lists-errors';
@@ -40,4 +41,5 @@ export const errorMessages = {
   ...forecastErrors,
   ...emailErrors,
   ...campaignsErrors,
+  ...emailTemplatesErrors,
 } as const satisfies Record<string, string>;

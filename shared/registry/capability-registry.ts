@@ -12,6 +12,7 @@ import { contactsCapability } from '../contacts/contacts-capability';
 import { customFieldsCapability } from '../custom-fields/custom-fields-capability';
 import { dealsCapability } from '../deals/deals-capability';
 import { emailCapability } from '../email/email-capability';
+import { emailTemplatesCapability } from '../email-templates/email-templates-capability';
 import { eventsCapability } from '../events/events-capability';
 import { forecastCapability } from '../forecast/forecast-capability';
 import { formsCapability } from '../forms/forms-capability';
@@ -53,6 +54,7 @@ export const capabilities: readonly Capability[] = [
   forecastCapability,
   campaignsCapability,
   emailCapability,
+  emailTemplatesCapability,
 ];
 
 /** What infra, the local cloud and the tests read: the registry's functions and routes, flattened. */

@@ -5,6 +5,7 @@ import { contactsKeys } from '../contacts/contacts-keys';
 import { customFieldsKeys } from '../custom-fields/custom-fields-keys';
 import { dealsKeys } from '../deals/deals-keys';
 import { emailKeys } from '../email/email-keys';
+import { emailTemplatesKeys } from '../email-templates/email-templates-keys';
 import { eventsKeys } from '../events/events-keys';
 import { formsKeys } from '../forms/forms-keys';
 import { listsKeys } from '../lists/lists-keys';
@@ -47,4 +48,5 @@ export const keys = {
   ...dealsKeys,
   ...emailKeys,
   ...campaignsKeys,
+  ...emailTemplatesKeys,
 };

@@ -150,7 +150,7 @@ describe('error codes', () => {
     for (const capability of registry.capabilities) {
       for (const code of Object.keys(capability.errors ?? {})) {
         const namespace = code.split('.')[0] as string;
-        expect(code).toMatch(/^[a-z]+\.[a-z_]+$/);
+        expect(code).toMatch(/^[a-z]+(_[a-z]+)*\.[a-z_]+$/);
         expect(owner.get(namespace) ?? capability.name, code).toBe(capability.name);
         owner.set(namespace, capability.name);
       }
@@ -181,7 +181,7 @@ describe('error texts in Lambda bundles', () => {
       const entry = join(functionsDir, `${handler}.ts`);
       const thrown = new Set(
         runtimeModulesFrom(entry).flatMap((file) =>
-          [...readFileSync(file, 'utf8').matchAll(/'([a-z]+\.[a-z_]+)'/g)]
+          [...readFileSync(file, 'utf8').matchAll(/'([a-z_]+\.[a-z_]+)'/g)]
             .map((match) => match[1] as string)
             .filter((code) => capabilityCodes.has(code)),
         ),

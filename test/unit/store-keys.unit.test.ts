@@ -296,6 +296,11 @@ const golden = {
     `WS#acme-1#COMPANY#${companyId}#TASKS`,
   ],
   contactTasksPartition: [keys.contactTasksPartition(ws, id), `WS#acme-1#CONTACT#${id}#TASKS`],
+  // --- email templates (decision 170) ---
+  template: [keys.template(ws, id), { pk: `WS#acme-1#EMAIL_TEMPLATE#${id}`, sk: 'TEMPLATE' }],
+  compiledTemplate: [keys.compiledTemplate(ws, id), { pk: `WS#acme-1#EMAIL_TEMPLATE#${id}`, sk: 'COMPILED' }],
+  templateListed: [keys.templateListed(ws, id), { gsi1pk: 'WS#acme-1#EMAIL_TEMPLATES', gsi1sk: id }],
+  templatesPartition: [keys.templatesPartition(ws), 'WS#acme-1#EMAIL_TEMPLATES'],
   // --- platform: background frames ---
   eventHandled: [
     keys.eventHandled(ws, 'DeliverOutboundWebhooks', id),

@@ -39,6 +39,11 @@ const TicketsPage = lazyPage(() => import('../tickets/tickets-page'), 'TicketsPa
 const TicketDetailPage = lazyPage(() => import('../tickets/ticket-detail-page'), 'TicketDetailPage');
 const TicketSlaPage = lazyPage(() => import('../tickets/ticket-sla-page'), 'TicketSlaPage');
 const TasksPage = lazyPage(() => import('../tasks/tasks-page'), 'TasksPage');
+const EmailTemplatesPage = lazyPage(() => import('../email-templates/templates-page'), 'EmailTemplatesPage');
+const EmailTemplateEditorPage = lazyPage(
+  () => import('../email-templates/template-editor-page'),
+  'EmailTemplateEditorPage',
+);
 const ForecastPage = lazyPage(() => import('../forecast/forecast-page'), 'ForecastPage');
 const DealsBoardPage = lazyPage(() => import('../deals/deals-board-page'), 'DealsBoardPage');
 const DealPage = lazyPage(() => import('../deals/deal-page'), 'DealPage');
@@ -87,6 +92,8 @@ export function AppRoutes() {
         <Route path="tasks" element={<TasksPage />} />
         <Route path="deals" element={<DealsBoardPage />} />
         <Route path="deals/:dealId" element={<DealPage />} />
+        <Route path="email/templates" element={<EmailTemplatesPage />} />
+        <Route path="email/templates/:templateId" element={<EmailTemplateEditorPage />} />
         <Route path="lists" element={<ListsPage />} />
         <Route path="lists/:listId" element={<ListDetailPage />} />
         <Route path="forecast" element={<ForecastPage />} />
