@@ -1,6 +1,7 @@
 import { contactsErrors } from '../../shared/contacts/contacts-errors';
 import { emailErrors } from '../../shared/email/email-errors';
 import { emailRoutes } from '../../shared/email/email-routes';
+import { listsErrors } from '../../shared/lists/lists-errors';
 import { apiRouter } from '../../shared/platform/http-handler';
 import { registerWorkspacesIn } from '../../shared/platform/workspace-registry';
 import { storeFromEnv } from '../../shared/store/store';
@@ -32,5 +33,5 @@ export const handler = apiRouter(
     GetPreferencePage: getPreferencePageRoute,
     PutPreferencePage: putPreferencePageRoute,
   },
-  { onWorkspace: registerWorkspacesIn(storeFromEnv()), errors: [emailErrors, contactsErrors] },
+  { onWorkspace: registerWorkspacesIn(storeFromEnv()), errors: [emailErrors, contactsErrors, listsErrors] },
 );

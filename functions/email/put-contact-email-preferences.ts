@@ -9,5 +9,6 @@ export const putContactEmailPreferencesRoute = implement(
   emailRoutes.PutContactEmailPreferences,
   async ({ auth, params, body }) => ({
     body: await setContactEmailPreferences(deps, auth.workspaceId, params.contactId, body),
+    statusCode: 200,
   }),
 );

@@ -8,4 +8,5 @@ const deps = depsFromEnv();
 /** Public: the preference page's changes (lists left or rejoined, unsubscribe from everything). */
 export const putPreferencePageRoute = implement(emailRoutes.PutPreferencePage, async ({ params, body }) => ({
   body: await updatePreferencePage(deps, params.token, body),
+  statusCode: 200,
 }));

@@ -40,14 +40,18 @@ export function consentChangeWrites(
 ): TransactItem[] {
   const { condition } = options;
   const changedAt = now.toISOString();
-  const set = ['entity = :entity', 'contactId = :contactId', 'marketing = :marketing', 'changedAt = :at'];
-  const remove: string[] = [];
-  set.push('#source = :source');
-  if (options.pageLeftLists) set.push('pageLeftLists = :pageLeftLists');
-  for (const name of ['note', 'campaignId'] as const) {
-    if (change[name] === undefined) remove.push(name);
-    else set.push(`${name} = :${name}`);
-  }
+  const fields: Record<string, unknown> = {
+    entity: 'emailPreferences',
+    contactId,
+    marketing: change.marketing,
+    changedAt,
+    source: change.source,
+    ...(change.note !== undefined ? { note: change.note } : {}),
+    ...(change.campaignId !== undefined ? { campaignId: change.campaignId } : {}),
+    ...(options.pageLeftLists ? { pageLeftLists: [...options.pageLeftLists] } : {}),
+  };
+  const removed = (['note', 'campaignId'] as const).filter((name) => change[name] === undefined);
+  const names = Object.keys(fields);
   const events: PendingEvent[] =
     change.marketing === 'unsubscribed' && change.source !== 'form'
       ? [
@@ -65,17 +69,15 @@ export function consentChangeWrites(
       Update: {
         TableName: tableName,
         Key: emailKeys.emailPreferences(workspaceId, contactId),
-        UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
-        ExpressionAttributeNames: { '#source': 'source' },
+        UpdateExpression: `SET ${names.map((_, at) => `#f${at} = :f${at}`).join(', ')}${
+          removed.length ? ` REMOVE ${removed.map((_, at) => `#r${at}`).join(', ')}` : ''
+        }`,
+        ExpressionAttributeNames: {
+          ...Object.fromEntries(names.map((name, at) => [`#f${at}`, name])),
+          ...Object.fromEntries(removed.map((name, at) => [`#r${at}`, name])),
+        },
         ExpressionAttributeValues: {
-          ':entity': 'emailPreferences',
-          ':contactId': contactId,
-          ':marketing': change.marketing,
-          ':at': changedAt,
-          ':source': change.source,
-          ...(change.note !== undefined ? { ':note': change.note } : {}),
-          ...(change.campaignId !== undefined ? { ':campaignId': change.campaignId } : {}),
-          ...(options.pageLeftLists ? { ':pageLeftLists': [...options.pageLeftLists] } : {}),
+          ...Object.fromEntries(names.map((name, at) => [`:f${at}`, fields[name]])),
           ...condition?.values,
         },
         ...(condition ? { ConditionExpression: condition.expression } : {}),

@@ -87,26 +87,35 @@ export async function putEmailSettings(
   if (sending.sendingDomain && domainOf(input.fromAddress) !== sending.sendingDomain)
     throw new ValidationError({ fromAddress: `Send from an address @${sending.sendingDomain}.` });
   const now = deps.clock().toISOString();
+  const fields: Record<string, unknown> = {
+    entity: 'emailSettings',
+    fromName: input.fromName,
+    fromAddress: input.fromAddress,
+    postalAddress: input.postalAddress,
+    timeZone: input.timeZone,
+    updatedAt: now,
+    ...(input.replyTo ? { replyTo: input.replyTo } : {}),
+  };
+  const names = Object.keys(fields);
   const result = await deps.store.client.send(
     new UpdateCommand({
       TableName: deps.store.tableName,
       Key: emailKeys.settings(workspaceId),
       UpdateExpression: [
-        `SET ${input.replyTo ? 'replyTo = :replyTo, ' : ''}entity = :entity, fromName = :fromName,`,
-        'fromAddress = :fromAddress, postalAddress = :postal, timeZone = :timeZone, updatedAt = :now,',
-        'linkSecret = if_not_exists(linkSecret, :secret) ADD version :one',
-        input.replyTo ? '' : 'REMOVE replyTo',
+        `SET ${names.map((_, at) => `#f${at} = :f${at}`).join(', ')},`,
+        '#secret = if_not_exists(#secret, :secret) ADD #version :one',
+        input.replyTo ? '' : 'REMOVE #replyTo',
       ].join(' '),
+      ExpressionAttributeNames: {
+        ...Object.fromEntries(names.map((name, at) => [`#f${at}`, name])),
+        '#secret': 'linkSecret',
+        '#version': 'version',
+        ...(input.replyTo ? {} : { '#replyTo': 'replyTo' }),
+      },
       ExpressionAttributeValues: {
-        ':entity': 'emailSettings',
-        ':fromName': input.fromName,
-        ':fromAddress': input.fromAddress,
-        ':postal': input.postalAddress,
-        ':timeZone': input.timeZone,
-        ':now': now,
+        ...Object.fromEntries(names.map((name, at) => [`:f${at}`, fields[name]])),
         ':secret': newLinkSecret(),
         ':one': 1,
-        ...(input.replyTo ? { ':replyTo': input.replyTo } : {}),
       },
       ReturnValues: 'ALL_NEW',
     }),

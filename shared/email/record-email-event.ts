@@ -457,9 +457,9 @@ async function onFailure(deps: EmailEventDeps, event: EmailEvent, message: Campa
       Update: {
         TableName: store.tableName,
         Key: campaignsKeys.recipient(message.workspaceId, message.campaignId, message.contactId),
-        UpdateExpression: 'SET #status = :failed, failure = :failure REMOVE gsi1pk, gsi1sk',
+        UpdateExpression: 'SET #status = :failed, #failure = :failure REMOVE gsi1pk, gsi1sk',
         ConditionExpression: '#status = :was',
-        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeNames: { '#status': 'status', '#failure': 'failure' },
         ExpressionAttributeValues: { ':failed': 'failed', ':failure': failure.slice(0, 500), ':was': status },
       },
     },

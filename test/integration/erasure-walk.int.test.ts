@@ -63,6 +63,9 @@ const seededBy = {
   deal: 'deal with the person and a bystander',
   dealContactLink: 'deal with the person and a bystander',
   campaignRecipient: 'campaign send record',
+  emailPreferences: 'marketing consent recorded by a member',
+  emailConsentChange: 'marketing consent recorded by a member',
+  emailSuppression: 'address suppressed by hand',
 } satisfies Record<PersonalItemType, string>;
 
 let cloud: LocalCloud;
@@ -250,6 +253,16 @@ describe('erasing a person', () => {
     expect(found.body.items).toHaveLength(1);
     contactId = found.body.items[0]?.id as string;
     expect(found.body.items[0]).toMatchObject({ firstName: person.firstName, lastName: person.lastName });
+
+    // marketing consent recorded by a member (preferences and a consent change, the note naming the person)
+    const consent = await api('PUT', `/api/contacts/${contactId}/email-preferences`, {
+      marketing: 'subscribed',
+      note: `${person.firstName} said yes at the fair`,
+    });
+    expect(consent.status, JSON.stringify(consent.body)).toBe(200);
+    // address suppressed by hand: the address goes with the person, its hash stays
+    const suppressed = await api('POST', '/api/email/suppressions', { email: person.email });
+    expect(suppressed.status, JSON.stringify(suppressed.body)).toBe(201);
 
     // support ticket: the person's words, and its name on the ticket for the queue
     const ticket = await api<{ id: string; contactName: string }>('POST', '/api/tickets', {

@@ -35,6 +35,10 @@ const publicRoutes = [
   'POST /api/webhooks/shopify/{connectionId}',
   'POST /api/webhooks/woocommerce/{connectionId}',
   'POST /api/webhooks/shop/{connectionId}',
+  // signed email links: the token names the workspace and the contact, its signature proves them
+  'POST /api/email/unsubscribe/{token}',
+  'GET /api/email/preferences/{token}',
+  'PUT /api/email/preferences/{token}',
 ];
 
 const protectedRoutes = registry.routes.filter((fn) => !publicRoutes.includes(routeKeyOf(fn)));

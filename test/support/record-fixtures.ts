@@ -6,6 +6,13 @@ import { routeKeyOf } from '../../shared/platform/capability';
 import type { RegisteredRoute } from '../../shared/registry/capability-registry';
 import { TicketPatch } from '../../shared/tickets/ticket';
 import type { Api } from './api-client';
+import {
+  deliverabilityKind,
+  emailLinkKind,
+  emailPreferencePageKind,
+  emailSettingsKind,
+  suppressionKind,
+} from './email-record-fixtures';
 import { encodePathSegment } from './raw-api';
 import {
   inboxDeliveryKind,
@@ -46,7 +53,12 @@ export type RecordKindName =
   | 'dealLostReasons'
   | 'forecast'
   | 'emailTemplate'
-  | 'mergeFields';
+  | 'mergeFields'
+  | 'emailSettings'
+  | 'suppression'
+  | 'deliverability'
+  | 'emailLink'
+  | 'emailPreferencePage';
 
 export interface SeededRecord {
   kind: RecordKindName;
@@ -188,7 +200,7 @@ const companyKind: RecordKind = {
     const activity = await loggedActivity(api, `/api/companies/${body.id}/activities`);
     return {
       kind: 'company',
-      params: { id: body.id, activityId: activity.id },
+      params: { id: body.id, contactId: body.id, activityId: activity.id },
       identity: body.id,
       version: body.version,
       finds: { q: 'ünal ind', tag, ...ownerOf(seeded) },
@@ -999,6 +1011,11 @@ export const recordKinds: readonly RecordKind[] = [
   contactKind,
   fieldDefinitionKind,
   listKind,
+  emailSettingsKind,
+  suppressionKind,
+  deliverabilityKind,
+  emailLinkKind,
+  emailPreferencePageKind,
   taskKind,
   pipelineKind,
   dealKind,

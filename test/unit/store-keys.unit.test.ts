@@ -407,6 +407,67 @@ const golden = {
     keys.campaignRateWindow(ws, id, 1_800_000_040),
     { pk: `WS#acme-1#CAMPAIGN#${id}`, sk: 'RATE#1800000040' },
   ],
+  settings: [keys.settings(ws), { pk: 'WS#acme-1#SETTINGS', sk: 'EMAIL' }],
+  suppression: [
+    keys.suppression(ws, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'),
+    {
+      pk: 'WS#acme-1#SUPPRESSION#aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      sk: 'SUPPRESSION',
+    },
+  ],
+  suppressionListed: [
+    keys.suppressionListed(
+      ws,
+      '2026-01-02T03:04:05.000Z',
+      'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+    ),
+    {
+      gsi1pk: 'WS#acme-1#SUPPRESSIONS',
+      gsi1sk: '2026-01-02T03:04:05.000Z#aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+    },
+  ],
+  suppressionsPartition: [keys.suppressionsPartition(ws), 'WS#acme-1#SUPPRESSIONS'],
+  softBounce: [
+    keys.softBounce(
+      ws,
+      'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      '2026-01-02T03:04:05.000Z',
+      'ev-1',
+    ),
+    {
+      pk: 'WS#acme-1#SUPPRESSION#aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      sk: 'SOFT_BOUNCE#2026-01-02T03:04:05.000Z#ev-1',
+    },
+  ],
+  softBouncesSince: [
+    keys.softBouncesSince(
+      ws,
+      'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      '2026-01-01T00:00:00.000Z',
+    ),
+    {
+      pk: 'WS#acme-1#SUPPRESSION#aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      skFrom: 'SOFT_BOUNCE#2026-01-01T00:00:00.000Z',
+      skTo: 'SOFT_BOUNCE#~',
+    },
+  ],
+  emailPreferences: [
+    keys.emailPreferences(ws, id),
+    { pk: `WS#acme-1#CONTACT#${id}`, sk: 'EMAIL_PREFERENCES' },
+  ],
+  consentChange: [
+    keys.consentChange(ws, id, 'CHANGE1'),
+    { pk: `WS#acme-1#CONTACT#${id}`, sk: 'EMAIL_CONSENT#CHANGE1' },
+  ],
+  consentChangesPrefix: [
+    keys.consentChangesPrefix(ws, id),
+    { pk: `WS#acme-1#CONTACT#${id}`, skPrefix: 'EMAIL_CONSENT#' },
+  ],
+  dayStats: [keys.dayStats(ws, '2026-01-02'), { pk: 'WS#acme-1#EMAIL_STATS', sk: 'DAY#2026-01-02' }],
+  dayStatsRange: [
+    keys.dayStatsRange(ws, '2026-01-01', '2026-01-30'),
+    { pk: 'WS#acme-1#EMAIL_STATS', skFrom: 'DAY#2026-01-01', skTo: 'DAY#2026-01-30' },
+  ],
 } satisfies Partial<Record<keyof typeof keys, [unknown, unknown]>>;
 
 /** Not keys but attribute names of the pipeline item: the board's counters (decision 160). */
