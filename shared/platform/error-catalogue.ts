@@ -39,7 +39,7 @@ export const errorMessages = {
   ...activitiesErrors,
   ...dealsErrors,
   ...forecastErrors,
-  ...emailTemplatesErrors,
   ...emailErrors,
   ...campaignsErrors,
+  ...emailTemplatesErrors,
 } as const satisfies Record<string, string>;

@@ -52,9 +52,9 @@ export const capabilities: readonly Capability[] = [
   activitiesCapability,
   dealsCapability,
   forecastCapability,
-  emailTemplatesCapability,
-  emailCapability,
   campaignsCapability,
+  emailCapability,
+  emailTemplatesCapability,
 ];
 
 /** What infra, the local cloud and the tests read: the registry's functions and routes, flattened. */

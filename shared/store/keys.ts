@@ -46,7 +46,7 @@ export const keys = {
   ...ticketsKeys,
   ...tasksKeys,
   ...dealsKeys,
-  ...emailTemplatesKeys,
   ...emailKeys,
   ...campaignsKeys,
+  ...emailTemplatesKeys,
 };

@@ -6,6 +6,7 @@ import { routeKeyOf } from '../../shared/platform/capability';
 import type { RegisteredRoute } from '../../shared/registry/capability-registry';
 import { TicketPatch } from '../../shared/tickets/ticket';
 import type { Api } from './api-client';
+import { audienceCountKind, campaignHints, campaignKind } from './campaign-record-fixtures';
 import {
   deliverabilityKind,
   emailLinkKind,
@@ -54,6 +55,8 @@ export type RecordKindName =
   | 'forecast'
   | 'emailTemplate'
   | 'mergeFields'
+  | 'campaign'
+  | 'audienceCount'
   | 'emailSettings'
   | 'suppression'
   | 'deliverability'
@@ -1036,6 +1039,8 @@ export const recordKinds: readonly RecordKind[] = [
   ticketSlaKind,
   emailTemplateKind,
   mergeFieldsKind,
+  campaignKind,
+  audienceCountKind,
 ];
 
 export function collectionPathOf(path: string): string {
@@ -1116,6 +1121,7 @@ export function workspaceHints(seeded: Seeded): Hints {
           reassignTo: fc.constant(String(seeded.member.values.activeMemberId)),
         }
       : {}),
+    ...campaignHints(seeded),
     customFields: fc.constant({}),
     // deals: the default pipeline and its stages (the seeded deal's), amounts that fit their currency
     ...dealHints,

@@ -362,6 +362,51 @@ const golden = {
     `WS#acme-1#PIPELINE#${companyId}#STAGE_EXITS`,
   ],
   lostReasons: [keys.lostReasons(ws), { pk: 'WS#acme-1#SETTINGS', sk: 'DEAL_LOST_REASONS' }],
+  campaign: [keys.campaign(ws, id), { pk: `WS#acme-1#CAMPAIGN#${id}`, sk: 'CAMPAIGN' }],
+  campaignListed: [keys.campaignListed(ws, id), { gsi1pk: 'WS#acme-1#CAMPAIGNS', gsi1sk: id }],
+  campaignsPartition: [keys.campaignsPartition(ws), 'WS#acme-1#CAMPAIGNS'],
+  campaignScheduled: [
+    keys.campaignScheduled(ws, '2026-12-24T08:00:00.000Z', id),
+    { gsi2pk: 'WS#acme-1#CAMPAIGNS#SCHEDULED', gsi2sk: `2026-12-24T08:00:00.000Z#${id}` },
+  ],
+  scheduledPartition: [keys.scheduledPartition(ws), 'WS#acme-1#CAMPAIGNS#SCHEDULED'],
+  campaignRunning: [keys.campaignRunning(ws, id), { gsi2pk: 'WS#acme-1#CAMPAIGNS#RUNNING', gsi2sk: id }],
+  runningPartition: [keys.runningPartition(ws), 'WS#acme-1#CAMPAIGNS#RUNNING'],
+  content: [keys.content(ws, id), { pk: `WS#acme-1#CAMPAIGN#${id}`, sk: 'CONTENT' }],
+  recipient: [keys.recipient(ws, id, 'C1'), { pk: `WS#acme-1#CAMPAIGN#${id}`, sk: 'RECIPIENT#C1' }],
+  recipientsPrefix: [
+    keys.recipientsPrefix(ws, id),
+    { pk: `WS#acme-1#CAMPAIGN#${id}`, skPrefix: 'RECIPIENT#' },
+  ],
+  recipientQueued: [
+    keys.recipientQueued(ws, id, 42, 'C1'),
+    { gsi1pk: `WS#acme-1#CAMPAIGN#${id}#QUEUED`, gsi1sk: '0000000042#C1' },
+  ],
+  queuedPartition: [keys.queuedPartition(ws, id), `WS#acme-1#CAMPAIGN#${id}#QUEUED`],
+  recipientSending: [
+    keys.recipientSending(ws, id, '2026-12-24T08:00:01.000Z', 'C1'),
+    { gsi1pk: `WS#acme-1#CAMPAIGN#${id}#SENDING`, gsi1sk: '2026-12-24T08:00:01.000Z#C1' },
+  ],
+  sendingPartition: [keys.sendingPartition(ws, id), `WS#acme-1#CAMPAIGN#${id}#SENDING`],
+  recipientOfContact: [
+    keys.recipientOfContact(ws, 'C1', id),
+    { gsi3pk: 'WS#acme-1#CONTACT#C1#CAMPAIGN_EMAILS', gsi3sk: id },
+  ],
+  contactCampaignEmailsPartition: [
+    keys.contactCampaignEmailsPartition(ws, 'C1'),
+    'WS#acme-1#CONTACT#C1#CAMPAIGN_EMAILS',
+  ],
+  hourStats: [
+    keys.hourStats(ws, id, '2026-12-24T08'),
+    { pk: `WS#acme-1#CAMPAIGN#${id}`, sk: 'STATS#2026-12-24T08' },
+  ],
+  hourStatsPrefix: [keys.hourStatsPrefix(ws, id), { pk: `WS#acme-1#CAMPAIGN#${id}`, skPrefix: 'STATS#' }],
+  linkStats: [keys.linkStats(ws, id, 'ab12'), { pk: `WS#acme-1#CAMPAIGN#${id}`, sk: 'LINK#ab12' }],
+  linkStatsPrefix: [keys.linkStatsPrefix(ws, id), { pk: `WS#acme-1#CAMPAIGN#${id}`, skPrefix: 'LINK#' }],
+  campaignRateWindow: [
+    keys.campaignRateWindow(ws, id, 1_800_000_040),
+    { pk: `WS#acme-1#CAMPAIGN#${id}`, sk: 'RATE#1800000040' },
+  ],
   settings: [keys.settings(ws), { pk: 'WS#acme-1#SETTINGS', sk: 'EMAIL' }],
   suppression: [
     keys.suppression(ws, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'),
@@ -422,51 +467,6 @@ const golden = {
   dayStatsRange: [
     keys.dayStatsRange(ws, '2026-01-01', '2026-01-30'),
     { pk: 'WS#acme-1#EMAIL_STATS', skFrom: 'DAY#2026-01-01', skTo: 'DAY#2026-01-30' },
-  ],
-  campaign: [keys.campaign(ws, id), { pk: `WS#acme-1#CAMPAIGN#${id}`, sk: 'CAMPAIGN' }],
-  campaignListed: [keys.campaignListed(ws, id), { gsi1pk: 'WS#acme-1#CAMPAIGNS', gsi1sk: id }],
-  campaignsPartition: [keys.campaignsPartition(ws), 'WS#acme-1#CAMPAIGNS'],
-  campaignScheduled: [
-    keys.campaignScheduled(ws, '2026-12-24T08:00:00.000Z', id),
-    { gsi2pk: 'WS#acme-1#CAMPAIGNS#SCHEDULED', gsi2sk: `2026-12-24T08:00:00.000Z#${id}` },
-  ],
-  scheduledPartition: [keys.scheduledPartition(ws), 'WS#acme-1#CAMPAIGNS#SCHEDULED'],
-  campaignRunning: [keys.campaignRunning(ws, id), { gsi2pk: 'WS#acme-1#CAMPAIGNS#RUNNING', gsi2sk: id }],
-  runningPartition: [keys.runningPartition(ws), 'WS#acme-1#CAMPAIGNS#RUNNING'],
-  content: [keys.content(ws, id), { pk: `WS#acme-1#CAMPAIGN#${id}`, sk: 'CONTENT' }],
-  recipient: [keys.recipient(ws, id, 'C1'), { pk: `WS#acme-1#CAMPAIGN#${id}`, sk: 'RECIPIENT#C1' }],
-  recipientsPrefix: [
-    keys.recipientsPrefix(ws, id),
-    { pk: `WS#acme-1#CAMPAIGN#${id}`, skPrefix: 'RECIPIENT#' },
-  ],
-  recipientQueued: [
-    keys.recipientQueued(ws, id, 42, 'C1'),
-    { gsi1pk: `WS#acme-1#CAMPAIGN#${id}#QUEUED`, gsi1sk: '0000000042#C1' },
-  ],
-  queuedPartition: [keys.queuedPartition(ws, id), `WS#acme-1#CAMPAIGN#${id}#QUEUED`],
-  recipientSending: [
-    keys.recipientSending(ws, id, '2026-12-24T08:00:01.000Z', 'C1'),
-    { gsi1pk: `WS#acme-1#CAMPAIGN#${id}#SENDING`, gsi1sk: '2026-12-24T08:00:01.000Z#C1' },
-  ],
-  sendingPartition: [keys.sendingPartition(ws, id), `WS#acme-1#CAMPAIGN#${id}#SENDING`],
-  recipientOfContact: [
-    keys.recipientOfContact(ws, 'C1', id),
-    { gsi3pk: 'WS#acme-1#CONTACT#C1#CAMPAIGN_EMAILS', gsi3sk: id },
-  ],
-  contactCampaignEmailsPartition: [
-    keys.contactCampaignEmailsPartition(ws, 'C1'),
-    'WS#acme-1#CONTACT#C1#CAMPAIGN_EMAILS',
-  ],
-  hourStats: [
-    keys.hourStats(ws, id, '2026-12-24T08'),
-    { pk: `WS#acme-1#CAMPAIGN#${id}`, sk: 'STATS#2026-12-24T08' },
-  ],
-  hourStatsPrefix: [keys.hourStatsPrefix(ws, id), { pk: `WS#acme-1#CAMPAIGN#${id}`, skPrefix: 'STATS#' }],
-  linkStats: [keys.linkStats(ws, id, 'ab12'), { pk: `WS#acme-1#CAMPAIGN#${id}`, sk: 'LINK#ab12' }],
-  linkStatsPrefix: [keys.linkStatsPrefix(ws, id), { pk: `WS#acme-1#CAMPAIGN#${id}`, skPrefix: 'LINK#' }],
-  campaignRateWindow: [
-    keys.campaignRateWindow(ws, id, 1_800_000_040),
-    { pk: `WS#acme-1#CAMPAIGN#${id}`, sk: 'RATE#1800000040' },
   ],
 } satisfies Partial<Record<keyof typeof keys, [unknown, unknown]>>;
 
