@@ -87,8 +87,7 @@ export async function removeSuppression(store: Store, workspaceId: string, hash:
       }),
     );
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException)
-      throw new NotFoundError('email.suppression_not_found');
+    if (error instanceof ConditionalCheckFailedException) throw new NotFoundError('suppression.not_found');
     throw error;
   }
 }

@@ -67,7 +67,8 @@ export const suppressionKind: RecordKind = {
     };
   },
   identityOf: (item) => String(item.addressHash),
-  crossWorkspaceCreates: (other) => [{ what: 'the same address', body: other.values, status: 201 }],
+  // the same address in another workspace has the same hash: allowed, but it would name A's id
+  crossWorkspaceCreates: () => [],
 };
 
 /** The deliverability figures: a day's counters written as RecordEmailEvent writes them. */

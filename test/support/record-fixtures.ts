@@ -203,7 +203,7 @@ const companyKind: RecordKind = {
     const activity = await loggedActivity(api, `/api/companies/${body.id}/activities`);
     return {
       kind: 'company',
-      params: { id: body.id, contactId: body.id, activityId: activity.id },
+      params: { id: body.id, activityId: activity.id },
       identity: body.id,
       version: body.version,
       finds: { q: 'ünal ind', tag, ...ownerOf(seeded) },
@@ -246,7 +246,7 @@ const contactKind: RecordKind = {
     const activity = await loggedActivity(api, `/api/contacts/${body.id}/activities`);
     return {
       kind: 'contact',
-      params: { id: body.id, activityId: activity.id },
+      params: { id: body.id, contactId: body.id, activityId: activity.id },
       identity: body.id,
       version: body.version,
       finds: {

@@ -60,6 +60,10 @@ const EmailSettingsPage = lazyPage(
 );
 const SuppressionsPage = lazyPage(() => import('../email-settings/suppressions-page'), 'SuppressionsPage');
 const TeamPage = lazyPage(() => import('../team/team-page'), 'TeamPage');
+const EmailPreferencesPage = lazyPage(
+  () => import('../email-preferences/email-preferences-page'),
+  'EmailPreferencesPage',
+);
 const NotFoundPage = lazyPage(() => import('./not-found-page'), 'NotFoundPage');
 
 export function AppRoutes() {
@@ -70,6 +74,15 @@ export function AppRoutes() {
         element={
           <Suspense fallback={<PageLoader fullScreen />}>
             <SignInPage />
+          </Suspense>
+        }
+      />
+      {/* public: the preference page of a marketing email's link, no sign-in */}
+      <Route
+        path="/email/preferences/:token"
+        element={
+          <Suspense fallback={<PageLoader fullScreen />}>
+            <EmailPreferencesPage />
           </Suspense>
         }
       />
