@@ -132,7 +132,9 @@ export async function decideAudience(
   });
 }
 
-async function batchGetKeys(store: Store, keys: readonly { pk: string; sk: string }[]): Promise<Item[]> {
+async function batchGetKeys(store: Store, given: readonly { pk: string; sk: string }[]): Promise<Item[]> {
+  // BatchGetItem refuses a request naming a key twice (a list both included and excluded, say)
+  const keys = [...new Map(given.map((key) => [`${key.pk}|${key.sk}`, key])).values()];
   const found: Item[] = [];
   for (let at = 0; at < keys.length; at += 100) {
     found.push(...(await batchGetItems(store, keys.slice(at, at + 100) as Item[])));

@@ -41,6 +41,11 @@ export const campaignKind: RecordKind = {
     };
   },
   identityOf: (item) => String(item.id),
+  // scheduling "now" starts RunCampaign: the workspace's items settle when no campaign is running
+  settled: (items) =>
+    items.every(
+      (item) => item.entity !== 'campaign' || !['preparing', 'sending'].includes(String(item.status)),
+    ),
   crossWorkspaceCreates: (other, otherSeeded) => [
     {
       what: "the other workspace's template",
