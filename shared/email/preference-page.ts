@@ -128,11 +128,11 @@ export async function updatePreferencePage(
   const joining = state.lists.filter((list) => !on.has(list.id) && wanted.get(list.id) === true);
   const joins = joinListsWrites(tableName, workspaceId, contactId, joining, state.memberships, source, now);
   const items: TransactItem[] = [
-    ...leaving.map(
-      (list): TransactItem => ({
-        Delete: { TableName: tableName, Key: listsKeys.listMember(workspaceId, list.id, contactId) },
-      }),
-    ),
+    ...leaving.map((list): TransactItem => {
+      // the key only: the membership's index attributes are not part of it
+      const { pk, sk } = listsKeys.listMember(workspaceId, list.id, contactId);
+      return { Delete: { TableName: tableName, Key: { pk, sk } } };
+    }),
     ...joins.items,
   ];
   const listEvents = [
