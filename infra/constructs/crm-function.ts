@@ -19,6 +19,7 @@ import { archivePrefix, unmatchedArchive } from '../../shared/webhooks/archived-
 import { lambdaBundling } from '../lambda-bundling';
 import { acknowledgeWildcards, streamListWildcard, type WildcardAllowance, xrayWildcard } from './nag';
 import { repoRoot } from './repo-root';
+import type { SesSendingSettings } from './ses-sending';
 
 /** What a function gets when it does not say otherwise. */
 export const functionDefaults = {
@@ -44,6 +45,8 @@ export interface CrmFunctionProps {
   publicApiUrl?: string;
   /** The Cognito user pool; required when `spec.access.userPool` is set. */
   userPool?: IUserPool;
+  /** The deployment's SES sending settings (domain, configuration set, rate), for `spec.access.ses`. */
+  ses?: SesSendingSettings;
 }
 
 /** What `userPool: 'manage'` allows on the one pool: the team's invite, roles and deactivation. */
@@ -63,7 +66,8 @@ const sesIdentityWildcard: WildcardAllowance = {
   reason:
     'ses:SendEmail from capability function access `ses: send`: SES authorises against the sender and, ' +
     'while the account is in the SES sandbox, the recipient identity, so the resource is identity/*; a ' +
-    'StringEquals ses:FromAddress condition allows the one configured sender (MAIL_FROM) only.',
+    'StringEquals ses:FromAddress condition allows the one configured sender (MAIL_FROM) only, and a ' +
+    "StringLike condition only addresses on the deployment's verified SES domain (context sesDomain).",
   covers: ({ actions, resources }) =>
     actions.every((action) => action === 'ses:SendEmail') &&
     resources.every((resource) => resource.endsWith(':identity/*')),
@@ -174,7 +178,7 @@ export class CrmFunction extends Construct {
     if (spec.access.table) this.bindTable(props.table, spec.access.table);
     if (spec.access.eventBus) this.bindEventBus(props.eventBus);
     if (spec.access.archive) this.bindArchive(props.archiveBucket, spec.access.archive);
-    if (spec.access.ses) this.bindSes(spec.access.ses);
+    if (spec.access.ses) this.bindSes(spec.access.ses, props.ses);
     if (spec.access.userPool) this.bindUserPool(props.userPool, spec.access.userPool);
     if (spec.publicApiUrl) {
       if (!props.publicApiUrl) throw new Error(`${spec.name} hands out addresses but got no publicApiUrl`);
@@ -240,18 +244,51 @@ export class CrmFunction extends Construct {
    * wildcard because SES also authorises against the recipient's identity while the account is in the
    * sandbox, and the `ses:FromAddress` condition pins the sender instead.
    */
-  private bindSes(access: NonNullable<FunctionSpec['access']['ses']>): void {
-    if (access !== 'send') throw new Error(`${this.spec.name}: unknown ses access ${String(access)}`);
+  private bindSes(
+    access: NonNullable<FunctionSpec['access']['ses']>,
+    ses: SesSendingSettings | undefined,
+  ): void {
+    if (access !== 'send' && access !== 'settings')
+      throw new Error(`${this.spec.name}: unknown ses access ${String(access)}`);
+    if (ses) {
+      if (ses.domain) this.function.addEnvironment('SES_DOMAIN', ses.domain);
+      this.function.addEnvironment('SES_CONFIGURATION_SET', ses.configurationSetName);
+      this.function.addEnvironment('SES_MAX_SEND_RATE', String(ses.maxSendRate));
+    }
+    if (access === 'settings') return;
     const mailFrom = String(this.node.tryGetContext('mailFrom') ?? defaultMailFrom);
     const stack = Stack.of(this);
+    const identities = stack.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' });
     this.function.addToRolePolicy(
       new PolicyStatement({
         actions: ['ses:SendEmail'],
-        resources: [stack.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' })],
+        resources: [identities],
         conditions: { StringEquals: { 'ses:FromAddress': mailFrom } },
       }),
     );
     this.function.addEnvironment('MAIL_FROM', mailFrom);
+    if (!ses) return;
+    // marketing mail: any address on the verified domain, and the configuration set it is sent with
+    if (ses.domain)
+      this.function.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['ses:SendEmail'],
+          resources: [identities],
+          conditions: { StringLike: { 'ses:FromAddress': `*@${ses.domain}` } },
+        }),
+      );
+    this.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [
+          stack.formatArn({
+            service: 'ses',
+            resource: 'configuration-set',
+            resourceName: ses.configurationSetName,
+          }),
+        ],
+      }),
+    );
   }
 
   /**

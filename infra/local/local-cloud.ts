@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse } from 'aws-lambda';
+import { sendingConfigFromEnv } from '../../shared/email/sending-config';
 import type { FunctionSpec, StreamTrigger } from '../../shared/platform/capability';
 import { registry } from '../../shared/registry/capability-registry';
 import { defaultTableName } from '../../shared/store/table';
@@ -17,6 +18,7 @@ import { invokeFunction } from './function-runner';
 import { startLocalApi } from './http-server';
 import { createLocalAuth } from './local-auth';
 import { LocalUsers } from './local-users';
+import { startSesFront } from './ses-front';
 import { startSesLocal } from './ses-local';
 import { expireUnmatchedDeliveries } from './unmatched-expiry';
 
@@ -34,12 +36,23 @@ export interface LocalCloudOptions {
    * it is reached some other way than this server's own address (a tunnel, say). Defaults to that address.
    */
   publicApiUrl?: string;
+  /**
+   * SES's send quota as the local SES front enforces it (TooManyRequestsException above it), and as the
+   * senders read it (SES_MAX_SEND_RATE); unset: SES_MAX_SEND_RATE if set, else no limit locally.
+   */
+  sesMaxSendRate?: number;
 }
+
+/** The CRM's own bus locally (EVENT_BUS_NAME); AWS service events (SES) come on the `default` bus. */
+export const localAppBusName = 'seed-crm';
 
 export interface LocalCloud {
   url: string;
   dynamoDbEndpoint: string;
+  /** The SES front (SES_ENDPOINT): the SESv2 API with tracking and events; its /store is the mailbox. */
   sesEndpoint: string;
+  /** The emulator behind the front. */
+  sesEmulatorEndpoint: string;
   eventBridgeEndpoint: string;
   tableName: string;
   eventBus: LocalEventBus;
@@ -73,7 +86,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const ses = await startSesLocal();
     stops.push(ses.stop);
     // the same rules the CDK stack deploys, from the same registry entries
-    const rules = rulesFromFunctions(registry.functions);
+    const rules = rulesFromFunctions(registry.functions, { appBus: localAppBusName });
     const archiveDir = dataDir
       ? join(dataDir, 'webhook-archive')
       : mkdtempSync(join(tmpdir(), 'seed-crm-webhook-archive-'));
@@ -91,10 +104,23 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       invoke: (functionName, event) => invokeFunction(byName(functionName), event),
     });
     stops.push(eventBus.stop);
+    const configuredRate = Number(process.env.SES_MAX_SEND_RATE);
+    const sesMaxSendRate =
+      options.sesMaxSendRate ??
+      (Number.isFinite(configuredRate) && configuredRate > 0 ? configuredRate : undefined);
+    if (options.sesMaxSendRate) process.env.SES_MAX_SEND_RATE = String(options.sesMaxSendRate);
+    const sesFront = await startSesFront({
+      emulatorEndpoint: ses.endpoint,
+      publish: (event) => eventBus.publishServiceEvent(event),
+      configurationSet: sendingConfigFromEnv().configurationSet,
+      ...(sesMaxSendRate ? { maxSendRate: sesMaxSendRate } : {}),
+    });
+    stops.push(sesFront.stop);
     Object.assign(process.env, {
+      EVENT_BUS_NAME: localAppBusName,
       TABLE_NAME: tableName,
       DYNAMODB_ENDPOINT: dynamo.endpoint,
-      SES_ENDPOINT: ses.endpoint,
+      SES_ENDPOINT: sesFront.endpoint,
       EVENTBRIDGE_ENDPOINT: eventBus.endpoint,
       AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
       // raw webhook deliveries: the S3 bucket's stand-in (a throwaway folder when in memory)
@@ -116,7 +142,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     log(
       `DynamoDB Local  ${dynamo.endpoint}  (table ${tableName} ${table}${dataDir ? `, data in ${dataDir}` : ', in memory'})`,
     );
-    log(`SES emulator    ${ses.endpoint}  (mailbox viewer at /, JSON at /store)`);
+    log(
+      `SES             ${sesFront.endpoint}  (SES front: tracking and events; mailbox viewer at /, JSON at /store)`,
+    );
     log(
       `Cognito         ${cognito.endpoint}  (the user pool's Admin* API, users shared with the local sign-in)`,
     );
@@ -157,7 +185,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     return {
       url: api.url,
       dynamoDbEndpoint: dynamo.endpoint,
-      sesEndpoint: ses.endpoint,
+      sesEndpoint: sesFront.endpoint,
+      sesEmulatorEndpoint: ses.endpoint,
       eventBridgeEndpoint: eventBus.endpoint,
       tableName,
       eventBus,

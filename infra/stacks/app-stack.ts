@@ -27,6 +27,7 @@ import type { CrmFunction } from '../constructs/crm-function';
 import { CrmHttpApi } from '../constructs/crm-http-api';
 import { workspaceAttribute } from '../constructs/crm-user-pool';
 import { EdgeWebAcl } from '../constructs/edge-web-acl';
+import { SesSending } from '../constructs/ses-sending';
 import { spaAuthPaths, WebHosting } from '../constructs/web-hosting';
 import { CapabilityStack, capabilityStackId } from './capability-stack';
 
@@ -129,6 +130,14 @@ export class AppStack extends Stack {
     // Links in mail and form snippets point here (PUBLIC_API_URL), never at a request's Host: the
     // distribution's address, or the context value `publicApiUrl` for a custom domain in front of it.
     const publicApiUrl = String(this.node.tryGetContext('publicApiUrl') ?? this.web.url);
+    // marketing mail: the configuration set and its events on the default bus, the domain when given
+    const context = (name: string) => this.node.tryGetContext(name) as string | number | undefined;
+    const ses = new SesSending(this, 'SesSending', {
+      domain: context('sesDomain') === undefined ? undefined : String(context('sesDomain')),
+      mailFromSubdomain:
+        context('mailFromSubdomain') === undefined ? undefined : String(context('mailFromSubdomain')),
+      maxSendRate: context('sesMaxSendRate') === undefined ? undefined : Number(context('sesMaxSendRate')),
+    });
     // one nested stack per capability: its functions, their routes and triggers (decision 080)
     for (const capability of (props.registry ?? crmRegistry).capabilities) {
       const stack = new CapabilityStack(this, capabilityStackId(capability.name), {
@@ -140,6 +149,7 @@ export class AppStack extends Stack {
         userPool: props.userPool,
         alarmTopic: this.alarms.topic,
         publicApiUrl,
+        ses: ses.settings,
         originVerifyValue,
       });
       this.capabilityStacks.push(stack);

@@ -11,6 +11,7 @@ import type { Construct } from 'constructs';
 import { type Capability, type FunctionSpec, pascalCaseOf } from '../../shared/platform/capability';
 import { CrmFunction } from '../constructs/crm-function';
 import type { CrmHttpApi } from '../constructs/crm-http-api';
+import type { SesSendingSettings } from '../constructs/ses-sending';
 
 /** The construct id of a capability's nested stack: `outbound-webhooks` → `OutboundWebhooksCapability`. */
 export const capabilityStackId = (capability: string) => `${pascalCaseOf(capability)}Capability`;
@@ -26,6 +27,8 @@ export interface CapabilityStackProps extends NestedStackProps {
   alarmTopic: ITopic;
   /** The API's public base URL, for the functions that hand out addresses (PUBLIC_API_URL). */
   publicApiUrl: string;
+  /** The deployment's SES sending settings, for the functions with `access.ses`. */
+  ses?: SesSendingSettings;
   /** What CloudFront's origin header carries (a dynamic reference): API functions refuse requests without it. */
   originVerifyValue?: string;
 }
@@ -50,6 +53,7 @@ export class CapabilityStack extends NestedStack {
         userPool: props.userPool,
         alarmTopic: props.alarmTopic,
         publicApiUrl: props.publicApiUrl,
+        ...(props.ses ? { ses: props.ses } : {}),
       });
       this.functions.push(fn);
       if (spec.trigger.kind === 'api' && props.originVerifyValue)
@@ -66,7 +70,8 @@ export class CapabilityStack extends NestedStack {
         return;
       case 'event':
         new Rule(fn, 'Rule', {
-          eventBus: props.eventBus,
+          // AWS service events (SES) come on the account's default bus: a rule without a bus listens there
+          ...(trigger.bus === 'default' ? {} : { eventBus: props.eventBus }),
           // the capability's pattern is plain EventBridge JSON; CDK types only the top-level fields
           eventPattern: trigger.pattern as EventPattern,
           // an event EventBridge cannot hand to Lambda at all goes to the function's dead-letter queue too

@@ -13,6 +13,9 @@ import { type KeyPair, ws } from '../store/key-parts';
  *   `WS#w#CAMPAIGN#c#SENDING` / `<claimedAt>#<contactId>` (in doubt if it stays); always on byParent
  *   `WS#w#CONTACT#<contactId>#CAMPAIGN_EMAILS` / `<campaignId>` (the contact's campaign mails, erasure).
  * - Report counters: per hour `STATS#<YYYY-MM-DDTHH>`, per link `LINK#<sha256(url), 32 hex>`.
+ * - Send-rate windows (rate-limit.ts, one second each, TTL a day): the deployment's SES quota, shared by
+ *   every workspace, `SES_SEND_RATE` / `WINDOW#<epoch second>` (the one key without a workspace: the quota
+ *   is the account's), and a campaign's own rate `WS#w#CAMPAIGN#c` / `RATE#<epoch second>`.
  */
 export const campaignsKeys = {
   campaign: (workspaceId: string, campaignId: string): KeyPair => ({
@@ -80,5 +83,13 @@ export const campaignsKeys = {
   linkStatsPrefix: (workspaceId: string, campaignId: string) => ({
     pk: `${ws(workspaceId)}#CAMPAIGN#${campaignId}`,
     skPrefix: 'LINK#',
+  }),
+  sesSendRateWindow: (windowStart: number): KeyPair => ({
+    pk: 'SES_SEND_RATE',
+    sk: `WINDOW#${windowStart}`,
+  }),
+  campaignRateWindow: (workspaceId: string, campaignId: string, windowStart: number): KeyPair => ({
+    pk: `${ws(workspaceId)}#CAMPAIGN#${campaignId}`,
+    sk: `RATE#${windowStart}`,
   }),
 };

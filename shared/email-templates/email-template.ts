@@ -7,7 +7,11 @@ import { listQueryShape, RecordId, recordMeta } from '../records/record-fields';
  * subset (merge-fields.ts). The body is compiled to responsive HTML and a plain-text part by
  * `CompileEmailTemplate` after each save; `compile` says how far that is for the current version.
  */
-export const maxMjmlLength = 200_000;
+/**
+ * 40,000 characters: a body at most this long, in any characters JSON may escape, stays within the API's
+ * 256 KB request limit and the 400 KB item limit of DynamoDB (real templates are 5 to 20 KB).
+ */
+export const maxMjmlLength = 40_000;
 
 const templateFields = {
   name: z
@@ -111,7 +115,7 @@ export const EmailTemplatesQuery = z.strictObject({
 });
 export const EmailTemplatePath = z.object({ templateId: RecordId });
 
-/** Preview: the template merged for one real contact of the workspace (or with the fallbacks alone). */
+/** Preview (`?contactId=`): the template merged for one real contact of the workspace (or with the fallbacks alone). */
 export const TemplatePreviewInput = z.strictObject({ contactId: z.optional(RecordId) });
 export const TemplatePreview = z.object({ subject: z.string(), html: z.string(), text: z.string() });
 export type TemplatePreview = z.output<typeof TemplatePreview>;

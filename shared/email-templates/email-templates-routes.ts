@@ -67,12 +67,12 @@ export const emailTemplatesRoutes = defineRoutes({
     response: MergeFieldCatalog,
   },
   PreviewEmailTemplate: {
-    method: 'POST',
+    method: 'GET',
     path: '/api/email/templates/{templateId}/preview',
     roles: everyone,
     summary: 'The compiled template merged for one contact (or with its fallbacks)',
     params: EmailTemplatePath,
-    body: TemplatePreviewInput,
+    query: TemplatePreviewInput,
     response: TemplatePreview,
   },
   SendTestEmail: {
@@ -83,5 +83,7 @@ export const emailTemplatesRoutes = defineRoutes({
     params: EmailTemplatePath,
     body: TestSendInput,
     response: TestSendResult,
+    // accepted by SES for delivery: the message reaches the mailbox after the answer
+    status: 202,
   },
 });

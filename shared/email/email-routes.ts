@@ -38,6 +38,7 @@ export const emailRoutes = defineRoutes({
     summary: "Set the sender, reply-to, postal address and the workspace's time zone",
     body: EmailSettingsInput,
     response: EmailSettings,
+    status: 201,
   },
   ListSuppressions: {
     method: 'GET',
@@ -87,6 +88,7 @@ export const emailRoutes = defineRoutes({
     params: ContactPath,
     body: EmailPreferencesInput,
     response: EmailPreferences,
+    status: 201,
   },
   OneClickUnsubscribe: {
     method: 'POST',
@@ -114,5 +116,6 @@ export const emailRoutes = defineRoutes({
     params: UnsubscribeTokenPath,
     body: PreferencePageInput,
     response: PreferencePage,
+    status: 201,
   },
 });

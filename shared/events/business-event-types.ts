@@ -39,4 +39,11 @@ export const businessEventTypes = [
   'deal.lost',
   'deal.reopened',
   'deal.deleted',
+  'campaign.started',
+  'campaign.completed',
+  'email.opened',
+  'email.clicked',
+  'email.bounced',
+  'email.complained',
+  'email.unsubscribed',
 ] as const;

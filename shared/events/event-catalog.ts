@@ -1,4 +1,5 @@
 import { ActivityLogged } from '../activities/activity-events';
+import { CampaignCompleted, CampaignRunRequested, CampaignStarted } from '../campaigns/campaign-events';
 import { CompanyCreated, CompanyDeleted, CompanyUpdated } from '../companies/company-events';
 import { ConsentConfirmed } from '../consents/consent-events';
 import { ContactCreated, ContactDeleted, ContactUpdated } from '../contacts/contact-events';
@@ -11,6 +12,14 @@ import {
   DealUpdated,
   DealWon,
 } from '../deals/deal-events';
+import {
+  EmailBounced,
+  EmailClicked,
+  EmailComplained,
+  EmailOpened,
+  EmailUnsubscribed,
+} from '../email/email-events';
+import { EmailTemplateSaved } from '../email-templates/email-template-events';
 import { FormSubmitted } from '../forms/form-events';
 import { ListJoined, ListLeft } from '../lists/list-events';
 import { CartAbandoned, OrderPlaced } from '../orders/order-events';
@@ -67,9 +76,16 @@ export const businessEvents = [
   DealLost,
   DealReopened,
   DealDeleted,
+  CampaignStarted,
+  CampaignCompleted,
+  EmailOpened,
+  EmailClicked,
+  EmailBounced,
+  EmailComplained,
+  EmailUnsubscribed,
 ] as const;
 
 /** Plumbing: published for the CRM's own functions, never forwarded to outbound webhooks. */
-export const internalEvents = [WebhookReceived] as const;
+export const internalEvents = [WebhookReceived, EmailTemplateSaved, CampaignRunRequested] as const;
 
 export const eventContracts = [...businessEvents, ...internalEvents] as const;

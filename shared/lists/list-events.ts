@@ -11,8 +11,14 @@ const membership = {
 
 /** A contact joined a list (added by a user, or by a form). Joining a list it is on already is not news. */
 export const ListJoined = defineEvent('list.joined', 1, membership);
-/** A contact left a list (removed by a user). Deleting a contact or a list raises its own event instead. */
+/**
+ * A contact left a list (removed by a user, or on the email preference page). Deleting a contact or a list
+ * raises its own event instead.
+ */
 export const ListLeft = defineEvent('list.left', 1, {
   ...membership,
-  source: z.object({ kind: z.literal('user'), userId: z.string() }),
+  source: z.union([
+    z.object({ kind: z.literal('user'), userId: z.string() }),
+    z.object({ kind: z.literal('preference_page'), campaignId: z.optional(z.string()) }),
+  ]),
 });

@@ -53,10 +53,14 @@ export const ContactListList = z.object({ items: z.array(ContactList) });
 export const ListPath = z.object({ listId: z.string() });
 export const ListMemberPath = z.object({ listId: z.string(), contactId: z.string() });
 
-/** How a contact came to be on a list: added by a user, or by a form's submission. */
+/**
+ * How a contact came to be on a list (or left it): added by a user, by a form's submission, or by the
+ * contact itself on the public email preference page (decision 170), from a link of a campaign.
+ */
 export const MembershipSource = z.union([
   z.object({ kind: z.literal('user'), userId: z.string() }),
   z.object({ kind: z.literal('form'), formId: z.string() }),
+  z.object({ kind: z.literal('preference_page'), campaignId: z.optional(z.string()) }),
 ]);
 export type MembershipSource = z.output<typeof MembershipSource>;
 

@@ -56,8 +56,12 @@ export interface FunctionAccess {
    * deletes every version of a person's deliveries.
    */
   archive?: 'write' | 'read' | 'erase';
-  /** `send`: may send email through SES (SESv2 SendEmail) from MAIL_FROM. */
-  ses?: 'send';
+  /**
+   * `send`: may send email through SES (SESv2 SendEmail) from MAIL_FROM, and from addresses on the
+   * deployment's SES domain with its configuration set; `settings`: sends nothing, but reads the
+   * deployment's sending settings (SES_DOMAIN, SES_CONFIGURATION_SET, SES_MAX_SEND_RATE) that `send` also gets.
+   */
+  ses?: 'send' | 'settings';
   /**
    * `manage`: may administer the users of the Cognito user pool (USER_POOL_ID): create them, set their
    * groups, disable them and sign them out.
@@ -106,6 +110,11 @@ export interface FunctionSpec {
    * the deployment's own address, so that no address is ever taken from a request's headers.
    */
   publicApiUrl?: true;
+  /**
+   * Why the function may be bigger than the bundle rule allows (≤ 1.3× its bare SDK baseline): a recorded
+   * decision, shown by the bundle benchmark instead of a ratio held against the target.
+   */
+  bundleRuleExemption?: string;
 }
 
 export type BackgroundFunctionSpec = FunctionSpec & { trigger: BackgroundTrigger };

@@ -1,8 +1,11 @@
 import { activitiesErrors } from '../activities/activities-errors';
+import { campaignsErrors } from '../campaigns/campaigns-errors';
 import { companiesErrors } from '../companies/companies-errors';
 import { contactsErrors } from '../contacts/contacts-errors';
 import { customFieldsErrors } from '../custom-fields/custom-fields-errors';
 import { dealsErrors } from '../deals/deals-errors';
+import { emailErrors } from '../email/email-errors';
+import { emailTemplatesErrors } from '../email-templates/email-templates-errors';
 import { forecastErrors } from '../forecast/forecast-errors';
 import { formsErrors } from '../forms/forms-errors';
 import { listsErrors } from '../lists/lists-errors';
@@ -36,4 +39,7 @@ export const errorMessages = {
   ...activitiesErrors,
   ...dealsErrors,
   ...forecastErrors,
+  ...emailErrors,
+  ...campaignsErrors,
+  ...emailTemplatesErrors,
 } as const satisfies Record<string, string>;

@@ -103,6 +103,20 @@ export async function findPersonalRecords(
         ),
       };
     }
+    case 'emailKey': {
+      const contact = await getRecordItem(store, workspaceId, 'CONTACT', contactId);
+      const email = contact ? contactFromItem(contact).email : undefined;
+      if (!email) return none;
+      const { Item } = await store.client.send(
+        new GetCommand({
+          TableName: store.tableName,
+          Key: location.key(workspaceId, email),
+          ConsistentRead: true,
+        }),
+      );
+      // an entry already anonymised holds nothing of the person any more
+      return { ...none, items: Item && declaration.attributes.some((name) => name in Item) ? [Item] : [] };
+    }
     case 'namedBy': {
       const links = await queryAllWithPrefix(
         store,

@@ -1,7 +1,9 @@
 import { activitiesPersonalData } from '../activities/activities-personal-data';
+import { campaignsPersonalData } from '../campaigns/campaigns-personal-data';
 import { consentPersonalData } from '../consents/consent-personal-data';
 import { contactPersonalData } from '../contacts/contact-personal-data';
 import { dealsPersonalData } from '../deals/deals-personal-data';
+import { emailPersonalData } from '../email/email-personal-data';
 import { outboxPersonalData } from '../events/outbox-personal-data';
 import { formPersonalData } from '../forms/form-personal-data';
 import { listPersonalData } from '../lists/list-personal-data';
@@ -28,6 +30,8 @@ export const personalDataDeclarations = [
   ...tasksPersonalData,
   ...activitiesPersonalData,
   ...dealsPersonalData,
+  ...campaignsPersonalData,
+  ...emailPersonalData,
 ] as const;
 
 export type PersonalItemType = (typeof personalDataDeclarations)[number]['itemType'];

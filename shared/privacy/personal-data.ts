@@ -28,6 +28,14 @@ export type PersonalDataLocation =
       partition: (workspaceId: string, email: string) => string;
     }
   /**
+   * The item keyed by (a hash of) the contact's email itself: a suppression entry, which outlives the
+   * person by its hash (one GetItem, from the contact's email).
+   */
+  | {
+      kind: 'emailKey';
+      key: (workspaceId: string, email: string) => { pk: string; sk: string };
+    }
+  /**
    * Items keyed by something else, named by items of the contact's partition whose sort key starts with
    * `skPrefix` (a deal's link on its contact names the deal): `target` gives the named item's key.
    */

@@ -6,10 +6,13 @@
  */
 import { activitiesCapability } from '../activities/activities-capability';
 import { apiDocsCapability } from '../api/api-docs-capability';
+import { campaignsCapability } from '../campaigns/campaigns-capability';
 import { companiesCapability } from '../companies/companies-capability';
 import { contactsCapability } from '../contacts/contacts-capability';
 import { customFieldsCapability } from '../custom-fields/custom-fields-capability';
 import { dealsCapability } from '../deals/deals-capability';
+import { emailCapability } from '../email/email-capability';
+import { emailTemplatesCapability } from '../email-templates/email-templates-capability';
 import { eventsCapability } from '../events/events-capability';
 import { forecastCapability } from '../forecast/forecast-capability';
 import { formsCapability } from '../forms/forms-capability';
@@ -49,6 +52,9 @@ export const capabilities: readonly Capability[] = [
   activitiesCapability,
   dealsCapability,
   forecastCapability,
+  campaignsCapability,
+  emailCapability,
+  emailTemplatesCapability,
 ];
 
 /** What infra, the local cloud and the tests read: the registry's functions and routes, flattened. */

@@ -1,8 +1,11 @@
 import { activitiesKeys } from '../activities/activities-keys';
+import { campaignsKeys } from '../campaigns/campaigns-keys';
 import { companiesKeys } from '../companies/companies-keys';
 import { contactsKeys } from '../contacts/contacts-keys';
 import { customFieldsKeys } from '../custom-fields/custom-fields-keys';
 import { dealsKeys } from '../deals/deals-keys';
+import { emailKeys } from '../email/email-keys';
+import { emailTemplatesKeys } from '../email-templates/email-templates-keys';
 import { eventsKeys } from '../events/events-keys';
 import { formsKeys } from '../forms/forms-keys';
 import { listsKeys } from '../lists/lists-keys';
@@ -43,4 +46,7 @@ export const keys = {
   ...ticketsKeys,
   ...tasksKeys,
   ...dealsKeys,
+  ...emailKeys,
+  ...campaignsKeys,
+  ...emailTemplatesKeys,
 };

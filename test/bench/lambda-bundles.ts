@@ -135,11 +135,15 @@ export async function benchBundles(): Promise<string> {
     const { load, baselineLoad } = coldLoads(measured.file, baseline.file);
     const sizeRatio = measured.bytes / baseline.bytes;
     const loadRatio = load / baselineLoad;
-    worstSize = Math.max(worstSize, sizeRatio);
-    worstLoad = Math.max(worstLoad, loadRatio);
+    // an exempt function is measured and shown, but not held against the targets
+    if (!fn.bundleRuleExemption) {
+      worstSize = Math.max(worstSize, sizeRatio);
+      worstLoad = Math.max(worstLoad, loadRatio);
+    }
+    const exempt = fn.bundleRuleExemption ? ` (exempt: ${fn.bundleRuleExemption})` : '';
     rows.push(
       `| ${fn.name} | ${clients.join(', ') || '(none: DynamoDB)'} | ${kb(measured.bytes)} | ${kb(baseline.bytes)} | ` +
-        `${sizeRatio.toFixed(2)}× | ${ms(load)} | ${ms(baselineLoad)} | ${loadRatio.toFixed(2)}× |`,
+        `${sizeRatio.toFixed(2)}×${exempt} | ${ms(load)} | ${ms(baselineLoad)} | ${loadRatio.toFixed(2)}×${exempt} |`,
     );
   }
   rmSync(out, { recursive: true, force: true });
@@ -149,7 +153,8 @@ Every function of the registry, bundled with the same options as the CDK stack (
 minified ESM, AWS SDK inside). Its baseline is a bare handler that makes one call with each AWS SDK client
 the function uses (a function with no client is held against the DynamoDB one), bundled the same way.
 Cold load: a fresh Node process imports the bundle, as a Lambda's init does: median of ${loadRuns} runs, taken\nin turns with the baseline's.
-Targets: bundle ≤ 1.3×, cold load ≤ 1.5× its baseline. Worst here: **${worstSize.toFixed(3)}×** size,
+Targets: bundle ≤ 1.3×, cold load ≤ 1.5× its baseline, but for the functions marked exempt (a recorded
+decision), which are measured and left out of the worst figures. Worst here: **${worstSize.toFixed(3)}×** size,
 **${worstLoad.toFixed(2)}×** load.
 
 | Function | SDK clients | Bundle | Baseline | Size | Cold load | Baseline load | Load |

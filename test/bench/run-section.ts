@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { benchApi } from './api-latency';
+import { benchCampaign } from './campaign-send';
 import { benchOverview } from './contact-overview';
 import { benchBoard } from './deal-board';
 import { benchDealBoardWeb } from './deal-board-web';
@@ -22,6 +23,7 @@ const sections: Record<string, () => Promise<string>> = {
   web: benchWeb,
   'deal-board-web': benchDealBoardWeb,
   webhooks: benchWebhooks,
+  campaign: benchCampaign,
 };
 
 const [name = '', output] = process.argv.slice(2);

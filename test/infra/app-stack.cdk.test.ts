@@ -312,7 +312,7 @@ describe('the functions', () => {
           'xray:PutTraceSegments',
           'xray:PutTelemetryRecords',
           ...(fn.spec.access.eventBus ? ['events:PutEvents'] : []),
-          ...(fn.spec.access.ses ? ['ses:SendEmail'] : []),
+          ...(fn.spec.access.ses === 'send' ? ['ses:SendEmail'] : []),
           ...(fn.spec.access.archive ? archiveActions[fn.spec.access.archive] : []),
           ...(fn.spec.access.userPool ? userPoolManageActions : []),
           ...(['event', 'schedule', 'stream'].includes(fn.spec.trigger.kind) ? ['sqs:SendMessage'] : []),

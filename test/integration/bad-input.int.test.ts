@@ -8,6 +8,7 @@ import { apiAs, newWorkspaceId, testTable } from '../support/api-client';
 import { replayHint, runsFor, seedFor } from '../support/property-runs';
 import { errorShapeProblem, type RawRequest, rawApiAs } from '../support/raw-api';
 import {
+  collectionPathOf,
   pathParamNames,
   pathWith,
   recordKindOf,
@@ -139,10 +140,20 @@ describe('bad input never gets a 5xx, and a refused request writes nothing', () 
     expect(fuzzed.length).toBeGreaterThan(recordKinds.length);
   });
 
+  /** The workspace's items once the background work of the last accepted change is done (a template's compile). */
+  async function settledItemsOf(fn: RegisteredRoute, workspaceId: string) {
+    const settled = recordKinds.find((kind) => kind.collectionPath === collectionPathOf(fn.path))?.settled;
+    for (let attempt = 0; ; attempt++) {
+      const items = await table.itemsOf(workspaceId);
+      if (!settled || settled(items) || attempt >= 100) return items;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
   it.each(fuzzed)('%s', async (name, fn, part) => {
     const context = await workspaceFor(fn);
     let version = context.record?.version ?? 1;
-    let snapshot = await table.itemsOf(context.workspaceId);
+    let snapshot = await settledItemsOf(fn, context.workspaceId);
     const failures: string[] = [];
     const seed = seedFor(name);
     await fc.assert(
@@ -159,7 +170,7 @@ describe('bad input never gets a 5xx, and a refused request writes nothing', () 
             if (JSON.stringify(after) !== JSON.stringify(snapshot))
               problems.push('a refused request changed items');
           } else {
-            snapshot = await table.itemsOf(context.workspaceId);
+            snapshot = await settledItemsOf(fn, context.workspaceId);
             const etag = reply.headers.get('etag');
             if (fn.method === 'PATCH' && etag) version = Number(JSON.parse(etag));
           }

@@ -4,6 +4,7 @@ import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud';
 import { openWorkSet } from '../../shared/activities/open-work';
+import { recipientItem } from '../../shared/campaigns/campaign-runs';
 import type { Contact } from '../../shared/contacts/contact';
 import { ContactDeleted } from '../../shared/contacts/contact-events';
 import { eventBusFromEnv } from '../../shared/events/event-publisher';
@@ -61,6 +62,10 @@ const seededBy = {
   openWork: 'task about the person',
   deal: 'deal with the person and a bystander',
   dealContactLink: 'deal with the person and a bystander',
+  campaignRecipient: 'campaign send record',
+  emailPreferences: 'marketing consent recorded by a member',
+  emailConsentChange: 'marketing consent recorded by a member',
+  emailSuppression: 'address suppressed by hand',
 } satisfies Record<PersonalItemType, string>;
 
 let cloud: LocalCloud;
@@ -249,6 +254,16 @@ describe('erasing a person', () => {
     contactId = found.body.items[0]?.id as string;
     expect(found.body.items[0]).toMatchObject({ firstName: person.firstName, lastName: person.lastName });
 
+    // marketing consent recorded by a member (preferences and a consent change, the note naming the person)
+    const consent = await api('PUT', `/api/contacts/${contactId}/email-preferences`, {
+      marketing: 'subscribed',
+      note: `${person.firstName} said yes at the fair`,
+    });
+    expect(consent.status, JSON.stringify(consent.body)).toBe(200);
+    // address suppressed by hand: the address goes with the person, its hash stays
+    const suppressed = await api('POST', '/api/email/suppressions', { email: person.email });
+    expect(suppressed.status, JSON.stringify(suppressed.body)).toBe(201);
+
     // support ticket: the person's words, and its name on the ticket for the queue
     const ticket = await api<{ id: string; contactName: string }>('POST', '/api/tickets', {
       subject: 'Parcel never arrived',
@@ -303,6 +318,20 @@ describe('erasing a person', () => {
         updatedAt: new Date().toISOString(),
       }),
     ]);
+
+    // campaign send record: the campaigns runner's recipient item for the person, as it writes it
+    await client.documents.send(
+      new PutCommand({
+        TableName: cloud.tableName,
+        Item: recipientItem(
+          workspaceId,
+          '01JCAMPA1GN000000000000000',
+          { contactId, email: person.email },
+          1,
+          new Date(),
+        ),
+      }),
+    );
 
     // submission from before the timeline: an item under the old key, as infra/migrate-timeline.ts finds it
     await client.documents.send(

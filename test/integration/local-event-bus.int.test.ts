@@ -437,6 +437,24 @@ describe('local event bus rules', () => {
     ]);
   });
 
+  it('put AWS service triggers on the default bus and the others on the CRM bus', () => {
+    expect(
+      rulesFromFunctions(
+        [
+          { name: 'SendWelcome', trigger: { kind: 'event', pattern: { source: ['crm'] } } },
+          {
+            name: 'RecordMail',
+            trigger: { kind: 'event', bus: 'default', pattern: { source: ['aws.ses'] } },
+          },
+        ] as const,
+        { appBus: 'seed-crm' },
+      ).map((rule) => [rule.name, 'eventBusName' in rule ? rule.eventBusName : undefined]),
+    ).toEqual([
+      ['SendWelcomeRule', 'seed-crm'],
+      ['RecordMailRule', 'default'],
+    ]);
+  });
+
   it('are checked when the bus starts, as a deployment would check them', async () => {
     const invoke = async () => undefined;
     await expect(

@@ -248,7 +248,12 @@ describe('deliveries', () => {
     await bus.send(
       new PutEventsCommand({
         Entries: [
-          { Source: 'crm', DetailType: 'contact.created', Detail: JSON.stringify(published.event.detail) },
+          {
+            Source: 'crm',
+            DetailType: 'contact.created',
+            Detail: JSON.stringify(published.event.detail),
+            EventBusName: published.eventBusName,
+          },
         ],
       }),
     );

@@ -6,6 +6,14 @@ import { routeKeyOf } from '../../shared/platform/capability';
 import type { RegisteredRoute } from '../../shared/registry/capability-registry';
 import { TicketPatch } from '../../shared/tickets/ticket';
 import type { Api } from './api-client';
+import { audienceCountKind, campaignHints, campaignKind } from './campaign-record-fixtures';
+import {
+  deliverabilityKind,
+  emailLinkKind,
+  emailPreferencePageKind,
+  emailSettingsKind,
+  suppressionKind,
+} from './email-record-fixtures';
 import { encodePathSegment } from './raw-api';
 import {
   inboxDeliveryKind,
@@ -44,7 +52,16 @@ export type RecordKindName =
   | 'pipeline'
   | 'deal'
   | 'dealLostReasons'
-  | 'forecast';
+  | 'forecast'
+  | 'emailTemplate'
+  | 'mergeFields'
+  | 'campaign'
+  | 'audienceCount'
+  | 'emailSettings'
+  | 'suppression'
+  | 'deliverability'
+  | 'emailLink'
+  | 'emailPreferencePage';
 
 export interface SeededRecord {
   kind: RecordKindName;
@@ -98,6 +115,12 @@ export interface RecordKind {
    * never does, and that the seeding workspace's does.
    */
   showsRecord?(body: unknown, record: SeededRecord): boolean;
+  /**
+   * Whether the background work a change of this kind starts is done, judged from the workspace's items (a
+   * saved email template is compiled right after): the bad-input walk waits for it before it takes the
+   * snapshot a refused request must leave as it was.
+   */
+  settled?(items: readonly Record<string, unknown>[]): boolean;
 }
 
 function expectCreated<T>(reply: { status: number; body: T }, what: string): T {
@@ -223,7 +246,7 @@ const contactKind: RecordKind = {
     const activity = await loggedActivity(api, `/api/contacts/${body.id}/activities`);
     return {
       kind: 'contact',
-      params: { id: body.id, activityId: activity.id },
+      params: { id: body.id, contactId: body.id, activityId: activity.id },
       identity: body.id,
       version: body.version,
       finds: {
@@ -893,6 +916,97 @@ const forecastKind: RecordKind = {
     false,
 };
 
+/**
+ * An email template whose merge fields include the workspace's own custom field, waited for until
+ * CompileEmailTemplate (run by the local bus) has compiled it, so preview and test send answer 2xx.
+ */
+const emailTemplateKind: RecordKind = {
+  name: 'emailTemplate',
+  collectionPath: '/api/email/templates',
+  async create(api, seeded) {
+    const key = seeded.fieldDefinition ? String(seeded.fieldDefinition.values.key) : undefined;
+    const values = {
+      name: `Zoë’s welcome ${suffix()}`,
+      subject: 'Hallo {{ contact.firstName | default: "du" }}',
+      preheader: 'Grüße von {{ company.name }}',
+      mjml:
+        '<mjml><mj-body><mj-section><mj-column>' +
+        `<mj-text>Hi {{ contact.firstName }}${key ? ` ({{ contact.custom.${key} | upcase }})` : ''}</mj-text>` +
+        '<mj-button href="{{ preferences_url }}">Preferences</mj-button>' +
+        '</mj-column></mj-section></mj-body></mjml>',
+    };
+    const body = expectCreated(
+      await api<{ id: string; version: number }>('POST', '/api/email/templates', values),
+      'email template',
+    );
+    for (let attempt = 0; ; attempt++) {
+      const read = await api<{ compile: { status: string } }>('GET', `/api/email/templates/${body.id}`);
+      if (read.body.compile.status === 'ready') break;
+      if (read.body.compile.status === 'invalid' || attempt >= 100) {
+        throw new Error(`fixture email template not compiled: ${JSON.stringify(read.body.compile)}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return {
+      kind: 'emailTemplate',
+      params: { templateId: body.id },
+      identity: body.id,
+      version: body.version,
+      finds: {},
+      patch: { name: `Zoë’s welcome, renamed ${suffix()}` },
+      values,
+    };
+  },
+  identityOf: (item) => String(item.id),
+  settled: (items) =>
+    items.every(
+      (item) =>
+        item.entity !== 'email_template' || (item.compile as { status?: string }).status !== 'compiling',
+    ),
+  crossWorkspaceCreates: (other, otherSeeded) => [
+    {
+      what: 'the same template name and subject',
+      body: {
+        name: other.values.name,
+        subject: other.values.subject,
+        mjml: '<mjml><mj-body></mj-body></mjml>',
+      },
+      status: 201,
+    },
+    ...(otherSeeded.fieldDefinition
+      ? [
+          {
+            what: "the other workspace's custom field as a merge field",
+            body: {
+              name: other.values.name,
+              subject: `{{ contact.custom.${String(otherSeeded.fieldDefinition.values.key)} }}`,
+              mjml: '<mjml><mj-body></mj-body></mjml>',
+            },
+            status: 400 as const,
+            field: 'subject:1:4',
+          },
+        ]
+      : []),
+  ],
+};
+
+/** The merge fields a template may use: the workspace's own custom contact field among them. */
+const mergeFieldsKind: RecordKind = {
+  name: 'mergeFields',
+  collectionPath: '/api/email/merge-fields',
+  async create(_api, seeded) {
+    const definition = seeded.fieldDefinition;
+    if (!definition) throw new Error('the merge fields fixture needs the field definition fixture first');
+    const path = `contact.custom.${String(definition.values.key)}`;
+    return { kind: 'mergeFields', params: {}, identity: path, version: 1, finds: {}, patch: {}, values: {} };
+  },
+  identityOf: (item) => String(item.path),
+  crossWorkspaceCreates: () => [],
+  showsRecord: (body, record) =>
+    (body as { fields?: { path: string }[] }).fields?.some((field) => field.path === record.identity) ??
+    false,
+};
+
 /** In creation order: companies and contacts are owned by the member kind's caller; a contact links to the company created before it. */
 export const recordKinds: readonly RecordKind[] = [
   memberKind,
@@ -900,6 +1014,11 @@ export const recordKinds: readonly RecordKind[] = [
   contactKind,
   fieldDefinitionKind,
   listKind,
+  emailSettingsKind,
+  suppressionKind,
+  deliverabilityKind,
+  emailLinkKind,
+  emailPreferencePageKind,
   taskKind,
   pipelineKind,
   dealKind,
@@ -918,6 +1037,10 @@ export const recordKinds: readonly RecordKind[] = [
   ticketKind,
   ticketStatsKind,
   ticketSlaKind,
+  emailTemplateKind,
+  mergeFieldsKind,
+  campaignKind,
+  audienceCountKind,
 ];
 
 export function collectionPathOf(path: string): string {
@@ -998,6 +1121,7 @@ export function workspaceHints(seeded: Seeded): Hints {
           reassignTo: fc.constant(String(seeded.member.values.activeMemberId)),
         }
       : {}),
+    ...campaignHints(seeded),
     customFields: fc.constant({}),
     // deals: the default pipeline and its stages (the seeded deal's), amounts that fit their currency
     ...dealHints,

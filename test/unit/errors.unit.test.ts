@@ -26,7 +26,7 @@ describe('error catalogue', () => {
 
   it('has a user-facing message for every code, in namespaced form', () => {
     for (const [code, message] of Object.entries(errorMessages)) {
-      expect(code).toMatch(/^[a-z]+\.[a-z_]+$/);
+      expect(code).toMatch(/^[a-z]+(_[a-z]+)*\.[a-z_]+$/);
       expect(message.trim().length).toBeGreaterThan(10);
       expect(message).toMatch(/[.!?]$/);
     }

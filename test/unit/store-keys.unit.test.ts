@@ -296,6 +296,11 @@ const golden = {
     `WS#acme-1#COMPANY#${companyId}#TASKS`,
   ],
   contactTasksPartition: [keys.contactTasksPartition(ws, id), `WS#acme-1#CONTACT#${id}#TASKS`],
+  // --- email templates (decision 170) ---
+  template: [keys.template(ws, id), { pk: `WS#acme-1#EMAIL_TEMPLATE#${id}`, sk: 'TEMPLATE' }],
+  compiledTemplate: [keys.compiledTemplate(ws, id), { pk: `WS#acme-1#EMAIL_TEMPLATE#${id}`, sk: 'COMPILED' }],
+  templateListed: [keys.templateListed(ws, id), { gsi1pk: 'WS#acme-1#EMAIL_TEMPLATES', gsi1sk: id }],
+  templatesPartition: [keys.templatesPartition(ws), 'WS#acme-1#EMAIL_TEMPLATES'],
   // --- platform: background frames ---
   eventHandled: [
     keys.eventHandled(ws, 'DeliverOutboundWebhooks', id),
@@ -357,6 +362,112 @@ const golden = {
     `WS#acme-1#PIPELINE#${companyId}#STAGE_EXITS`,
   ],
   lostReasons: [keys.lostReasons(ws), { pk: 'WS#acme-1#SETTINGS', sk: 'DEAL_LOST_REASONS' }],
+  campaign: [keys.campaign(ws, id), { pk: `WS#acme-1#CAMPAIGN#${id}`, sk: 'CAMPAIGN' }],
+  campaignListed: [keys.campaignListed(ws, id), { gsi1pk: 'WS#acme-1#CAMPAIGNS', gsi1sk: id }],
+  campaignsPartition: [keys.campaignsPartition(ws), 'WS#acme-1#CAMPAIGNS'],
+  campaignScheduled: [
+    keys.campaignScheduled(ws, '2026-12-24T08:00:00.000Z', id),
+    { gsi2pk: 'WS#acme-1#CAMPAIGNS#SCHEDULED', gsi2sk: `2026-12-24T08:00:00.000Z#${id}` },
+  ],
+  scheduledPartition: [keys.scheduledPartition(ws), 'WS#acme-1#CAMPAIGNS#SCHEDULED'],
+  campaignRunning: [keys.campaignRunning(ws, id), { gsi2pk: 'WS#acme-1#CAMPAIGNS#RUNNING', gsi2sk: id }],
+  runningPartition: [keys.runningPartition(ws), 'WS#acme-1#CAMPAIGNS#RUNNING'],
+  content: [keys.content(ws, id), { pk: `WS#acme-1#CAMPAIGN#${id}`, sk: 'CONTENT' }],
+  recipient: [keys.recipient(ws, id, 'C1'), { pk: `WS#acme-1#CAMPAIGN#${id}`, sk: 'RECIPIENT#C1' }],
+  recipientsPrefix: [
+    keys.recipientsPrefix(ws, id),
+    { pk: `WS#acme-1#CAMPAIGN#${id}`, skPrefix: 'RECIPIENT#' },
+  ],
+  recipientQueued: [
+    keys.recipientQueued(ws, id, 42, 'C1'),
+    { gsi1pk: `WS#acme-1#CAMPAIGN#${id}#QUEUED`, gsi1sk: '0000000042#C1' },
+  ],
+  queuedPartition: [keys.queuedPartition(ws, id), `WS#acme-1#CAMPAIGN#${id}#QUEUED`],
+  recipientSending: [
+    keys.recipientSending(ws, id, '2026-12-24T08:00:01.000Z', 'C1'),
+    { gsi1pk: `WS#acme-1#CAMPAIGN#${id}#SENDING`, gsi1sk: '2026-12-24T08:00:01.000Z#C1' },
+  ],
+  sendingPartition: [keys.sendingPartition(ws, id), `WS#acme-1#CAMPAIGN#${id}#SENDING`],
+  recipientOfContact: [
+    keys.recipientOfContact(ws, 'C1', id),
+    { gsi3pk: 'WS#acme-1#CONTACT#C1#CAMPAIGN_EMAILS', gsi3sk: id },
+  ],
+  contactCampaignEmailsPartition: [
+    keys.contactCampaignEmailsPartition(ws, 'C1'),
+    'WS#acme-1#CONTACT#C1#CAMPAIGN_EMAILS',
+  ],
+  hourStats: [
+    keys.hourStats(ws, id, '2026-12-24T08'),
+    { pk: `WS#acme-1#CAMPAIGN#${id}`, sk: 'STATS#2026-12-24T08' },
+  ],
+  hourStatsPrefix: [keys.hourStatsPrefix(ws, id), { pk: `WS#acme-1#CAMPAIGN#${id}`, skPrefix: 'STATS#' }],
+  linkStats: [keys.linkStats(ws, id, 'ab12'), { pk: `WS#acme-1#CAMPAIGN#${id}`, sk: 'LINK#ab12' }],
+  linkStatsPrefix: [keys.linkStatsPrefix(ws, id), { pk: `WS#acme-1#CAMPAIGN#${id}`, skPrefix: 'LINK#' }],
+  campaignRateWindow: [
+    keys.campaignRateWindow(ws, id, 1_800_000_040),
+    { pk: `WS#acme-1#CAMPAIGN#${id}`, sk: 'RATE#1800000040' },
+  ],
+  settings: [keys.settings(ws), { pk: 'WS#acme-1#SETTINGS', sk: 'EMAIL' }],
+  suppression: [
+    keys.suppression(ws, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'),
+    {
+      pk: 'WS#acme-1#SUPPRESSION#aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      sk: 'SUPPRESSION',
+    },
+  ],
+  suppressionListed: [
+    keys.suppressionListed(
+      ws,
+      '2026-01-02T03:04:05.000Z',
+      'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+    ),
+    {
+      gsi1pk: 'WS#acme-1#SUPPRESSIONS',
+      gsi1sk: '2026-01-02T03:04:05.000Z#aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+    },
+  ],
+  suppressionsPartition: [keys.suppressionsPartition(ws), 'WS#acme-1#SUPPRESSIONS'],
+  softBounce: [
+    keys.softBounce(
+      ws,
+      'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      '2026-01-02T03:04:05.000Z',
+      'ev-1',
+    ),
+    {
+      pk: 'WS#acme-1#SUPPRESSION#aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      sk: 'SOFT_BOUNCE#2026-01-02T03:04:05.000Z#ev-1',
+    },
+  ],
+  softBouncesSince: [
+    keys.softBouncesSince(
+      ws,
+      'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      '2026-01-01T00:00:00.000Z',
+    ),
+    {
+      pk: 'WS#acme-1#SUPPRESSION#aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      skFrom: 'SOFT_BOUNCE#2026-01-01T00:00:00.000Z',
+      skTo: 'SOFT_BOUNCE#~',
+    },
+  ],
+  emailPreferences: [
+    keys.emailPreferences(ws, id),
+    { pk: `WS#acme-1#CONTACT#${id}`, sk: 'EMAIL_PREFERENCES' },
+  ],
+  consentChange: [
+    keys.consentChange(ws, id, 'CHANGE1'),
+    { pk: `WS#acme-1#CONTACT#${id}`, sk: 'EMAIL_CONSENT#CHANGE1' },
+  ],
+  consentChangesPrefix: [
+    keys.consentChangesPrefix(ws, id),
+    { pk: `WS#acme-1#CONTACT#${id}`, skPrefix: 'EMAIL_CONSENT#' },
+  ],
+  dayStats: [keys.dayStats(ws, '2026-01-02'), { pk: 'WS#acme-1#EMAIL_STATS', sk: 'DAY#2026-01-02' }],
+  dayStatsRange: [
+    keys.dayStatsRange(ws, '2026-01-01', '2026-01-30'),
+    { pk: 'WS#acme-1#EMAIL_STATS', skFrom: 'DAY#2026-01-01', skTo: 'DAY#2026-01-30' },
+  ],
 } satisfies Partial<Record<keyof typeof keys, [unknown, unknown]>>;
 
 /** Not keys but attribute names of the pipeline item: the board's counters (decision 160). */
@@ -373,6 +484,11 @@ const platformGolden = {
   jobCheckpoint: [
     keys.jobCheckpoint('RaiseAbandonedCarts'),
     { pk: 'JOB#RaiseAbandonedCarts', sk: 'CHECKPOINT' },
+  ],
+  /** The deployment's SES quota is the account's, shared by every workspace (decision 170). */
+  sesSendRateWindow: [
+    keys.sesSendRateWindow(1_800_000_040),
+    { pk: 'SES_SEND_RATE', sk: 'WINDOW#1800000040' },
   ],
 } satisfies Partial<Record<keyof typeof keys, [unknown, unknown]>>;
 

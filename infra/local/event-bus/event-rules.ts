@@ -11,7 +11,7 @@ export interface EventPatternRule {
   name: string;
   functionName: string;
   eventPattern: EventPattern;
-  /** Only events put on this bus (name or ARN); omitted, the rule sees every bus (locally there is one). */
+  /** Only events put on this bus (name or ARN); omitted, the rule sees every bus. */
   eventBusName?: string;
 }
 
@@ -32,14 +32,24 @@ const isScheduleTrigger = (trigger: { kind: string }): trigger is ScheduleTrigge
 
 /**
  * The rules of the registry's event- and schedule-triggered functions, named `<Function>Rule` and
- * `<Function>Schedule`; HTTP functions have none.
+ * `<Function>Schedule`; HTTP functions have none. A trigger on the `default` bus (AWS service events: SES)
+ * listens there only; the others listen on `appBus` (the CRM's bus) when given, else on every bus.
  */
 export function rulesFromFunctions(
   functions: readonly { name: string; trigger: EventDrivenTrigger | { kind: string } }[],
+  options: { appBus?: string } = {},
 ): LocalEventRule[] {
   return functions.flatMap((fn): LocalEventRule[] => {
     if (isEventTrigger(fn.trigger)) {
-      return [{ name: `${fn.name}Rule`, functionName: fn.name, eventPattern: fn.trigger.pattern }];
+      const bus = fn.trigger.bus === 'default' ? 'default' : options.appBus;
+      return [
+        {
+          name: `${fn.name}Rule`,
+          functionName: fn.name,
+          eventPattern: fn.trigger.pattern,
+          ...(bus ? { eventBusName: bus } : {}),
+        },
+      ];
     }
     if (isScheduleTrigger(fn.trigger)) {
       return [{ name: `${fn.name}Schedule`, functionName: fn.name, schedule: fn.trigger.expression }];

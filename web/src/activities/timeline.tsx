@@ -8,6 +8,7 @@ import {
   Menu,
   Modal,
   Paper,
+  Select,
   Stack,
   Text,
   Title,
@@ -32,6 +33,7 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import type { Activity } from '../../../shared/activities/activity';
 import type { TimelineEntry, TimelineEntryType } from '../../../shared/activities/timeline-entry';
+import type { CampaignEmailEntry } from '../../../shared/email/campaign-email-entry';
 import { useSessionState } from '../auth/session-store';
 import { formatMoney } from '../deals/money-format';
 import { ListEmpty, ListSkeleton, LoadError } from '../records/list-states';
@@ -63,7 +65,62 @@ const filters: { value: TimelineEntryType | 'all'; label: string }[] = [
   { value: 'order.placed', label: 'Orders' },
   { value: 'ticket.opened', label: 'Tickets opened' },
   { value: 'deal.stage_changed', label: 'Deal moves' },
+  { value: 'campaign_email.sent', label: 'Campaign email' },
 ];
+
+type CampaignEmailType = CampaignEmailEntry['type'];
+
+/** The timeline filters one type at a time: the campaign email chip then picks which of its kinds. */
+const campaignEmailKinds: { value: CampaignEmailType; label: string }[] = [
+  { value: 'campaign_email.sent', label: 'Sent' },
+  { value: 'campaign_email.opened', label: 'Opened' },
+  { value: 'campaign_email.clicked', label: 'Clicked' },
+  { value: 'campaign_email.bounced', label: 'Bounced' },
+  { value: 'campaign_email.complained', label: 'Marked as spam' },
+  { value: 'campaign_email.unsubscribed', label: 'Unsubscribed' },
+];
+
+const isCampaignEmailType = (type: string): type is CampaignEmailType => type.startsWith('campaign_email.');
+const isCampaignEmail = (entry: TimelineEntry): entry is CampaignEmailEntry =>
+  isCampaignEmailType(entry.type);
+
+const bounceTypeLabels: Record<string, string> = {
+  Permanent: 'permanent (the address does not exist or refuses mail)',
+  Transient: 'temporary (a full mailbox or a server problem)',
+  Undetermined: 'of an unknown kind',
+};
+
+/** Only web links are followed from a click's recorded URL. */
+const isWebLink = (url: string) => /^https?:\/\//i.test(url);
+
+/** A campaign mail and what its contact did with it: the campaign (linked), the subject, the link, the bounce. */
+function CampaignEmailContent({ entry }: { entry: CampaignEmailEntry }) {
+  return (
+    <Stack gap={2}>
+      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        <Anchor component={Link} to={`/email/campaigns/${entry.campaignId}`} inherit>
+          {entry.campaignName}
+        </Anchor>{' '}
+        · {entry.subject}
+      </Text>
+      {entry.url && (
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+          Link:{' '}
+          {isWebLink(entry.url) ? (
+            <Anchor href={entry.url} target="_blank" rel="noopener noreferrer" inherit>
+              {entry.url}
+            </Anchor>
+          ) : (
+            entry.url
+          )}
+        </Text>
+      )}
+      {entry.bounceType && (
+        <Text size="sm">Bounce: {bounceTypeLabels[entry.bounceType] ?? entry.bounceType}</Text>
+      )}
+    </Stack>
+  );
+}
 
 const isActivity = (entry: TimelineEntry): entry is Activity =>
   entry.type === 'note' || entry.type === 'call' || entry.type === 'meeting' || entry.type === 'email';
@@ -289,6 +346,7 @@ function EntryView({ entry, owner }: { entry: TimelineEntry; owner: TimelineOwne
           </>
         )}
         {entry.type === 'form.submitted' && <SubmissionCard activity={entry} />}
+        {isCampaignEmail(entry) && <CampaignEmailContent entry={entry} />}
         {entry.type === 'order.placed' && (
           <Text size="sm">
             Order {entry.number ?? entry.orderId} · {entry.total} {entry.currency} · {entry.source}
@@ -338,7 +396,10 @@ export function Timeline({ owner }: { owner: TimelineOwner }) {
         Timeline
       </Title>
       <ActivityComposer owner={owner} />
-      <Chip.Group value={filter} onChange={(value) => setFilter(value as TimelineEntryType | 'all')}>
+      <Chip.Group
+        value={isCampaignEmailType(filter) ? 'campaign_email.sent' : filter}
+        onChange={(value) => setFilter(value as TimelineEntryType | 'all')}
+      >
         <Group gap={6} role="group" aria-label="Show only">
           {filters.map(({ value, label }) => (
             <Chip key={value} value={value} size="xs">
@@ -347,6 +408,17 @@ export function Timeline({ owner }: { owner: TimelineOwner }) {
           ))}
         </Group>
       </Chip.Group>
+      {isCampaignEmailType(filter) && (
+        <Select
+          label="Campaign email"
+          size="xs"
+          w={{ base: '100%', xs: 200 }}
+          data={campaignEmailKinds}
+          value={filter}
+          allowDeselect={false}
+          onChange={(value) => value && setFilter(value as CampaignEmailType)}
+        />
+      )}
       {timeline.isPending ? (
         <ListSkeleton rows={3} />
       ) : timeline.isError ? (

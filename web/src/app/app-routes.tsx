@@ -39,6 +39,11 @@ const TicketsPage = lazyPage(() => import('../tickets/tickets-page'), 'TicketsPa
 const TicketDetailPage = lazyPage(() => import('../tickets/ticket-detail-page'), 'TicketDetailPage');
 const TicketSlaPage = lazyPage(() => import('../tickets/ticket-sla-page'), 'TicketSlaPage');
 const TasksPage = lazyPage(() => import('../tasks/tasks-page'), 'TasksPage');
+const EmailTemplatesPage = lazyPage(() => import('../email-templates/templates-page'), 'EmailTemplatesPage');
+const EmailTemplateEditorPage = lazyPage(
+  () => import('../email-templates/template-editor-page'),
+  'EmailTemplateEditorPage',
+);
 const ForecastPage = lazyPage(() => import('../forecast/forecast-page'), 'ForecastPage');
 const DealsBoardPage = lazyPage(() => import('../deals/deals-board-page'), 'DealsBoardPage');
 const DealPage = lazyPage(() => import('../deals/deal-page'), 'DealPage');
@@ -46,7 +51,19 @@ const PipelinesSettingsPage = lazyPage(
   () => import('../deals/pipelines-settings-page'),
   'PipelinesSettingsPage',
 );
+const CampaignsPage = lazyPage(() => import('../campaigns/campaigns-page'), 'CampaignsPage');
+const CampaignWizardPage = lazyPage(() => import('../campaigns/campaign-wizard-page'), 'CampaignWizardPage');
+const CampaignPage = lazyPage(() => import('../campaigns/campaign-page'), 'CampaignPage');
+const EmailSettingsPage = lazyPage(
+  () => import('../email-settings/email-settings-page'),
+  'EmailSettingsPage',
+);
+const SuppressionsPage = lazyPage(() => import('../email-settings/suppressions-page'), 'SuppressionsPage');
 const TeamPage = lazyPage(() => import('../team/team-page'), 'TeamPage');
+const EmailPreferencesPage = lazyPage(
+  () => import('../email-preferences/email-preferences-page'),
+  'EmailPreferencesPage',
+);
 const NotFoundPage = lazyPage(() => import('./not-found-page'), 'NotFoundPage');
 
 export function AppRoutes() {
@@ -57,6 +74,15 @@ export function AppRoutes() {
         element={
           <Suspense fallback={<PageLoader fullScreen />}>
             <SignInPage />
+          </Suspense>
+        }
+      />
+      {/* public: the preference page of a marketing email's link, no sign-in */}
+      <Route
+        path="/email/preferences/:token"
+        element={
+          <Suspense fallback={<PageLoader fullScreen />}>
+            <EmailPreferencesPage />
           </Suspense>
         }
       />
@@ -87,14 +113,22 @@ export function AppRoutes() {
         <Route path="tasks" element={<TasksPage />} />
         <Route path="deals" element={<DealsBoardPage />} />
         <Route path="deals/:dealId" element={<DealPage />} />
+        <Route path="email/templates" element={<EmailTemplatesPage />} />
+        <Route path="email/templates/:templateId" element={<EmailTemplateEditorPage />} />
         <Route path="lists" element={<ListsPage />} />
         <Route path="lists/:listId" element={<ListDetailPage />} />
         <Route path="forecast" element={<ForecastPage />} />
+        <Route path="email/campaigns" element={<CampaignsPage />} />
+        <Route path="email/campaigns/new" element={<CampaignWizardPage />} />
+        <Route path="email/campaigns/:campaignId" element={<CampaignPage />} />
+        <Route path="email/campaigns/:campaignId/edit" element={<CampaignWizardPage />} />
         <Route path="tickets" element={<TicketsPage />} />
         <Route path="tickets/:ticketId" element={<TicketDetailPage />} />
         <Route path="settings/ticket-sla" element={<TicketSlaPage />} />
         <Route path="settings/team" element={<TeamPage />} />
         <Route path="settings/pipelines" element={<PipelinesSettingsPage />} />
+        <Route path="settings/email" element={<EmailSettingsPage />} />
+        <Route path="settings/email/suppressions" element={<SuppressionsPage />} />
         <Route path="settings/fields" element={<CustomFieldsPage />} />
         <Route path="settings/forms" element={<FormsPage />} />
         <Route path="settings/forms/new" element={<FormNewPage />} />

@@ -10,6 +10,9 @@ import {
   IconInbox,
   IconLayoutKanban,
   IconListDetails,
+  IconMail,
+  IconMailCode,
+  IconMailCog,
   IconTicket,
   IconTimeline,
   IconUsers,
@@ -37,8 +40,15 @@ const areas: NavArea[] = [
   { to: '/forecast', label: 'Forecast', icon: <IconChartBar {...iconProps} /> },
 ];
 
+/** Email marketing: campaigns, and the templates they send. */
+const email: NavArea[] = [
+  { to: '/email/campaigns', label: 'Campaigns', icon: <IconMail {...iconProps} /> },
+  { to: '/email/templates', label: 'Templates', icon: <IconMailCode {...iconProps} /> },
+];
+
 const settings: (NavArea & { needs?: NavGate })[] = [
   { to: '/settings/team', label: 'Team', icon: <IconUsersGroup {...iconProps} /> },
+  { to: '/settings/email', label: 'Email', icon: <IconMailCog {...iconProps} /> },
   { to: '/settings/pipelines', label: 'Pipelines', icon: <IconTimeline {...iconProps} /> },
   { to: '/settings/fields', label: 'Custom fields', icon: <IconAdjustmentsHorizontal {...iconProps} /> },
   { to: '/settings/forms', label: 'Forms', icon: <IconForms {...iconProps} /> },
@@ -57,6 +67,12 @@ export function MainNav({ onNavigate }: { onNavigate(): void }) {
   return (
     <Stack component="nav" aria-label="Main" gap={4}>
       {areas.map((area) => (
+        <NavItem key={area.to} {...area} onNavigate={onNavigate} />
+      ))}
+      <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="lg" pb={4}>
+        Email
+      </Text>
+      {email.map((area) => (
         <NavItem key={area.to} {...area} onNavigate={onNavigate} />
       ))}
       <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="lg" pb={4}>

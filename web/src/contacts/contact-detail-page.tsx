@@ -12,6 +12,7 @@ import { CompanyName } from '../companies/company-name';
 import { CustomFieldList } from '../custom-fields/custom-field-list';
 import { fieldDefinitionsQuery } from '../custom-fields/field-definition-queries';
 import { RecordDeals } from '../deals/record-deals';
+import { ContactEmailPreferences } from '../email-settings/contact-email-preferences';
 import { ContactLists } from '../lists/contact-lists';
 import { ContactCarts } from '../orders/contact-carts';
 import { ContactOrders } from '../orders/contact-orders';
@@ -133,6 +134,7 @@ export function ContactDetailPage() {
             </DetailSection>
             <ContactOverviewPanel contactId={contact.id} />
             <ContactLists contact={contact} />
+            <ContactEmailPreferences contactId={contact.id} />
             <Text size="xs" c="dimmed">
               Created {formatDateTime(contact.createdAt)} · Updated {formatDateTime(contact.updatedAt)}
             </Text>

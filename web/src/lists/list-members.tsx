@@ -18,7 +18,9 @@ import { listMembersQuery, useRemoveListMember } from './list-queries';
 const pageSize = 25;
 
 export function sourceLabel(source: MembershipSource): string {
-  return source.kind === 'form' ? 'A form' : 'Added by hand';
+  if (source.kind === 'form') return 'A form';
+  if (source.kind === 'preference_page') return 'Their email preferences';
+  return 'Added by hand';
 }
 
 /** The members of a list, a page at a time, each removable by those who may. */
