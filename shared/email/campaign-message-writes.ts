@@ -38,7 +38,7 @@ export function entryIdOf(at: string, eventId: string): string {
 }
 
 const addExpression = (counters: readonly CampaignCounter[], prefix = '') =>
-  counters.map((name, at) => `${prefix}#c${at} :one`).join(', ');
+  counters.map((_name, at) => `${prefix}#c${at} :one`).join(', ');
 
 const counterNames = (counters: readonly CampaignCounter[]) =>
   Object.fromEntries(counters.map((name, at) => [`#c${at}`, name]));

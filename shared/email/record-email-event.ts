@@ -121,7 +121,7 @@ function firstOnRecipient(
     Update: {
       TableName: tableName,
       Key: campaignsKeys.recipient(message.workspaceId, message.campaignId, message.contactId),
-      UpdateExpression: `SET #first = :at${names.map((name, i) => `, #s${i} = :s${i}`).join('')}`,
+      UpdateExpression: `SET #first = :at${names.map((_name, i) => `, #s${i} = :s${i}`).join('')}`,
       ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#first)',
       ExpressionAttributeNames: {
         '#first': attribute,

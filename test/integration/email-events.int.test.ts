@@ -140,13 +140,13 @@ describe('SES events from the local SES front', () => {
       ['Email Sent', 'default'],
       ['Email Delivered', 'default'],
     ]);
-    const mail = (sesEvents[0]?.event.detail as { mail: Record<string, unknown> }).mail;
+    const mail = (sesEvents[0]?.event.detail as { mail?: Record<string, unknown> } | undefined)?.mail;
     expect(mail).toMatchObject({
       messageId,
       destination: ['lena.schmidt@example.com'],
       tags: { [messageTags.campaign]: [campaignId], [messageTags.workspace]: [workspaceId] },
     });
-    expect(JSON.stringify(mail.headers)).toContain('List-Unsubscribe-Post');
+    expect(JSON.stringify(mail?.headers)).toContain('List-Unsubscribe-Post');
     expect(sesEvents[0]?.matchedRules).toEqual(['RecordEmailEventRule']);
 
     const recipient = await item(campaignsKeys.recipient(workspaceId, campaignId, contactId));
