@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '../store/document-client';
 import { requireEmailSettings } from '../email/email-settings-store';
 import { emailTemplatesKeys } from '../email-templates/email-templates-keys';
 import { pendingEvent } from '../events/domain-event';

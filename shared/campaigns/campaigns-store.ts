@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '../store/document-client';
 import { NotFoundError } from '../platform/errors';
 import { isId } from '../platform/ids';
 import type { Store } from '../store/store';

@@ -1,4 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '../store/document-client';
 import { getEmailSettings, type SenderSettings } from '../email/email-settings-store';
 import type { EmailMessage, Mailer } from '../email/mailer';
 import {

@@ -1,4 +1,4 @@
-import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, QueryCommand } from '../store/document-client';
 import { NotFoundError } from '../platform/errors';
 import { isId } from '../platform/ids';
 import type { Page } from '../records/record-fields';

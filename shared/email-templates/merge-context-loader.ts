@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '../store/document-client';
 import { contactFromItem } from '../contacts/contact-item';
 import { isId } from '../platform/ids';
 import { recordKeys } from '../records/record-keys';

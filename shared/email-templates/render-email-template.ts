@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '../store/document-client';
 import { emailKeys } from '../email/email-keys';
 import type { Mailer } from '../email/mailer';
 import { messageTags } from '../email/message-tags';

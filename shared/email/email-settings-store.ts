@@ -1,4 +1,4 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '../store/document-client';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors';
 import type { Store } from '../store/store';
 import { emailKeys } from './email-keys';

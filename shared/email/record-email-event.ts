@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '../store/document-client';
 import { campaignsKeys } from '../campaigns/campaigns-keys';
 import { recordSent } from '../campaigns/record-sent';
 import { type PendingEvent, pendingEvent } from '../events/domain-event';

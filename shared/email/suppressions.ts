@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '../store/document-client';
 import { NotFoundError } from '../platform/errors';
 import { queryIndexPage } from '../store/queries';
 import type { Store } from '../store/store';

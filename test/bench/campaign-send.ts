@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '../../shared/store/document-client';
 import { repoRoot, startLocalCloud } from '../../infra/local/local-cloud';
 import { createCampaign, scheduleCampaign } from '../../shared/campaigns/campaign-operations';
 import { campaignsKeys } from '../../shared/campaigns/campaigns-keys';

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { documentClientOf } from '../../shared/store/document-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmailPreferences } from '../../shared/email/email-settings';
 import { getEmailSettings } from '../../shared/email/email-settings-store';
@@ -40,7 +40,7 @@ describe.runIf(runE2e)('the email preference page', () => {
 
     // the message as a campaign sends it: footer link, List-Unsubscribe headers, the marketing configuration set
     const store = {
-      client: DynamoDBDocumentClient.from(
+      client: documentClientOf(
         new DynamoDBClient({
           endpoint: e2e.cloud.dynamoDbEndpoint,
           region: 'us-east-1',

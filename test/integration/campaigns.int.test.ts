@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '../../shared/store/document-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, repoRoot, startLocalCloud } from '../../infra/local/local-cloud';
 import type {

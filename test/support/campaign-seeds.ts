@@ -1,4 +1,4 @@
-import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, PutCommand } from '../../shared/store/document-client';
 import { emailKeys } from '../../shared/email/email-keys';
 import { newLinkSecret } from '../../shared/email/unsubscribe-token';
 import { emailTemplatesKeys } from '../../shared/email-templates/email-templates-keys';

@@ -1,4 +1,4 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '../../shared/store/document-client';
 import fc from 'fast-check';
 import { dayStatsAdd } from '../../shared/email/deliverability';
 import { getEmailSettings } from '../../shared/email/email-settings-store';
