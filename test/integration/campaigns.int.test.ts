@@ -215,7 +215,7 @@ describe('campaigns', () => {
       (value) => value.status === 'sent',
     );
     expect(done.status).toBe('sent');
-    expect(done.counters).toEqual({
+    expect(done.counters).toMatchObject({
       audience: 12,
       queued: 6,
       sent: 6,
@@ -551,11 +551,14 @@ describe('campaigns', () => {
       const mails = await mailbox();
       const sentBeforeKill = mails.filter((mail) => mail.destination.to[0]?.endsWith(domain));
       expect(sentBeforeKill).toHaveLength(killAt === 'claimed' ? 11 : 12);
+      // the local SES front publishes SES's Send event for every accepted message: RecordEmailEvent records
+      // the one the runner could not (after SES, before the record); a claim SES never saw stays in flight
+      await client.drained();
       const inFlight = await api<RecipientPage>(
         'GET',
         `/api/email/campaigns/${campaign.id}/recipients?status=sending`,
       );
-      expect(inFlight.body.items).toHaveLength(1);
+      expect(inFlight.body.items).toHaveLength(killAt === 'claimed' ? 1 : 0);
 
       // its events come again: SES's Send event for every message it accepted (RecordEmailEvent records
       // the one the runner could not) ...
