@@ -6,5 +6,6 @@ import { implement } from '../../shared/platform/http-handler';
 const deps = depsFromEnv();
 
 export const cancelCampaignRoute = implement(campaignsRoutes.CancelCampaign, async ({ auth, params }) => ({
+  statusCode: 202,
   body: await cancelCampaign(deps, auth.workspaceId, params.campaignId),
 }));

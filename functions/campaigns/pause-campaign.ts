@@ -6,5 +6,6 @@ import { implement } from '../../shared/platform/http-handler';
 const deps = depsFromEnv();
 
 export const pauseCampaignRoute = implement(campaignsRoutes.PauseCampaign, async ({ auth, params }) => ({
+  statusCode: 202,
   body: await pauseCampaign(deps, auth.workspaceId, params.campaignId),
 }));

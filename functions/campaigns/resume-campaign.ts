@@ -6,5 +6,6 @@ import { implement } from '../../shared/platform/http-handler';
 const deps = depsFromEnv();
 
 export const resumeCampaignRoute = implement(campaignsRoutes.ResumeCampaign, async ({ auth, params }) => ({
+  statusCode: 202,
   body: await resumeCampaign(deps, auth.workspaceId, params.campaignId),
 }));

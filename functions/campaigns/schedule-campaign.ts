@@ -8,6 +8,7 @@ const deps = depsFromEnv();
 export const scheduleCampaignRoute = implement(
   campaignsRoutes.ScheduleCampaign,
   async ({ auth, params, body }) => ({
+    statusCode: 202,
     body: await scheduleCampaign(deps, auth.workspaceId, params.campaignId, body),
   }),
 );

@@ -1,5 +1,5 @@
 import { defineCapability } from '../platform/capability';
-import { CampaignCompleted, CampaignStarted } from './campaign-events';
+import { CampaignCompleted, CampaignRunRequested, CampaignStarted } from './campaign-events';
 import { campaignsErrors } from './campaigns-errors';
 import { campaignsKeys } from './campaigns-keys';
 import { campaignsPersonalData } from './campaigns-personal-data';
@@ -50,7 +50,7 @@ export const campaignsCapability = defineCapability({
       timeoutSeconds: 60,
     },
   ],
-  events: [CampaignStarted, CampaignCompleted],
+  events: [CampaignStarted, CampaignCompleted, CampaignRunRequested],
   errors: campaignsErrors,
   personalData: campaignsPersonalData,
   keys: campaignsKeys,

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { defineRoutes } from '../platform/capability';
 import { everyone, marketingTeam } from '../platform/roles';
 import {
@@ -14,6 +15,9 @@ import {
   RecipientsQuery,
   ScheduleInput,
 } from './campaign';
+
+/** A state change takes no fields: an empty object (POST routes take a body). */
+const NoFields = z.strictObject({});
 
 /** The routes of email campaigns: what each accepts, answers and who may call it. */
 export const campaignsRoutes = defineRoutes({
@@ -76,6 +80,7 @@ export const campaignsRoutes = defineRoutes({
     params: CampaignPath,
     body: ScheduleInput,
     response: Campaign,
+    status: 202,
   },
   PauseCampaign: {
     method: 'POST',
@@ -83,7 +88,9 @@ export const campaignsRoutes = defineRoutes({
     roles: marketingTeam,
     summary: 'Pause a campaign that is being sent (the message under way finishes)',
     params: CampaignPath,
+    body: NoFields,
     response: Campaign,
+    status: 202,
   },
   ResumeCampaign: {
     method: 'POST',
@@ -91,7 +98,9 @@ export const campaignsRoutes = defineRoutes({
     roles: marketingTeam,
     summary: 'Resume a paused campaign where it stopped',
     params: CampaignPath,
+    body: NoFields,
     response: Campaign,
+    status: 202,
   },
   CancelCampaign: {
     method: 'POST',
@@ -99,7 +108,9 @@ export const campaignsRoutes = defineRoutes({
     roles: marketingTeam,
     summary: 'Cancel a scheduled, running or paused campaign: who was not sent to yet gets nothing',
     params: CampaignPath,
+    body: NoFields,
     response: Campaign,
+    status: 202,
   },
   ListCampaignRecipients: {
     method: 'GET',

@@ -146,7 +146,7 @@ async function startByHand(
   const scheduled = await api<Campaign>('POST', `/api/email/campaigns/${campaignId}/schedule`, {
     sendAt: tomorrow,
   });
-  expect(scheduled.status, JSON.stringify(scheduled.body)).toBe(200);
+  expect(scheduled.status, JSON.stringify(scheduled.body)).toBe(202);
   const runId = newId();
   const running = campaignsKeys.campaignRunning(workspaceId, campaignId);
   await store.client.send(
@@ -207,7 +207,7 @@ describe('campaigns', () => {
 
     const campaign = await createCampaign(api, { name: 'Spring', templateId, audience });
     const scheduled = await api<Campaign>('POST', `/api/email/campaigns/${campaign.id}/schedule`, {});
-    expect(scheduled.status, JSON.stringify(scheduled.body)).toBe(200);
+    expect(scheduled.status, JSON.stringify(scheduled.body)).toBe(202);
     expect(scheduled.body.status).toBe('preparing');
     await client.drained();
     const done = await waitFor(
@@ -215,7 +215,7 @@ describe('campaigns', () => {
       (value) => value.status === 'sent',
     );
     expect(done.status).toBe('sent');
-    expect(done.counters).toEqual({
+    expect(done.counters).toMatchObject({
       audience: 12,
       queued: 6,
       sent: 6,
@@ -301,7 +301,7 @@ describe('campaigns', () => {
     });
     expect(past.status).toBe(400);
     expect(past.body).toMatchObject({ error: { code: 'campaign.send_at_past' } });
-    const pause = await api('POST', `/api/email/campaigns/${campaign.id}/pause`);
+    const pause = await api('POST', `/api/email/campaigns/${campaign.id}/pause`, {});
     expect(pause.status).toBe(409);
     expect(pause.body).toMatchObject({
       error: { code: 'campaign.invalid_state', fields: { status: 'draft' } },
@@ -373,8 +373,8 @@ describe('campaigns', () => {
       async () => (await api<Campaign>('GET', `/api/email/campaigns/${campaign.id}`)).body,
       (value) => value.counters.sent >= 2,
     );
-    const paused = await api<Campaign>('POST', `/api/email/campaigns/${campaign.id}/pause`);
-    expect(paused.status, JSON.stringify(paused.body)).toBe(200);
+    const paused = await api<Campaign>('POST', `/api/email/campaigns/${campaign.id}/pause`, {});
+    expect(paused.status, JSON.stringify(paused.body)).toBe(202);
     expect(paused.body.status).toBe('paused');
     await client.drained();
     const atPause = (await api<Campaign>('GET', `/api/email/campaigns/${campaign.id}`)).body;
@@ -386,7 +386,7 @@ describe('campaigns', () => {
       later.counters.sent,
     );
 
-    const resumed = await api<Campaign>('POST', `/api/email/campaigns/${campaign.id}/resume`);
+    const resumed = await api<Campaign>('POST', `/api/email/campaigns/${campaign.id}/resume`, {});
     expect(resumed.body.status).toBe('sending');
     await client.drained();
     const done = await waitFor(
@@ -412,7 +412,7 @@ describe('campaigns', () => {
       async () => (await api<Campaign>('GET', `/api/email/campaigns/${campaign.id}`)).body,
       (value) => value.counters.sent >= 1,
     );
-    const cancelled = await api<Campaign>('POST', `/api/email/campaigns/${campaign.id}/cancel`);
+    const cancelled = await api<Campaign>('POST', `/api/email/campaigns/${campaign.id}/cancel`, {});
     expect(cancelled.body.status).toBe('cancelled');
     await client.drained();
     const after = (await api<Campaign>('GET', `/api/email/campaigns/${campaign.id}`)).body;
@@ -421,7 +421,7 @@ describe('campaigns', () => {
     expect(after.counters.sent).toBeLessThan(10);
     const report = await api<CampaignReport>('GET', `/api/email/campaigns/${campaign.id}/report`);
     expect(report.body.cancelled).toBe(10 - after.counters.sent);
-    const again = await api('POST', `/api/email/campaigns/${campaign.id}/resume`);
+    const again = await api('POST', `/api/email/campaigns/${campaign.id}/resume`, {});
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({
       error: { code: 'campaign.invalid_state', fields: { status: 'cancelled' } },
@@ -551,11 +551,14 @@ describe('campaigns', () => {
       const mails = await mailbox();
       const sentBeforeKill = mails.filter((mail) => mail.destination.to[0]?.endsWith(domain));
       expect(sentBeforeKill).toHaveLength(killAt === 'claimed' ? 11 : 12);
+      // the local SES front publishes SES's Send event for every accepted message: RecordEmailEvent records
+      // the one the runner could not (after SES, before the record); a claim SES never saw stays in flight
+      await client.drained();
       const inFlight = await api<RecipientPage>(
         'GET',
         `/api/email/campaigns/${campaign.id}/recipients?status=sending`,
       );
-      expect(inFlight.body.items).toHaveLength(1);
+      expect(inFlight.body.items).toHaveLength(killAt === 'claimed' ? 1 : 0);
 
       // its events come again: SES's Send event for every message it accepted (RecordEmailEvent records
       // the one the runner could not) ...
