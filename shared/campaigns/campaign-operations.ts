@@ -1,4 +1,3 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '../store/document-client';
 import { requireEmailSettings } from '../email/email-settings-store';
 import { emailTemplatesKeys } from '../email-templates/email-templates-keys';
 import { pendingEvent } from '../events/domain-event';
@@ -10,6 +9,7 @@ import { isId, newId } from '../platform/ids';
 import { workspacePrefix } from '../platform/platform-keys';
 import type { Page } from '../records/record-fields';
 import { decodeCursor, encodeCursor } from '../store/cursor';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '../store/document-client';
 import { deleteItems, queryAllWithPrefix, queryIndexPage } from '../store/queries';
 import { crmTable } from '../store/table';
 import { cancellationReasons, failedAt, type TransactItem, writeTransaction } from '../store/transactions';
@@ -39,8 +39,6 @@ import {
   zeroCounters,
 } from './campaigns-store';
 import { localTimeToUtc } from './local-time';
-
-type Item = Record<string, unknown>;
 
 /** 409 `campaign.invalid_state`, naming the status the campaign is in. */
 function invalidState(status: CampaignStatus): AppError {

@@ -1,7 +1,7 @@
-import { UpdateCommand } from '../store/document-client';
 import { pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
 import type { Deps } from '../platform/deps';
+import { UpdateCommand } from '../store/document-client';
 import type { TransactItem } from '../store/transactions';
 import type { AudienceDecision } from './audience';
 import type { Campaign } from './campaign';

@@ -1,6 +1,6 @@
-import { GetCommand } from '../store/document-client';
 import { NotFoundError } from '../platform/errors';
 import { isId } from '../platform/ids';
+import { GetCommand } from '../store/document-client';
 import type { Store } from '../store/store';
 import {
   type Campaign,

@@ -1,4 +1,3 @@
-import { UpdateCommand } from '../store/document-client';
 import { getEmailSettings, type SenderSettings } from '../email/email-settings-store';
 import type { EmailMessage, Mailer } from '../email/mailer';
 import {
@@ -23,6 +22,7 @@ import { newId } from '../platform/ids';
 import { logger } from '../platform/logger';
 import { type RateCounter, takeFromRateLimits } from '../platform/rate-limit';
 import { recordKeys } from '../records/record-keys';
+import { UpdateCommand } from '../store/document-client';
 import { batchGetItems, queryIndexPages } from '../store/queries';
 import { crmTable } from '../store/table';
 import { cancellationReasons, failedAt, type TransactItem, writeTransaction } from '../store/transactions';

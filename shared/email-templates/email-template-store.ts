@@ -1,8 +1,8 @@
-import { DeleteCommand, QueryCommand } from '../store/document-client';
 import { NotFoundError } from '../platform/errors';
 import { isId } from '../platform/ids';
 import type { Page } from '../records/record-fields';
 import { type Item, withoutKeys } from '../records/record-store';
+import { DeleteCommand, QueryCommand } from '../store/document-client';
 import { queryIndexPage } from '../store/queries';
 import type { Store } from '../store/store';
 import { crmTable } from '../store/table';

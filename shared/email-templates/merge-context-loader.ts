@@ -1,8 +1,8 @@
-import { GetCommand } from '../store/document-client';
 import { contactFromItem } from '../contacts/contact-item';
 import { isId } from '../platform/ids';
 import { recordKeys } from '../records/record-keys';
 import type { Item } from '../records/record-store';
+import { GetCommand } from '../store/document-client';
 import { batchGetItems } from '../store/queries';
 import type { Store } from '../store/store';
 import { memberKey } from '../team/team-keys';

@@ -1,10 +1,10 @@
-import { GetCommand } from '../store/document-client';
 import { emailKeys } from '../email/email-keys';
 import type { Mailer } from '../email/mailer';
 import { messageTags } from '../email/message-tags';
 import type { AuthContext } from '../platform/auth';
 import type { Deps } from '../platform/deps';
 import { ConflictError, NotFoundError } from '../platform/errors';
+import { GetCommand } from '../store/document-client';
 import type { Store } from '../store/store';
 import type { CompiledTemplate, TemplatePreview } from './email-template';
 import { getTemplate } from './email-template-store';

@@ -1,5 +1,5 @@
-import { GetCommand, UpdateCommand } from '../store/document-client';
 import { ConflictError, NotFoundError, ValidationError } from '../platform/errors';
+import { GetCommand, UpdateCommand } from '../store/document-client';
 import type { Store } from '../store/store';
 import { emailKeys } from './email-keys';
 import type { EmailSettings, EmailSettingsInput } from './email-settings';

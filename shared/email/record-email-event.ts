@@ -1,10 +1,10 @@
-import { GetCommand, PutCommand } from '../store/document-client';
 import { campaignsKeys } from '../campaigns/campaigns-keys';
 import { recordSent } from '../campaigns/record-sent';
 import { type PendingEvent, pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
 import type { Logger } from '../platform/logger';
 import { recordKeys } from '../records/record-keys';
+import { GetCommand, PutCommand } from '../store/document-client';
 import { batchGetItems, queryAllWithPrefix } from '../store/queries';
 import type { Store } from '../store/store';
 import { cancellationReasons, failedAt, type TransactItem, writeTransaction } from '../store/transactions';

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { UpdateCommand } from '../../shared/store/document-client';
 import { repoRoot, startLocalCloud } from '../../infra/local/local-cloud';
 import { createCampaign, scheduleCampaign } from '../../shared/campaigns/campaign-operations';
 import { campaignsKeys } from '../../shared/campaigns/campaigns-keys';
 import { findCampaign } from '../../shared/campaigns/campaigns-store';
 import { mailerFromEnv } from '../../shared/email/mailer';
 import { newId } from '../../shared/platform/ids';
+import { UpdateCommand } from '../../shared/store/document-client';
 import { storeFromEnv } from '../../shared/store/store';
 import { seedAudience, seedCompiledTemplate, seedEmailSettings, seedList } from '../support/campaign-seeds';
 

@@ -1,5 +1,4 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { documentClientOf } from '../../shared/store/document-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmailPreferences } from '../../shared/email/email-settings';
 import { getEmailSettings } from '../../shared/email/email-settings-store';
@@ -7,6 +6,7 @@ import { mailerFromEnv } from '../../shared/email/mailer';
 import { marketingFooter, marketingHeaders, marketingLinks } from '../../shared/email/marketing-headers';
 import { messageTags } from '../../shared/email/message-tags';
 import { sendingConfigFromEnv } from '../../shared/email/sending-config';
+import { documentClientOf } from '../../shared/store/document-client';
 import { type ApiCaller, type BrowserAndCloud, startBrowserAndCloud } from './support/browser-and-cloud';
 import { runE2e } from './support/chromium';
 import { collectPageErrors, heading, screenshot, visible } from './support/crm-pages';

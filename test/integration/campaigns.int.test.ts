@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { UpdateCommand } from '../../shared/store/document-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, repoRoot, startLocalCloud } from '../../infra/local/local-cloud';
 import type {
@@ -9,6 +8,7 @@ import type {
   CampaignRecipient,
   CampaignReport,
 } from '../../shared/campaigns/campaign';
+import { UpdateCommand } from '../../shared/store/document-client';
 
 type RecipientPage = { items: CampaignRecipient[]; nextCursor?: string };
 

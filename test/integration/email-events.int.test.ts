@@ -1,5 +1,4 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { GetCommand, PutCommand } from '../../shared/store/document-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../infra/local/local-cloud';
 import { startSesFront } from '../../infra/local/ses-front';
@@ -13,6 +12,7 @@ import { mailerFromEnv } from '../../shared/email/mailer';
 import { marketingFooter, marketingHeaders, marketingLinks } from '../../shared/email/marketing-headers';
 import { messageTags } from '../../shared/email/message-tags';
 import { sendingConfigFromEnv } from '../../shared/email/sending-config';
+import { GetCommand, PutCommand } from '../../shared/store/document-client';
 import { newWorkspaceId } from '../support/api-client';
 import { localCloudClient } from '../support/local-cloud-client';
 

@@ -1,10 +1,10 @@
-import { BatchWriteCommand, PutCommand } from '../../shared/store/document-client';
 import { emailKeys } from '../../shared/email/email-keys';
 import { newLinkSecret } from '../../shared/email/unsubscribe-token';
 import { emailTemplatesKeys } from '../../shared/email-templates/email-templates-keys';
 import { listsKeys } from '../../shared/lists/lists-keys';
 import { newId } from '../../shared/platform/ids';
 import { recordKeys } from '../../shared/records/record-keys';
+import { BatchWriteCommand, PutCommand } from '../../shared/store/document-client';
 import type { Store } from '../../shared/store/store';
 
 /**

@@ -1,8 +1,8 @@
-import { PutCommand } from '../../shared/store/document-client';
 import fc from 'fast-check';
 import { dayStatsAdd } from '../../shared/email/deliverability';
 import { getEmailSettings } from '../../shared/email/email-settings-store';
 import { signUnsubscribeToken } from '../../shared/email/unsubscribe-token';
+import { PutCommand } from '../../shared/store/document-client';
 import { testTable } from './api-client';
 import type { RecordKind, SeededRecord } from './record-fixtures';
 
