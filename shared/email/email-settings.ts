@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { EmailAddress } from '../contacts/email-address';
 import { singleLine } from '../platform/single-line-text';
+import { RecordId } from '../records/record-fields';
 import { TimeZone } from '../tasks/task';
 
 /**
@@ -131,9 +132,7 @@ export type PreferencePage = z.output<typeof PreferencePage>;
 
 export const PreferencePageInput = z.strictObject({
   unsubscribeFromAll: z.boolean(),
-  lists: z
-    .array(z.strictObject({ listId: z.string().check(z.maxLength(26)), subscribed: z.boolean() }))
-    .check(z.maxLength(100)),
+  lists: z.array(z.strictObject({ listId: RecordId, subscribed: z.boolean() })).check(z.maxLength(100)),
 });
 
 /** The signed token of an unsubscribe link: `<workspaceId>.<payload>.<signature>` (base64url parts). */

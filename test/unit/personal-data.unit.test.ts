@@ -50,7 +50,7 @@ describe('personal data declarations', () => {
     for (const declaration of personalDataDeclarations) {
       if (declaration.location.kind !== 'index') continue;
       expect(declaration.location.partition(ws, contactId)).toMatch(
-        new RegExp(`^WS#${ws}#CONTACT#${contactId}#[A-Z]+$`),
+        new RegExp(`^WS#${ws}#CONTACT#${contactId}#[A-Z_]+$`),
       );
     }
   });

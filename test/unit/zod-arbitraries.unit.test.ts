@@ -85,7 +85,8 @@ function hasFreeText(node: unknown): boolean {
   if (Array.isArray(node)) return node.some(hasFreeText);
   if (typeof node !== 'object' || node === null) return false;
   const schema = node as Record<string, unknown>;
-  const bound = 'pattern' in schema || 'enum' in schema || 'const' in schema;
+  // an email address is bounded by its format too (`x-pattern`): nothing non-ASCII or hostile fits it
+  const bound = 'pattern' in schema || 'x-pattern' in schema || 'enum' in schema || 'const' in schema;
   if (schema.type === 'string' && !bound) return true;
   return Object.values(schema).some(hasFreeText);
 }
