@@ -47,7 +47,7 @@ beforeAll(async () => {
     postalAddress: 'Kastanienallee 12, 10435 Berlin',
     timeZone: 'Europe/Berlin',
   });
-  expect(settings.status, JSON.stringify(settings.body)).toBe(200);
+  expect(settings.status, JSON.stringify(settings.body)).toBe(201);
   const contact = await api<{ id: string }>('POST', '/api/contacts', {
     firstName: 'Lena',
     email: 'lena.schmidt@example.com',
