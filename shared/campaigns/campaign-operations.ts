@@ -252,7 +252,7 @@ export function countCampaignAudience(
 /**
  * Schedules a draft (or reschedules a scheduled) campaign: now, or at a local time in the email settings'
  * time zone (in the future). Needs the email settings (409 `email.settings_missing`) and the template
- * compiled at its current version (409 `email_template.not_compiled`), whose parts are snapshotted into the
+ * compiled at its current version (409 `campaign.template_not_compiled`), whose parts are snapshotted into the
  * campaign's CONTENT item in the same transaction as the state change (and, now, the run event).
  */
 export async function scheduleCampaign(
