@@ -13,8 +13,12 @@ describe('sending mail (access.ses)', () => {
     crm = synthSeedCrm();
   });
 
-  it('is asked for by the form processor only', () => {
-    expect(sesFunctions.map((fn) => fn.name)).toEqual(['ProcessFormSubmission']);
+  it('is asked for by the form processor, the campaign runner and the templates API (test sends) only', () => {
+    expect(sesFunctions.map((fn) => fn.name).sort()).toEqual([
+      'EmailTemplatesApi',
+      'ProcessFormSubmission',
+      'RunCampaign',
+    ]);
   });
 
   it('grants SendEmail from the one sender, MAIL_FROM, and to no other function', () => {
