@@ -100,13 +100,13 @@ describe('the public API URL (PUBLIC_API_URL)', () => {
       }
     ).Environment?.Variables ?? {};
 
-  it('is asked for by the functions that hand out addresses: form snippets and confirmation mail', () => {
+  it('is asked for by the functions that hand out addresses: form snippets, confirmation mail, campaign mail', () => {
     expect(
       registry.functions
         .filter((fn) => fn.publicApiUrl)
         .map((fn) => fn.name)
         .sort(),
-    ).toEqual(['FormsApi', 'ProcessFormSubmission']);
+    ).toEqual(['FormsApi', 'ProcessFormSubmission', 'RunCampaign']);
   });
 
   it('is the distribution’s own https address, and set on no other function', () => {
