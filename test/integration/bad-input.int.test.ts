@@ -50,7 +50,8 @@ async function workspaceFor(fn: RegisteredRoute) {
   const record: SeededRecord | undefined = pathParamNames(fn.path).length
     ? seeded[recordKindOf(fn).name]
     : undefined;
-  return { workspaceId, seeded, record, call: await rawApiAs(workspaceId), hints: workspaceHints(seeded) };
+  const api = await apiAs(workspaceId);
+  return { workspaceId, seeded, record, api, call: await rawApiAs(workspaceId), hints: workspaceHints(seeded) };
 }
 
 function validBodyOf(
@@ -222,14 +223,16 @@ describe('bad input never gets a 5xx, and a refused request writes nothing', () 
             : undefined;
           const duplicate = unique !== undefined && used.has(unique);
           const text = JSON.stringify(body);
+          const fresh = await kind.freshFor?.(fn, context.api, context.seeded);
+          const record = fresh ?? context.record;
           const reply = await context.call({
             method: fn.method,
-            path: context.record ? pathWith(fn, context.record.params) : fn.path,
+            path: record ? pathWith(fn, record.params) : fn.path,
             body: text,
             headers: {
               // a shop webhook's body is valid only signed
-              ...(context.record && kind.signedHeaders?.(context.record, text)),
-              ...(schemasOf(fn).ifMatch ? { 'if-match': etagOf(version) } : {}),
+              ...(record && kind.signedHeaders?.(record, text)),
+              ...(schemasOf(fn).ifMatch ? { 'if-match': etagOf(fresh?.version ?? version) } : {}),
             },
           });
           const code = (reply.json as { error?: { code?: string } } | undefined)?.error?.code;

@@ -257,6 +257,37 @@ describe('email templates', () => {
     expect(left).toEqual([]);
   });
 
+  it("refuse another workspace's custom field as a merge field, and offer none of its fields", async () => {
+    const otherId = newWorkspaceId('email-tpl-other');
+    const other = await client.apiAs(otherId);
+    const definition = await other('POST', '/api/settings/fields', {
+      entity: 'contact',
+      key: 'loyalty_level',
+      label: 'Loyalty level',
+      type: 'text',
+    });
+    expect(definition.status, JSON.stringify(definition.body)).toBe(201);
+    const theirs = await other<EmailTemplate>('POST', '/api/email/templates', {
+      name: 'Loyal',
+      subject: 'Level {{ contact.custom.loyalty_level }}',
+      mjml,
+    });
+    expect(theirs.status, JSON.stringify(theirs.body)).toBe(201);
+
+    const before = await client.itemsOf(workspaceId);
+    const ours = await api<{ error: { code: string; fields: Record<string, string> } }>(
+      'POST',
+      '/api/email/templates',
+      { name: 'Borrowed', subject: 'Level {{ contact.custom.loyalty_level }}', mjml },
+    );
+    expect(ours.status).toBe(400);
+    expect(ours.body.error.code).toBe('email_template.unknown_merge_field');
+    expect(Object.keys(ours.body.error.fields)).toEqual(['subject:1:10']);
+    expect(await client.itemsOf(workspaceId)).toEqual(before);
+    const fields = await api<{ fields: { path: string }[] }>('GET', '/api/email/merge-fields');
+    expect(fields.body.fields.map((field) => field.path)).not.toContain('contact.custom.loyalty_level');
+  });
+
   it('build merge contexts for pages of contacts with one BatchGet of the companies and owners not read before', async () => {
     const owner = await seedMember(workspaceId, {
       email: 'page-owner@example.com',

@@ -1,4 +1,8 @@
 import fc from 'fast-check';
+import type { CampaignStatus } from '../../shared/campaigns/campaign';
+import { campaignsKeys } from '../../shared/campaigns/campaigns-keys';
+import { UpdateCommand } from '../../shared/store/document-client';
+import { type Api, testTable } from './api-client';
 import type { RecordKind, Seeded, SeededRecord } from './record-fixtures';
 import type { Hints } from './zod-arbitraries';
 
@@ -41,6 +45,20 @@ export const campaignKind: RecordKind = {
     };
   },
   identityOf: (item) => String(item.id),
+  // a campaign is scheduled, paused, resumed or cancelled once: each valid body gets its own campaign
+  freshFor(route, api, seeded) {
+    switch (route.name) {
+      case 'ScheduleCampaign':
+      case 'CancelCampaign':
+        return campaignKind.create(api, seeded, 'fresh');
+      case 'PauseCampaign':
+        return campaignIn(api, seeded, 'sending');
+      case 'ResumeCampaign':
+        return campaignIn(api, seeded, 'paused');
+      default:
+        return undefined;
+    }
+  },
   // scheduling "now" starts RunCampaign: the workspace's items settle when no campaign is running
   settled: (items) =>
     items.every(
@@ -64,6 +82,42 @@ export const campaignKind: RecordKind = {
       : []),
   ],
 };
+
+/**
+ * A campaign that was sent to its one-contact list and is then put in `status` directly in the table: a run
+ * that is under way (`sending`) or paused after its last message (`paused`). A one-contact run ends before a
+ * request can catch it; the campaigns int test pauses and resumes real runs.
+ */
+async function campaignIn(api: Api, seeded: Seeded, status: CampaignStatus): Promise<SeededRecord> {
+  const record = await campaignKind.create(api, seeded, 'fresh');
+  const campaignId = record.params.campaignId as string;
+  const scheduled = await api('POST', `/api/email/campaigns/${campaignId}/schedule`, {});
+  if (scheduled.status !== 202) throw new Error(`fixture campaign not scheduled: ${scheduled.status}`);
+  let version = 0;
+  for (let attempt = 0; ; attempt++) {
+    const campaign = await api<{ status: string; version: number }>(
+      'GET',
+      `/api/email/campaigns/${campaignId}`,
+    );
+    if (campaign.body.status === 'sent') {
+      version = campaign.body.version;
+      break;
+    }
+    if (attempt >= 100) throw new Error(`fixture campaign not sent: ${campaign.body.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const table = testTable();
+  await table.client.send(
+    new UpdateCommand({
+      TableName: table.tableName,
+      Key: campaignsKeys.campaign(api.workspaceId, campaignId),
+      UpdateExpression: 'SET #status = :status, #version = :version',
+      ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+      ExpressionAttributeValues: { ':status': status, ':version': version + 1 },
+    }),
+  );
+  return { ...record, version: version + 1 };
+}
 
 /** The audience count: the workspace's list with its one contact (never another workspace's list). */
 export const audienceCountKind: RecordKind = {

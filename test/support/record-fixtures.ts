@@ -121,6 +121,12 @@ export interface RecordKind {
    * snapshot a refused request must leave as it was.
    */
   settled?(items: readonly Record<string, unknown>[]): boolean;
+  /**
+   * A record in a state the route's action starts from, made anew for each valid body, for routes that
+   * change a record's state once (a campaign is scheduled, paused or resumed once): the "valid but unusual
+   * bodies" walk sends each body to its own fresh record. Undefined for the kind's other routes.
+   */
+  freshFor?(route: RegisteredRoute, api: Api, seeded: Seeded): Promise<SeededRecord> | undefined;
 }
 
 function expectCreated<T>(reply: { status: number; body: T }, what: string): T {
