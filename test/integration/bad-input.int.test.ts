@@ -46,12 +46,20 @@ const fuzzed = registry.routes.flatMap((fn) =>
 /** A workspace with one record of every kind, and the record the route addresses (if it has path params). */
 async function workspaceFor(fn: RegisteredRoute) {
   const workspaceId = newWorkspaceId('fuzz');
-  const seeded = await seedWorkspace(await apiAs(workspaceId));
+  const api = await apiAs(workspaceId);
+  const seeded = await seedWorkspace(api);
   const record: SeededRecord | undefined = pathParamNames(fn.path).length
     ? seeded[recordKindOf(fn).name]
     : undefined;
   const api = await apiAs(workspaceId);
-  return { workspaceId, seeded, record, api, call: await rawApiAs(workspaceId), hints: workspaceHints(seeded) };
+  return {
+    workspaceId,
+    seeded,
+    record,
+    api,
+    call: await rawApiAs(workspaceId),
+    hints: workspaceHints(seeded),
+  };
 }
 
 function validBodyOf(
