@@ -51,7 +51,6 @@ async function workspaceFor(fn: RegisteredRoute) {
   const record: SeededRecord | undefined = pathParamNames(fn.path).length
     ? seeded[recordKindOf(fn).name]
     : undefined;
-  const api = await apiAs(workspaceId);
   return {
     workspaceId,
     seeded,
