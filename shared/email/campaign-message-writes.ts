@@ -3,6 +3,9 @@ import { timelineEntryPut } from '../activities/timeline-item';
 import { campaignsKeys } from '../campaigns/campaigns-keys';
 import { statsHour } from '../campaigns/record-sent';
 import { ulidDigits, ulidTime } from '../platform/ids';
+import { recordKeys } from '../records/record-keys';
+import { batchGetItems } from '../store/queries';
+import type { Store } from '../store/store';
 import type { TransactItem } from '../store/transactions';
 import type { CampaignEmailEntry } from './campaign-email-entry';
 
@@ -109,4 +112,127 @@ export function campaignEntryPut(
   entry: CampaignEmailEntry & { companyId?: string },
 ): TransactItem {
   return timelineEntryPut(tableName, workspaceId, entry);
+}
+
+/** A campaign mail's context: the campaign's name and the contact's company, for timeline entries. */
+export interface CampaignMessage {
+  workspaceId: string;
+  campaignId: string;
+  contactId: string;
+  messageId: string;
+  campaignName: string;
+  subject: string;
+  companyId?: string;
+  recipient?: Record<string, unknown>;
+}
+
+/**
+ * The campaign mail one contact got, read in one BatchGet (the campaign, the recipient's send record, the
+ * contact's company): undefined when the campaign is gone, or no message id is known (from SES's event, else
+ * the send record: a recipient never sent to has none).
+ */
+export async function campaignMessageOf(
+  store: Store,
+  { workspaceId, campaignId, contactId }: { workspaceId: string; campaignId: string; contactId: string },
+  mail: { messageId?: string; subject?: string | undefined } = {},
+): Promise<CampaignMessage | undefined> {
+  const keys = [
+    campaignsKeys.campaign(workspaceId, campaignId),
+    campaignsKeys.recipient(workspaceId, campaignId, contactId),
+    recordKeys.record(workspaceId, 'CONTACT', contactId),
+  ];
+  const items = await batchGetItems(store, keys);
+  const find = (key: { pk: string; sk: string }) =>
+    items.find((item) => item.pk === key.pk && item.sk === key.sk);
+  const [campaign, recipient, contact] = keys.map(find);
+  const messageId = mail.messageId ?? (typeof recipient?.messageId === 'string' ? recipient.messageId : '');
+  if (!campaign || !messageId) return undefined;
+  return {
+    workspaceId,
+    campaignId,
+    contactId,
+    messageId,
+    campaignName: String(campaign.name ?? ''),
+    subject: mail.subject ?? String(campaign.subject ?? ''),
+    ...(typeof contact?.companyId === 'string' ? { companyId: contact.companyId } : {}),
+    ...(recipient ? { recipient } : {}),
+  };
+}
+
+/** The timeline entry of one thing that happened to a campaign mail; the same event always makes the same id. */
+export function entryOf(
+  message: CampaignMessage,
+  type: CampaignEmailEntry['type'],
+  occurredAt: string,
+  eventId: string,
+  now: Date,
+  extra: Pick<CampaignEmailEntry, 'url' | 'bounceType'> = {},
+): CampaignEmailEntry & { companyId?: string } {
+  return {
+    id: entryIdOf(occurredAt, `${eventId}#${type}`),
+    type,
+    contactId: message.contactId,
+    occurredAt,
+    recordedAt: now.toISOString(),
+    campaignId: message.campaignId,
+    campaignName: message.campaignName,
+    subject: message.subject,
+    messageId: message.messageId,
+    ...extra,
+    ...(message.companyId ? { companyId: message.companyId } : {}),
+  };
+}
+
+/** The recipient's first `<attribute>`: set only if absent (false when it was there: not the first). */
+export function firstOnRecipient(
+  tableName: string,
+  message: CampaignMessage,
+  attribute: string,
+  at: string,
+  set: Record<string, unknown> = {},
+): TransactItem {
+  const names = Object.keys(set);
+  return {
+    Update: {
+      TableName: tableName,
+      Key: campaignsKeys.recipient(message.workspaceId, message.campaignId, message.contactId),
+      UpdateExpression: `SET #first = :at${names.map((_name, i) => `, #s${i} = :s${i}`).join('')}`,
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#first)',
+      ExpressionAttributeNames: {
+        '#first': attribute,
+        ...Object.fromEntries(names.map((name, i) => [`#s${i}`, name])),
+      },
+      ExpressionAttributeValues: {
+        ':at': at,
+        ...Object.fromEntries(names.map((name, i) => [`:s${i}`, set[name]])),
+      },
+    },
+  };
+}
+
+/**
+ * What an unsubscribe from a campaign mail's link adds to that campaign, for the consent change's
+ * transaction: the recipient's `unsubscribedAt` (first only: its condition comes first), the campaign's and
+ * the hour's `unsubscribes`, and a `campaign_email.unsubscribed` entry on the contact's timeline. None when
+ * the campaign is gone or never sent this contact the mail.
+ */
+export async function campaignUnsubscribeWrites(
+  store: Store,
+  recipient: { workspaceId: string; campaignId: string; contactId: string },
+  now: Date,
+): Promise<TransactItem[]> {
+  const message = await campaignMessageOf(store, recipient);
+  if (!message?.recipient || message.recipient.unsubscribedAt !== undefined) return [];
+  const at = now.toISOString();
+  const { tableName } = store;
+  return [
+    firstOnRecipient(tableName, message, 'unsubscribedAt', at),
+    campaignCountersAdd(tableName, message.workspaceId, message.campaignId, ['unsubscribes']),
+    hourStatsAdd(tableName, message.workspaceId, message.campaignId, at, ['unsubscribes']),
+    campaignEntryPut(
+      tableName,
+      message.workspaceId,
+      entryOf(message, 'campaign_email.unsubscribed', at, `unsubscribe#${message.messageId}`, now),
+    ),
+  ];
 }

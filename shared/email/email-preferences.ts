@@ -7,6 +7,7 @@ import { newId } from '../platform/ids';
 import { recordKeys } from '../records/record-keys';
 import type { Store } from '../store/store';
 import { cancellationReasons, failedAt, type TransactItem, writeTransaction } from '../store/transactions';
+import { campaignUnsubscribeWrites } from './campaign-message-writes';
 import { EmailUnsubscribed } from './email-events';
 import { emailKeys } from './email-keys';
 import { emailPreferencesOfContact } from './email-preferences-store';
@@ -118,8 +119,44 @@ const contactExists = (tableName: string, workspaceId: string, contactId: string
 });
 
 /**
- * Unsubscribes a contact from marketing mail at once (one click, the preference page, a complaint). Said
- * twice it changes nothing the second time: `false` when the contact was unsubscribed already.
+ * Writes `items`, and with them `campaignItems` (what an unsubscribe adds to the campaign its link came
+ * with) when they still apply: a campaign item refused by its condition (the campaign deleted, or the
+ * recipient counted already) leaves the consent change to be written alone. The consent never waits on a
+ * report.
+ */
+export async function writeWithCampaignItems(
+  store: Store,
+  items: TransactItem[],
+  campaignItems: TransactItem[],
+): Promise<void> {
+  try {
+    await writeTransaction(store, [...items, ...campaignItems]);
+  } catch (error) {
+    const reasons = cancellationReasons(error);
+    const campaignRefused = reasons?.some(
+      (reason) => reason.index >= items.length && reason.code === 'ConditionalCheckFailed',
+    );
+    if (!campaignItems.length || !campaignRefused) throw error;
+    await writeTransaction(store, items);
+  }
+}
+
+/** What an unsubscribe from a link adds to the campaign the link came with (a complaint is counted as one). */
+export async function unsubscribeCampaignItems(
+  store: Store,
+  workspaceId: string,
+  contactId: string,
+  change: Omit<ConsentChange, 'marketing'>,
+  now: Date,
+): Promise<TransactItem[]> {
+  if (!change.campaignId || change.source === 'complaint') return [];
+  return campaignUnsubscribeWrites(store, { workspaceId, campaignId: change.campaignId, contactId }, now);
+}
+
+/**
+ * Unsubscribes a contact from marketing mail at once (one click, the preference page, a complaint), and
+ * counts it on the campaign whose link was used. Said twice it changes nothing the second time: `false`
+ * when the contact was unsubscribed already.
  */
 export async function unsubscribeContact(
   { store, clock }: Pick<Deps, 'store' | 'clock'>,
@@ -127,18 +164,23 @@ export async function unsubscribeContact(
   contactId: string,
   change: Omit<ConsentChange, 'marketing'>,
 ): Promise<boolean> {
+  const now = clock();
   try {
-    await writeTransaction(store, [
-      contactExists(store.tableName, workspaceId, contactId),
-      ...consentChangeWrites(
-        store.tableName,
-        workspaceId,
-        contactId,
-        { ...change, marketing: 'unsubscribed' },
-        clock(),
-        { condition: notUnsubscribedYet },
-      ),
-    ]);
+    await writeWithCampaignItems(
+      store,
+      [
+        contactExists(store.tableName, workspaceId, contactId),
+        ...consentChangeWrites(
+          store.tableName,
+          workspaceId,
+          contactId,
+          { ...change, marketing: 'unsubscribed' },
+          now,
+          { condition: notUnsubscribedYet },
+        ),
+      ],
+      await unsubscribeCampaignItems(store, workspaceId, contactId, change, now),
+    );
     return true;
   } catch (error) {
     const reasons = cancellationReasons(error);

@@ -9,9 +9,15 @@ import type { Deps } from '../platform/deps';
 import { NotFoundError } from '../platform/errors';
 import { getRecordItem } from '../records/record-store';
 import { batchGetItems } from '../store/queries';
-import { type TransactItem, writeTransaction } from '../store/transactions';
+import type { TransactItem } from '../store/transactions';
 import { emailKeys } from './email-keys';
-import { consentChangeWrites, notUnsubscribedYet, unsubscribeContact } from './email-preferences';
+import {
+  consentChangeWrites,
+  notUnsubscribedYet,
+  unsubscribeCampaignItems,
+  unsubscribeContact,
+  writeWithCampaignItems,
+} from './email-preferences';
 import { emailPreferencesFromItem, noEmailPreferences } from './email-preferences-store';
 import type { EmailPreferences, PreferencePage } from './email-settings';
 import { type EmailSettingsDeps, getEmailSettings } from './email-settings-store';
@@ -180,6 +186,15 @@ export async function updatePreferencePage(
   }
   // the consent writes carry their own outbox item (email.unsubscribed); the list events get theirs
   items.push(...outboxWrite(tableName, workspaceId, listEvents, now));
-  if (items.length > 0) await writeTransaction(deps.store, items);
+  const campaignItems = unsubscribing
+    ? await unsubscribeCampaignItems(
+        deps.store,
+        workspaceId,
+        contactId,
+        { source: 'preference_page', ...(campaignId ? { campaignId } : {}) },
+        now,
+      )
+    : [];
+  if (items.length > 0) await writeWithCampaignItems(deps.store, items, campaignItems);
   return getPreferencePage(deps, token);
 }

@@ -3,18 +3,20 @@ import { recordSent } from '../campaigns/record-sent';
 import { type PendingEvent, pendingEvent } from '../events/domain-event';
 import { outboxWrite } from '../events/outbox';
 import type { Logger } from '../platform/logger';
-import { recordKeys } from '../records/record-keys';
 import { GetCommand, PutCommand } from '../store/document-client';
-import { batchGetItems, queryAllWithPrefix } from '../store/queries';
+import { queryAllWithPrefix } from '../store/queries';
 import type { Store } from '../store/store';
 import { cancellationReasons, failedAt, type TransactItem, writeTransaction } from '../store/transactions';
 import { addressHash } from './address-hash';
 import type { CampaignEmailEntry } from './campaign-email-entry';
 import {
   type CampaignCounter,
+  type CampaignMessage,
   campaignCountersAdd,
   campaignEntryPut,
-  entryIdOf,
+  campaignMessageOf,
+  entryOf,
+  firstOnRecipient,
   hourStatsAdd,
   linkStatsAdd,
   urlHashOf,
@@ -43,97 +45,6 @@ export interface EmailEvent {
 const softBounceWindowDays = 7;
 const softBounceKeptDays = 8;
 const softBouncesThatSuppress = 3;
-
-/** A campaign mail's context: the campaign's name and the contact's company, for timeline entries. */
-interface CampaignMessage {
-  workspaceId: string;
-  campaignId: string;
-  contactId: string;
-  messageId: string;
-  campaignName: string;
-  subject: string;
-  companyId?: string;
-  recipient?: Record<string, unknown>;
-}
-
-async function campaignMessageOf(
-  store: Store,
-  subject: MessageSubject,
-  detail: SesEventDetail,
-): Promise<CampaignMessage | undefined> {
-  const { workspaceId, campaignId, contactId } = subject;
-  if (!campaignId || !contactId) return undefined;
-  const keys = [
-    campaignsKeys.campaign(workspaceId, campaignId),
-    campaignsKeys.recipient(workspaceId, campaignId, contactId),
-    recordKeys.record(workspaceId, 'CONTACT', contactId),
-  ];
-  const items = await batchGetItems(store, keys);
-  const find = (key: { pk: string; sk: string }) =>
-    items.find((item) => item.pk === key.pk && item.sk === key.sk);
-  const [campaign, recipient, contact] = keys.map(find);
-  if (!campaign) return undefined;
-  return {
-    workspaceId,
-    campaignId,
-    contactId,
-    messageId: detail.mail.messageId,
-    campaignName: String(campaign.name ?? ''),
-    subject: detail.mail.commonHeaders?.subject ?? String(campaign.subject ?? ''),
-    ...(typeof contact?.companyId === 'string' ? { companyId: contact.companyId } : {}),
-    ...(recipient ? { recipient } : {}),
-  };
-}
-
-function entryOf(
-  message: CampaignMessage,
-  type: CampaignEmailEntry['type'],
-  occurredAt: string,
-  eventId: string,
-  now: Date,
-  extra: Pick<CampaignEmailEntry, 'url' | 'bounceType'> = {},
-): CampaignEmailEntry & { companyId?: string } {
-  return {
-    id: entryIdOf(occurredAt, `${eventId}#${type}`),
-    type,
-    contactId: message.contactId,
-    occurredAt,
-    recordedAt: now.toISOString(),
-    campaignId: message.campaignId,
-    campaignName: message.campaignName,
-    subject: message.subject,
-    messageId: message.messageId,
-    ...extra,
-    ...(message.companyId ? { companyId: message.companyId } : {}),
-  };
-}
-
-/** The recipient's first `<attribute>`: set only if absent (false when it was there: not the first). */
-function firstOnRecipient(
-  tableName: string,
-  message: CampaignMessage,
-  attribute: string,
-  at: string,
-  set: Record<string, unknown> = {},
-): TransactItem {
-  const names = Object.keys(set);
-  return {
-    Update: {
-      TableName: tableName,
-      Key: campaignsKeys.recipient(message.workspaceId, message.campaignId, message.contactId),
-      UpdateExpression: `SET #first = :at${names.map((_name, i) => `, #s${i} = :s${i}`).join('')}`,
-      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#first)',
-      ExpressionAttributeNames: {
-        '#first': attribute,
-        ...Object.fromEntries(names.map((name, i) => [`#s${i}`, name])),
-      },
-      ExpressionAttributeValues: {
-        ':at': at,
-        ...Object.fromEntries(names.map((name, i) => [`:s${i}`, set[name]])),
-      },
-    },
-  };
-}
 
 /** Runs a transaction whose first item is a condition of "first time": false when that condition failed. */
 async function writeIfFirst(store: Store, items: TransactItem[]): Promise<boolean> {
@@ -509,6 +420,14 @@ export async function recordEmailEvent(deps: EmailEventDeps, event: EmailEvent):
     deps.log.info('SES event type not recorded', { eventType: event.detail.eventType });
     return;
   }
-  const message = await campaignMessageOf(deps.store, event.subject, event.detail);
+  const { subject, detail } = event;
+  const message =
+    subject.campaignId && subject.contactId
+      ? await campaignMessageOf(
+          deps.store,
+          { workspaceId: subject.workspaceId, campaignId: subject.campaignId, contactId: subject.contactId },
+          { messageId: detail.mail.messageId, subject: detail.mail.commonHeaders?.subject },
+        )
+      : undefined;
   await handle(deps, event, message);
 }

@@ -244,6 +244,89 @@ describe('SES events from the local SES front', () => {
       .published()
       .filter((entry) => entry.event['detail-type'] === 'email.unsubscribed');
     expect(unsubscribed).toHaveLength(1);
+    // counted once on the campaign the link came with: recipient, campaign, hour and timeline
+    const recipient = await item(campaignsKeys.recipient(workspaceId, campaignId, contactId));
+    expect(recipient?.unsubscribedAt).toEqual(expect.any(String));
+    const campaign = await item(campaignsKeys.campaign(workspaceId, campaignId));
+    expect(campaign?.counters).toMatchObject({ unsubscribes: 1 });
+    const hour = await item(
+      campaignsKeys.hourStats(workspaceId, campaignId, String(recipient?.unsubscribedAt).slice(0, 13)),
+    );
+    expect(hour).toMatchObject({ unsubscribes: 1 });
+    const timeline = await api<{ items: { type: string; campaignId?: string }[] }>(
+      'GET',
+      `/api/contacts/${contactId}/activities`,
+    );
+    expect(timeline.body.items.filter((entry) => entry.type === 'campaign_email.unsubscribed')).toEqual([
+      expect.objectContaining({ campaignId }),
+    ]);
+  });
+
+  it('counts a withdrawal on the preference page once on its campaign, and still honours it without one', async () => {
+    const settings = await getEmailSettings({ store: store() }, workspaceId);
+    if (!settings) throw new Error('no settings');
+    // a second contact, sent the same campaign's mail, withdraws on the page its mail links to
+    const other = await api<{ id: string }>('POST', '/api/contacts', {
+      firstName: 'Jonas',
+      email: 'jonas.weber@example.com',
+    });
+    expect(other.status, JSON.stringify(other.body)).toBe(201);
+    await client.documents.send(
+      new PutCommand({
+        TableName: cloud.tableName,
+        Item: {
+          ...campaignsKeys.recipient(workspaceId, campaignId, other.body.id),
+          entity: 'campaignRecipient',
+          contactId: other.body.id,
+          email: 'jonas.weber@example.com',
+          status: 'sent',
+          messageId: 'local-message-jonas',
+          sentAt: new Date().toISOString(),
+        },
+      }),
+    );
+    const page = (contact: string, campaign?: string) =>
+      marketingLinks(process.env.PUBLIC_API_URL as string, settings.linkSecret, {
+        workspaceId,
+        contactId: contact,
+        ...(campaign ? { campaignId: campaign } : {}),
+      }).preferencesUrl;
+    // the page at <PUBLIC_API_URL>/email/preferences/<token> saves through the API's route of the same token
+    const put = (url: string) =>
+      fetch(`${process.env.PUBLIC_API_URL}/api/email/preferences/${url.split('/').pop()}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ unsubscribeFromAll: true, lists: [] }),
+      });
+    const before = (await item(campaignsKeys.campaign(workspaceId, campaignId)))?.counters as {
+      unsubscribes: number;
+    };
+    const withdrawn = await put(page(other.body.id, campaignId));
+    expect(withdrawn.status, await withdrawn.clone().text()).toBe(200);
+    expect((await put(page(other.body.id, campaignId))).status).toBe(200);
+    const campaign = await item(campaignsKeys.campaign(workspaceId, campaignId));
+    expect(campaign?.counters).toMatchObject({ unsubscribes: before.unsubscribes + 1 });
+    const recipient = await item(campaignsKeys.recipient(workspaceId, campaignId, other.body.id));
+    expect(recipient?.unsubscribedAt).toEqual(expect.any(String));
+    const preferences = await api<EmailPreferences>(
+      'GET',
+      `/api/contacts/${other.body.id}/email-preferences`,
+    );
+    expect(preferences.body).toMatchObject({
+      marketing: 'unsubscribed',
+      source: 'preference_page',
+      campaignId,
+    });
+
+    // a link of a campaign that is gone still withdraws consent; there is nothing to count it on
+    const third = await api<{ id: string }>('POST', '/api/contacts', {
+      firstName: 'Mia',
+      email: 'mia.wagner@example.com',
+    });
+    const gone = await put(page(third.body.id, '01JGONE0000000000000000000'));
+    expect(gone.status).toBe(200);
+    const theirs = await api<EmailPreferences>('GET', `/api/contacts/${third.body.id}/email-preferences`);
+    expect(theirs.body.marketing).toBe('unsubscribed');
   });
 
   it('suppresses the bounce and complaint simulator addresses (test mail touches no campaign)', async () => {
