@@ -41,7 +41,13 @@ import {
   recipientItemOf,
 } from './campaigns-store';
 import { recordSent } from './record-sent';
-import { effectiveRate, isPermanentRejection, isThrottling, throttleBackoffMs } from './send-pacing';
+import {
+  effectiveRate,
+  isPermanentRejection,
+  isThrottling,
+  sendConcurrency,
+  throttleBackoffMs,
+} from './send-pacing';
 
 type Item = Record<string, unknown>;
 
@@ -149,6 +155,7 @@ class Runner {
   private loader: MergeContextLoader | undefined;
   private throttledAt: number | undefined;
   private campaignRate: number | undefined;
+  private counterWrites: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly deps: RunnerDeps,
@@ -390,24 +397,48 @@ class Runner {
       const link = links.get(String(contact.id));
       return link ? { unsubscribeUrl: link.unsubscribeUrl, preferencesUrl: link.preferencesUrl } : {};
     });
+    // a few messages are under way at once (SES answers in tens of milliseconds): the pacing keeps the rate
     let checkedAt = this.deps.clock().getTime();
-    for (const recipient of recipients) {
-      if (this.context.timeLeftMs() < (this.deps.stopBeforeMs ?? 60_000)) return 'more';
-      // a pause or cancel stops the runner after the message under way: checked at most once a second
-      if (this.deps.clock().getTime() - checkedAt >= statusCheckMs) {
-        if (!(await this.check())) return 'stopped';
-        checkedAt = this.deps.clock().getTime();
+    let next = 0;
+    let stop: 'more' | 'stopped' | undefined;
+    const sendNext = async (): Promise<void> => {
+      while (stop === undefined && next < recipients.length) {
+        const recipient = recipients[next++] as RecipientItem;
+        if (this.context.timeLeftMs() < (this.deps.stopBeforeMs ?? 60_000)) {
+          stop = 'more';
+          return;
+        }
+        // a pause or cancel stops the runner after the messages under way: checked at most once a second
+        if (this.deps.clock().getTime() - checkedAt >= statusCheckMs) {
+          checkedAt = this.deps.clock().getTime();
+          if (!(await this.check())) stop = 'stopped';
+          if (stop !== undefined) return;
+        }
+        const context = contexts.get(recipient.contactId);
+        const link = links.get(recipient.contactId);
+        if (!context || !link || !recipient.email) {
+          const attemptId = await this.claim(recipient);
+          if (attemptId) await this.fail(recipient, attemptId, 'The contact no longer exists.');
+          continue;
+        }
+        await this.sendOne(campaign, recipient, this.message(recipient, context, link));
       }
-      const context = contexts.get(recipient.contactId);
-      const link = links.get(recipient.contactId);
-      if (!context || !link || !recipient.email) {
-        const attemptId = await this.claim(recipient);
-        if (attemptId) await this.fail(recipient, attemptId, 'The contact no longer exists.');
-        continue;
-      }
-      await this.sendOne(campaign, recipient, this.message(recipient, context, link));
-    }
-    return 'more';
+    };
+    const workers = sendConcurrency(this.deps.sending.maxSendRate, this.campaignRate);
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: Math.min(workers, recipients.length) }, async () => {
+        try {
+          await sendNext();
+        } catch (error) {
+          // the others take no new recipient; what they have under way finishes
+          stop = 'stopped';
+          throw error;
+        }
+      }),
+    );
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw (failed as PromiseRejectedResult).reason;
+    return stop ?? 'more';
   }
 
   private message(
@@ -490,16 +521,18 @@ class Runner {
       try {
         const { messageId } = await this.deps.mailer.send(message);
         await this.deps.checkpoint?.('sent', recipient.contactId);
-        await recordSent(this.deps.store, {
-          workspaceId: this.workspaceId,
-          campaignId: this.campaignId,
-          contactId: recipient.contactId,
-          ...(recipient.companyId ? { companyId: recipient.companyId } : {}),
-          campaignName: campaign.name,
-          subject: message.subject,
-          messageId,
-          sentAt: this.deps.clock().toISOString(),
-        });
+        await this.oneAtATime(() =>
+          recordSent(this.deps.store, {
+            workspaceId: this.workspaceId,
+            campaignId: this.campaignId,
+            contactId: recipient.contactId,
+            ...(recipient.companyId ? { companyId: recipient.companyId } : {}),
+            campaignName: campaign.name,
+            subject: message.subject,
+            messageId,
+            sentAt: this.deps.clock().toISOString(),
+          }),
+        );
         return;
       } catch (error) {
         const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0;
@@ -566,34 +599,46 @@ class Runner {
     }
   }
 
+  /**
+   * The runner's writes that add to the campaign item's counters, one after another: the messages under way
+   * at once would otherwise cancel each other's transactions on that item.
+   */
+  private oneAtATime<T>(write: () => Promise<T>): Promise<T> {
+    const written = this.counterWrites.then(write);
+    this.counterWrites = written.catch(() => undefined);
+    return written;
+  }
+
   /** SES refused the message for good: failed with the reason, counted. */
   private async fail(recipient: RecipientItem, attemptId: string, failure: string): Promise<void> {
     try {
-      await writeTransaction(this.deps.store, [
-        {
-          Update: {
-            TableName: this.deps.store.tableName,
-            Key: campaignsKeys.recipient(this.workspaceId, this.campaignId, recipient.contactId),
-            UpdateExpression: 'SET #status = :failed, failure = :failure REMOVE gsi1pk, gsi1sk',
-            ConditionExpression: '#status = :sending AND attemptId = :attempt',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':failed': 'failed',
-              ':sending': 'sending',
-              ':attempt': attemptId,
-              ':failure': failure.slice(0, 500),
+      await this.oneAtATime(() =>
+        writeTransaction(this.deps.store, [
+          {
+            Update: {
+              TableName: this.deps.store.tableName,
+              Key: campaignsKeys.recipient(this.workspaceId, this.campaignId, recipient.contactId),
+              UpdateExpression: 'SET #status = :failed, failure = :failure REMOVE gsi1pk, gsi1sk',
+              ConditionExpression: '#status = :sending AND attemptId = :attempt',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':failed': 'failed',
+                ':sending': 'sending',
+                ':attempt': attemptId,
+                ':failure': failure.slice(0, 500),
+              },
             },
           },
-        },
-        {
-          Update: {
-            TableName: this.deps.store.tableName,
-            Key: this.key,
-            UpdateExpression: 'ADD counters.failed :one',
-            ExpressionAttributeValues: { ':one': 1 },
+          {
+            Update: {
+              TableName: this.deps.store.tableName,
+              Key: this.key,
+              UpdateExpression: 'ADD counters.failed :one',
+              ExpressionAttributeValues: { ':one': 1 },
+            },
           },
-        },
-      ]);
+        ]),
+      );
     } catch (error) {
       if (!cancellationReasons(error)) throw error;
     }

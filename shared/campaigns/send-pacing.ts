@@ -47,3 +47,16 @@ export function isPermanentRejection(error: unknown): boolean {
     name === 'NotFoundException'
   );
 }
+
+/** At most this many messages under way at once in one runner. */
+export const maxSendConcurrency = 8;
+
+/**
+ * How many messages one runner has under way at once: enough that the rate, not SES's answer time, sets
+ * the pace. A message takes up to ~200 ms in Lambda (claim, SES call, record), so `rate / 5`, at least 1
+ * and at most 8: 3 at SES's default 14 a second.
+ */
+export function sendConcurrency(quota: number, campaignRate?: number): number {
+  const rate = Math.min(quota, campaignRate ?? quota);
+  return Math.min(maxSendConcurrency, Math.max(1, Math.ceil(rate / 5)));
+}

@@ -7,6 +7,8 @@ import {
   halvedRateForMs,
   isPermanentRejection,
   isThrottling,
+  maxSendConcurrency,
+  sendConcurrency,
   throttleBackoffMs,
 } from '../../shared/campaigns/send-pacing';
 import { windowOf } from '../../shared/platform/rate-limit';
@@ -99,6 +101,14 @@ describe('send pacing', () => {
     expect(effectiveRate({ quota: 14, throttledAt: now - 1000 }, now)).toBe(7);
     expect(effectiveRate({ quota: 14, throttledAt: now - halvedRateForMs }, now)).toBe(14);
     expect(effectiveRate({ quota: 1, throttledAt: now }, now)).toBe(1);
+  });
+
+  it('keeps a few messages under way at once: rate / 5, at least 1, at most 8', () => {
+    expect(sendConcurrency(14)).toBe(3);
+    expect(sendConcurrency(14, 2)).toBe(1);
+    expect(sendConcurrency(1)).toBe(1);
+    expect(sendConcurrency(50, 20)).toBe(4);
+    expect(sendConcurrency(200)).toBe(maxSendConcurrency);
   });
 
   it('counts one-second windows that the whole deployment shares', () => {
