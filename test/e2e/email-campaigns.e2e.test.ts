@@ -189,6 +189,7 @@ describe.runIf(runE2e)('email campaigns in the web app', () => {
       .getByText('1', { exact: true })
       .waitFor({ timeout: 30_000 });
     await visible(report.getByText('50% of delivered', { exact: false }).first());
+    await visible(report.getByText('1 open in all', { exact: false }));
     const links = report.getByRole('table', { name: 'Clicks per link' });
     await visible(links.getByRole('link', { name: 'https://seed-outdoor.example/jackets' }));
     await visible(report.getByTestId('campaign-chart'));

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { Campaign, CampaignReport } from '../../../shared/campaigns/campaign';
 import { ListSkeleton, LoadError } from '../records/list-states';
+import { formatCount } from '../ui/format';
 import { formatRate } from './campaign-format';
 import { campaignReportQuery } from './campaign-queries';
 import { ReportChart } from './report-chart';
@@ -48,12 +49,12 @@ function Figures({ report }: { report: CampaignReport }) {
       <Figure
         label="Unique opens"
         value={report.uniqueOpens.count}
-        detail={`${formatRate(report.uniqueOpens.rate)} of delivered · ${report.opens} opens`}
+        detail={`${formatRate(report.uniqueOpens.rate)} of delivered · ${formatCount(report.opens, 'open')} in all`}
       />
       <Figure
         label="Unique clicks"
         value={report.uniqueClicks.count}
-        detail={`${formatRate(report.uniqueClicks.rate)} of delivered · ${report.clicks} clicks`}
+        detail={`${formatRate(report.uniqueClicks.rate)} of delivered · ${formatCount(report.clicks, 'click')} in all`}
       />
       <Figure
         label="Bounces"

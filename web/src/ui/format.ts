@@ -18,3 +18,10 @@ export function formatCalendarDate(value: string): string {
     ? value
     : new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
+
+const countFormat = new Intl.NumberFormat();
+
+/** `1 open`, `1,204 opens`: a count with its noun in the right number. */
+export function formatCount(count: number, singular: string, plural = `${singular}s`): string {
+  return `${countFormat.format(count)} ${count === 1 ? singular : plural}`;
+}
