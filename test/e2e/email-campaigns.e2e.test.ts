@@ -300,6 +300,82 @@ describe.runIf(runE2e)('email campaigns in the web app', () => {
     await page.close();
   });
 
+  it('edits a draft in the wizard, then pauses and resumes it while it sends, each contact mailed once', async () => {
+    const slowListId = (await asAdmin<{ id: string }>('POST', '/api/lists', { name: 'Slow readers' })).id;
+    const total = 8;
+    for (let at = 1; at <= total; at++) {
+      const { id } = await asAdmin<{ id: string }>('POST', '/api/contacts', {
+        firstName: `Reader ${at}`,
+        email: `reader${at}@slow.example`,
+      });
+      await asAdmin('PUT', `/api/lists/${slowListId}/members/${id}`);
+      await asAdmin('PUT', `/api/contacts/${id}/email-preferences`, {
+        marketing: 'subscribed',
+        note: 'Newsletter box at the till',
+      });
+    }
+    const draft = await asAdmin<{ id: string }>('POST', '/api/email/campaigns', {
+      name: 'Slow letter',
+      templateId,
+      audience: { include: [{ kind: 'list', listId: slowListId }], exclude: [] },
+    });
+    const page = await e2e.openPage({ width: 1366, height: 900 });
+    const pageErrors = collectPageErrors(page);
+    await page.goto(`${cloud.url}/email/campaigns/${draft.id}`);
+    await signIn(page, marketer);
+    await visible(heading(page, 'Slow letter'));
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await visible(page.getByLabel('Campaign name'));
+    expect(await page.getByLabel('Campaign name').inputValue()).toBe('Slow letter');
+    await visible(
+      page.getByRole('region', { name: 'Audience count' }).getByText(`of ${total} contacts will receive it`),
+    );
+    await page.getByRole('button', { name: 'Next' }).click();
+    await visible(page.getByTestId('template-preview').getByText('Ready'));
+    await page.getByRole('button', { name: 'Next' }).click();
+    // one message a second, so there is time to pause it
+    await page.getByLabel('Send rate (messages a second)').fill('1');
+    await page.getByRole('button', { name: 'Next' }).click();
+    const review = page.getByRole('region', { name: 'Review' });
+    await visible(review.getByText('At most 1 a second'));
+    await page.getByRole('button', { name: 'Schedule: send now' }).click();
+    await visible(heading(page, 'Slow letter'));
+
+    const sentOnPage = async () =>
+      Number(await page.getByTestId('progress-sent').getByText(/^\d+$/).textContent());
+    await eventually('the first message sent', async () => ((await sentOnPage()) >= 1 ? true : undefined));
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await visible(page.getByText('Campaign paused'));
+    await visible(page.getByRole('button', { name: 'Resume' }));
+    await screenshot(page, 'campaigns-07-paused');
+    const mailsTo = async () =>
+      (
+        (await (await fetch(`${cloud.sesEndpoint}/store`)).json()) as {
+          emails: { destination: { to: string[] } }[];
+        }
+      ).emails
+        .flatMap((mail) => mail.destination.to)
+        .filter((to) => to.endsWith('@slow.example'));
+    const atPause = (await mailsTo()).length;
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect((await mailsTo()).length, 'nothing is sent while paused').toBe(atPause);
+    expect(atPause).toBeLessThan(total);
+
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await visible(page.getByText('Campaign resumed'));
+    await page
+      .getByTestId('progress-sent')
+      .getByText(String(total), { exact: true })
+      .waitFor({ timeout: 60_000 });
+    await visible(page.getByText('Sent', { exact: true }).first());
+    const mails = await mailsTo();
+    expect(mails).toHaveLength(total);
+    expect(new Set(mails).size, 'each contact mailed once').toBe(total);
+    await screenshot(page, 'campaigns-08-resumed-and-sent');
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
   it('shows every email page at 375 px', async () => {
     const page = await e2e.openPage({ width: 375, height: 740 });
     const pageErrors = collectPageErrors(page);

@@ -79,6 +79,7 @@ describe('the campaign wizard', () => {
         ],
       },
       schedule: { sendAt: '2026-12-24T09:00', timeZone: 'Europe/Berlin', sendAtUtc: '2026-12-24T08:00:00Z' },
+      sendRatePerSecond: 5,
     } as Campaign;
     expect(valuesOf(campaign)).toEqual({
       name: 'Winter sale',
@@ -88,7 +89,9 @@ describe('the campaign wizard', () => {
       templateId: 'T1',
       when: 'later',
       sendAt: '2026-12-24T09:00',
+      sendRate: 5,
     });
+    expect(valuesOf(undefined).sendRate).toBe('');
   });
 
   it('stops each step at what is missing, in words', () => {
@@ -110,5 +113,10 @@ describe('the campaign wizard', () => {
     expect(
       problemOf(2, values({ when: 'later', sendAt: '2999-01-01T09:00' }), 'Europe/Berlin'),
     ).toBeUndefined();
+    expect(problemOf(2, values({ when: 'now', sendRate: 0 }), 'UTC')).toMatch(/^Send rate: /);
+    expect(problemOf(2, values({ when: 'now', sendRate: 1001 }), 'UTC')).toBe(
+      'Send rate: At most 1000 messages a second.',
+    );
+    expect(problemOf(2, values({ when: 'now', sendRate: 20 }), 'UTC')).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@ import {
   Grid,
   Group,
   MultiSelect,
+  NumberInput,
   Paper,
   Radio,
   Select,
@@ -98,6 +99,7 @@ function Wizard({ campaign }: { campaign: Campaign | undefined }) {
       name: values.name,
       templateId: values.templateId,
       audience: audienceOf(values),
+      ...(values.sendRate === '' ? {} : { sendRatePerSecond: values.sendRate }),
     });
     if (!saved) {
       const created = await create.mutateAsync(input);
@@ -106,7 +108,12 @@ function Wizard({ campaign }: { campaign: Campaign | undefined }) {
     }
     const stored = await update.mutateAsync({
       campaign: saved,
-      patch: { name: input.name, templateId: input.templateId, audience: input.audience },
+      patch: {
+        name: input.name,
+        templateId: input.templateId,
+        audience: input.audience,
+        sendRatePerSecond: input.sendRatePerSecond ?? null,
+      },
     });
     setSaved(stored);
     return stored;
@@ -199,6 +206,11 @@ function Wizard({ campaign }: { campaign: Campaign | undefined }) {
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
+            <ReviewLine label="Send rate">
+              {values.sendRate === ''
+                ? `As fast as the SES quota allows (${settings.data?.maxSendRate ?? 14} a second)`
+                : `At most ${values.sendRate} a second`}
+            </ReviewLine>
             <AudienceCountPanel audience={countedAudience} />
           </Grid.Col>
         </Grid>
@@ -275,6 +287,17 @@ function Wizard({ campaign }: { campaign: Campaign | undefined }) {
                   onChange={(event) => set('sendAt', event.currentTarget.value.slice(0, 16))}
                 />
               )}
+              <NumberInput
+                label="Send rate (messages a second)"
+                description={`Leave empty to send as fast as the deployment's SES quota allows (${settings.data?.maxSendRate ?? 14} a second, shared by every campaign).`}
+                placeholder={`Up to ${settings.data?.maxSendRate ?? 14}`}
+                min={1}
+                max={1000}
+                allowDecimal={false}
+                allowNegative={false}
+                value={values.sendRate}
+                onChange={(value) => set('sendRate', typeof value === 'number' ? value : '')}
+              />
             </>
           )}
         </Stack>
@@ -307,6 +330,11 @@ function Wizard({ campaign }: { campaign: Campaign | undefined }) {
               {values.when === 'now'
                 ? 'Now'
                 : `${formatLocalDateTime(values.sendAt)} (${timeZone ?? 'the workspace time zone'})`}
+            </ReviewLine>
+            <ReviewLine label="Send rate">
+              {values.sendRate === ''
+                ? `As fast as the SES quota allows (${settings.data?.maxSendRate ?? 14} a second)`
+                : `At most ${values.sendRate} a second`}
             </ReviewLine>
             <AudienceCountPanel audience={countedAudience} />
           </Stack>

@@ -1,4 +1,4 @@
-import type { Audience, Campaign } from '../../../shared/campaigns/campaign';
+import { type Audience, type Campaign, SendRate } from '../../../shared/campaigns/campaign';
 import { Tag } from '../../../shared/records/record-fields';
 import { nowInZone } from './campaign-format';
 
@@ -11,6 +11,8 @@ export interface WizardValues {
   templateId: string | null;
   when: 'now' | 'later';
   sendAt: string;
+  /** Messages a second for this campaign; empty: as fast as the deployment's SES quota allows. */
+  sendRate: number | '';
 }
 
 export function valuesOf(campaign: Campaign | undefined): WizardValues {
@@ -27,6 +29,7 @@ export function valuesOf(campaign: Campaign | undefined): WizardValues {
     templateId: campaign?.templateId ?? null,
     when: campaign?.schedule ? 'later' : 'now',
     sendAt: campaign?.schedule?.sendAt ?? '',
+    sendRate: campaign?.sendRatePerSecond ?? '',
   };
 }
 
@@ -58,6 +61,11 @@ export function problemOf(
   if (step === 1 && !values.templateId) return 'Choose a template.';
   if (step === 2) {
     if (!timeZone) return 'An admin must set up the email settings first.';
+    if (values.sendRate !== '') {
+      const rate = SendRate.safeParse(values.sendRate);
+      if (!rate.success)
+        return `Send rate: ${rate.error.issues[0]?.message ?? 'a whole number of at least 1'}`;
+    }
     if (values.when === 'later') {
       if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(values.sendAt)) return 'Give the date and time to send at.';
       if (values.sendAt <= nowInZone(timeZone)) return `Choose a time after now (${timeZone}).`;
