@@ -3,6 +3,7 @@ import type { Campaign } from '../../shared/campaigns/campaign';
 import {
   formatLocalDateTime,
   isRunning,
+  notSentYet,
   nowInZone,
   percentOf,
   reportRefreshMs,
@@ -92,6 +93,14 @@ describe('the campaign wizard', () => {
       sendRate: 5,
     });
     expect(valuesOf(undefined).sendRate).toBe('');
+  });
+
+  it('tells how many queued recipients still wait, none once sent, and what a cancel left unsent', () => {
+    const counters = { audience: 10, queued: 8, sent: 3, failed: 1, skipped: 2 } as Campaign['counters'];
+    expect(notSentYet({ status: 'sending', counters })).toEqual({ label: 'Waiting', count: 4 });
+    expect(notSentYet({ status: 'paused', counters })).toEqual({ label: 'Waiting', count: 4 });
+    expect(notSentYet({ status: 'cancelled', counters })).toEqual({ label: 'Cancelled', count: 4 });
+    expect(notSentYet({ status: 'sent', counters })).toEqual({ label: 'Waiting', count: 0 });
   });
 
   it('stops each step at what is missing, in words', () => {

@@ -71,6 +71,19 @@ export const percentOf = (part: number, whole: number) =>
 /** The states in which a campaign's counters move: its page reads them again every 2 s. */
 export const runningStatuses: readonly CampaignStatus[] = ['preparing', 'sending', 'paused'];
 export const isRunning = (status: CampaignStatus) => runningStatuses.includes(status);
+
+/**
+ * The queued recipients not sent (nor failed) yet: still waiting while the campaign runs or is paused,
+ * never to be sent once it is cancelled, none once it is sent.
+ */
+export function notSentYet(campaign: Pick<Campaign, 'status' | 'counters'>): {
+  label: 'Waiting' | 'Cancelled';
+  count: number;
+} {
+  const { queued, sent, failed } = campaign.counters;
+  const left = campaign.status === 'sent' ? 0 : Math.max(0, queued - sent - failed);
+  return { label: campaign.status === 'cancelled' ? 'Cancelled' : 'Waiting', count: left };
+}
 export const pollEvery = 2_000;
 
 const recentlyMs = 10 * 60_000;

@@ -15,7 +15,13 @@ import { DetailError, DetailSkeleton } from '../records/detail-states';
 import { BackLink } from '../ui/back-link';
 import { PageHeader } from '../ui/page-header';
 import { useToast } from '../ui/toaster';
-import { formatInZone, formatLocalDateTime, isRunning, skipReasonLabels } from './campaign-format';
+import {
+  formatInZone,
+  formatLocalDateTime,
+  isRunning,
+  notSentYet,
+  skipReasonLabels,
+} from './campaign-format';
 import { CampaignProgressBar } from './campaign-progress';
 import { campaignKeys, campaignQuery, useCampaignAction, useDeleteCampaign } from './campaign-queries';
 import { CampaignRecipients } from './campaign-recipients';
@@ -25,6 +31,7 @@ import { CampaignStatusBadge } from './campaigns-page';
 /** The live counters: followed every 2 s while the campaign prepares, sends or is paused. */
 function LiveProgress({ campaign }: { campaign: Campaign }) {
   const { counters } = campaign;
+  const left = notSentYet(campaign);
   return (
     <Stack gap="sm" component="section" aria-label="Progress">
       <Title order={2} size="h4">
@@ -33,7 +40,7 @@ function LiveProgress({ campaign }: { campaign: Campaign }) {
       <CampaignProgressBar campaign={campaign} />
       <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="sm">
         <Figure label="Audience" value={counters.audience} testId="progress-audience" />
-        <Figure label="Queued" value={counters.queued} testId="progress-queued" />
+        <Figure label={left.label} value={left.count} testId="progress-waiting" />
         <Figure label="Sent" value={counters.sent} testId="progress-sent" />
         <Figure label="Skipped" value={counters.skipped} testId="progress-skipped" />
         <Figure label="Failed" value={counters.failed} testId="progress-failed" />

@@ -9,11 +9,11 @@ import {
   type RecipientStatus,
   RecipientStatus as RecipientStatusSchema,
 } from '../../../shared/campaigns/campaign';
+import { emailSettingsQuery } from '../email-settings/email-settings-queries';
 import { CursorPager } from '../records/cursor-pager';
 import { ListSkeleton, LoadError } from '../records/list-states';
 import { useCursorPages } from '../records/use-cursor-pages';
-import { formatDateTime } from '../ui/format';
-import { skipReasonLabels } from './campaign-format';
+import { formatInZone, skipReasonLabels } from './campaign-format';
 import { campaignRecipientsQuery } from './campaign-queries';
 
 const recipientStatusLabels: Record<RecipientStatus, { label: string; color: string }> = {
@@ -25,7 +25,8 @@ const recipientStatusLabels: Record<RecipientStatus, { label: string; color: str
 };
 
 /** The furthest thing that happened to the message, for the table's last column. */
-function latestOf(recipient: CampaignRecipient): string {
+/** What happened last to a recipient's mail, at a time in the workspace's zone (as the page says elsewhere). */
+function latestOf(recipient: CampaignRecipient, timeZone: string | undefined): string {
   if (recipient.skipReason) return skipReasonLabels[recipient.skipReason];
   if (recipient.failure) return recipient.failure;
   const steps: [string | undefined, string][] = [
@@ -38,7 +39,7 @@ function latestOf(recipient: CampaignRecipient): string {
     [recipient.sentAt, 'Sent'],
   ];
   const [at, what] = steps.find(([at]) => at !== undefined) ?? [undefined, '—'];
-  return at ? `${what} ${formatDateTime(at)}` : what;
+  return at ? `${what} ${formatInZone(at, timeZone)}` : what;
 }
 
 function StatusBadge({ status }: { status: RecipientStatus }) {
@@ -56,6 +57,7 @@ export function CampaignRecipients({ campaign }: { campaign: Campaign }) {
   const pages = useCursorPages('recipients');
   const query = useQuery(campaignRecipientsQuery(campaign, { cursor: pages.cursor, status }));
   const isPhone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
+  const timeZone = useQuery(emailSettingsQuery()).data?.timeZone;
   return (
     <Stack gap="sm" component="section" aria-label="Recipients">
       <Title order={2} size="h4">
@@ -92,7 +94,7 @@ export function CampaignRecipients({ campaign }: { campaign: Campaign }) {
                 {recipient.email ?? 'An erased contact'}
               </Text>
               <Text size="xs" c="dimmed" component="div">
-                <StatusBadge status={recipient.status} /> {latestOf(recipient)}
+                <StatusBadge status={recipient.status} /> {latestOf(recipient, timeZone)}
               </Text>
             </Paper>
           ))}
@@ -118,7 +120,7 @@ export function CampaignRecipients({ campaign }: { campaign: Campaign }) {
                   <Table.Td>
                     <StatusBadge status={recipient.status} />
                   </Table.Td>
-                  <Table.Td>{latestOf(recipient)}</Table.Td>
+                  <Table.Td>{latestOf(recipient, timeZone)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
