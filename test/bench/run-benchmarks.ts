@@ -19,6 +19,7 @@ const sectionNames = [
   ['web', 'Web app'],
   ['deal-board-web', 'Deal board (web)'],
   ['webhooks', 'Shop webhooks'],
+  ['campaign', 'Campaign send'],
 ] as const;
 
 const sections: string[] = [];
