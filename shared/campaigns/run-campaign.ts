@@ -395,7 +395,8 @@ class Runner {
     );
     const contexts = await (this.loader as MergeContextLoader).contextsFor(contacts, (contact) => {
       const link = links.get(String(contact.id));
-      return link ? { unsubscribeUrl: link.unsubscribeUrl, preferencesUrl: link.preferencesUrl } : {};
+      // the reader's unsubscribe link opens the page (a GET must not unsubscribe); mail clients POST the header's
+      return link ? { unsubscribeUrl: link.pageUnsubscribeUrl, preferencesUrl: link.preferencesUrl } : {};
     });
     // a few messages are under way at once (SES answers in tens of milliseconds): the pacing keeps the rate
     let checkedAt = this.deps.clock().getTime();

@@ -9,8 +9,15 @@ import { signUnsubscribeToken, type UnsubscribeClaims } from './unsubscribe-toke
  */
 export interface MarketingLinks {
   token: string;
+  /** RFC 8058's one-click address (POST), for the List-Unsubscribe header: mail clients call it. */
   unsubscribeUrl: string;
+  /** The preference page. */
   preferencesUrl: string;
+  /**
+   * The `{{ unsubscribe_url }}` a reader clicks in the mail: the preference page asking to confirm the
+   * unsubscribe with one button. A GET changes nothing, so link scanners cannot unsubscribe anybody.
+   */
+  pageUnsubscribeUrl: string;
 }
 
 export function marketingLinks(
@@ -24,6 +31,7 @@ export function marketingLinks(
     token,
     unsubscribeUrl: `${base}/api/email/unsubscribe/${token}`,
     preferencesUrl: `${base}/email/preferences/${token}`,
+    pageUnsubscribeUrl: `${base}/email/preferences/${token}?unsubscribe=1`,
   };
 }
 

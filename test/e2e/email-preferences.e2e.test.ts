@@ -108,6 +108,22 @@ describe.runIf(runE2e)('the email preference page', () => {
     expect(preferences).toMatchObject({ marketing: 'unsubscribed', source: 'preference_page' });
     // the list it left stays on the page, to rejoin
     await visible(page.getByRole('checkbox', { name: 'Espresso news' }));
+    await page.getByRole('button', { name: 'Subscribe again' }).click();
+    await visible(page.getByText('Your preferences are saved.'));
+
+    // the mail's own "Unsubscribe" link opens the page asking to confirm: opening it changes nothing
+    await page.goto(`${link}?unsubscribe=1`);
+    const confirm = page.getByRole('region', { name: 'Unsubscribe from all marketing email?' });
+    await visible(confirm.getByText('will send no more marketing email to l***@example.com'));
+    expect(
+      await asAdmin<EmailPreferences>('GET', `/api/contacts/${contactId}/email-preferences`),
+    ).toMatchObject({ marketing: 'subscribed' });
+    await screenshot(page, 'email-preferences-375-unsubscribe-link');
+    await confirm.getByRole('button', { name: 'Unsubscribe', exact: true }).click();
+    await visible(page.getByText('You are unsubscribed from all marketing email.'));
+    expect(
+      await asAdmin<EmailPreferences>('GET', `/api/contacts/${contactId}/email-preferences`),
+    ).toMatchObject({ marketing: 'unsubscribed', source: 'preference_page' });
     expect(pageErrors).toEqual([]);
   });
 });

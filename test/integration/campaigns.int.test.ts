@@ -233,6 +233,8 @@ describe('campaigns', () => {
     expect(mail.body.html).toContain('Hello Reader1, our espresso is back.');
     expect(mail.body.html).toContain('Kastanienallee 1, 10435 Berlin');
     expect(mail.body.text).toContain('/email/preferences/');
+    // the reader's own unsubscribe link opens the page that asks first; the header's is the one-click POST
+    expect(mail.body.text).toMatch(/Unsubscribe: http\S+\/email\/preferences\/\S+\?unsubscribe=1\n/);
     const headers = Object.fromEntries((mail.headers ?? []).map((header) => [header.name, header.value]));
     expect(headers['List-Unsubscribe']).toMatch(/^<http.*\/api\/email\/unsubscribe\/.+>$/);
     expect(headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');

@@ -102,7 +102,8 @@ export async function seedCompiledTemplate(store: Store, workspaceId: string): P
   const id = newId();
   const now = new Date().toISOString();
   const subject = 'Spring news for {{ contact.firstName | default: "you" }}';
-  const html = '<html><body><p>Hello {{ contact.firstName }}, our espresso is back.</p></body></html>';
+  const html =
+    '<html><body><p>Hello {{ contact.firstName }}, our espresso is back.</p><p><a href="{{ unsubscribe_url }}">Unsubscribe</a></p></body></html>';
   await writeAll(store, [
     {
       ...emailTemplatesKeys.template(workspaceId, id),
@@ -116,7 +117,7 @@ export async function seedCompiledTemplate(store: Store, workspaceId: string): P
       subject,
       mjml: '<mjml><mj-body><mj-section><mj-column><mj-text>Hello</mj-text></mj-column></mj-section></mj-body></mjml>',
       compile: { status: 'ready', version: 1, compiledAt: now },
-      mergeFields: ['contact.firstName'],
+      mergeFields: ['contact.firstName', 'unsubscribe_url'],
     },
     {
       ...emailTemplatesKeys.compiledTemplate(workspaceId, id),
@@ -125,7 +126,7 @@ export async function seedCompiledTemplate(store: Store, workspaceId: string): P
       version: 1,
       subject,
       html,
-      text: 'Hello {{ contact.firstName }}, our espresso is back.',
+      text: 'Hello {{ contact.firstName }}, our espresso is back.\nUnsubscribe: {{ unsubscribe_url }}',
     },
   ]);
   return id;

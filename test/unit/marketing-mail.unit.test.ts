@@ -23,6 +23,10 @@ describe('marketing mail', () => {
   it('points List-Unsubscribe at the one-click route and the footer at the preference page, with a signed token', () => {
     expect(links.unsubscribeUrl).toBe(`https://crm.example.com/api/email/unsubscribe/${links.token}`);
     expect(links.preferencesUrl).toBe(`https://crm.example.com/email/preferences/${links.token}`);
+    // the reader's link in the body opens the page, which asks before it unsubscribes (a GET changes nothing)
+    expect(links.pageUnsubscribeUrl).toBe(
+      `https://crm.example.com/email/preferences/${links.token}?unsubscribe=1`,
+    );
     expect(marketingHeaders(links)).toEqual({
       'List-Unsubscribe': `<${links.unsubscribeUrl}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',

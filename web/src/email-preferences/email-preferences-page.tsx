@@ -1,7 +1,7 @@
 import { Alert, Button, Center, Checkbox, Container, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import type { PreferencePage } from '../../../shared/email/email-settings';
 import { apiRequest } from '../api/api-client';
 
@@ -24,6 +24,9 @@ const choiceOf = (page: PreferencePage): Choice => ({
  */
 export function EmailPreferencesPage() {
   const { token = '' } = useParams();
+  // the mail's own "Unsubscribe" link: the page asks to confirm with one button (a GET changes nothing)
+  const [searchParams] = useSearchParams();
+  const askedToUnsubscribe = searchParams.get('unsubscribe') === '1';
   const queryClient = useQueryClient();
   const page = useQuery({
     queryKey: ['email-preferences', token],
@@ -95,6 +98,24 @@ export function EmailPreferencesPage() {
           {save.isError && (
             <Alert color="red" title="Not saved">
               Your preferences could not be saved. Please try again.
+            </Alert>
+          )}
+          {askedToUnsubscribe && !saved && !choice.unsubscribeFromAll && (
+            <Alert color="red" variant="light" title="Unsubscribe from all marketing email?" role="region">
+              <Stack gap="sm">
+                <Text size="sm">
+                  {data.workspaceName || 'The sender'} will send no more marketing email to {data.maskedEmail}
+                  . You can subscribe again on this page at any time.
+                </Text>
+                <Button
+                  color="red"
+                  data-autofocus
+                  onClick={() => submit({ ...choice, unsubscribeFromAll: true })}
+                  loading={save.isPending}
+                >
+                  Unsubscribe
+                </Button>
+              </Stack>
             </Alert>
           )}
           {data.lists.length > 0 && (
