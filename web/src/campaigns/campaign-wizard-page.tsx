@@ -22,6 +22,7 @@ import { type ReactNode, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { type Campaign, CampaignInput, type ScheduleInput } from '../../../shared/campaigns/campaign';
 import { messageOf } from '../api/api-error';
+import { EmailSettingsMissing } from '../email-settings/email-settings-missing';
 import { emailSettingsQuery } from '../email-settings/email-settings-queries';
 import { lists } from '../lists/list-queries';
 import { DetailError, DetailSkeleton } from '../records/detail-states';
@@ -258,13 +259,7 @@ function Wizard({ campaign }: { campaign: Campaign | undefined }) {
       {step === 2 && (
         <Stack gap="md" maw={520}>
           {settings.isPending ? null : !timeZone ? (
-            <Alert color="yellow" icon={<IconAlertCircle />} title="Email settings are missing" role="alert">
-              A campaign needs a sender, a postal address and the workspace's time zone.{' '}
-              <Anchor component={Link} to="/settings/email">
-                Set them up
-              </Anchor>{' '}
-              (admins).
-            </Alert>
+            <EmailSettingsMissing />
           ) : (
             <>
               <Radio.Group

@@ -5,6 +5,8 @@ import { Link } from 'react-router';
 import type { Campaign } from '../../../shared/campaigns/campaign';
 import { campaignsRoutes } from '../../../shared/campaigns/campaigns-routes';
 import { useCan } from '../auth/permissions';
+import { EmailSettingsMissing } from '../email-settings/email-settings-missing';
+import { emailSettingsQuery } from '../email-settings/email-settings-queries';
 import { CursorPager } from '../records/cursor-pager';
 import { ListEmpty, ListSkeleton, LoadError } from '../records/list-states';
 import { SettingsList } from '../records/settings-list';
@@ -72,6 +74,7 @@ export function CampaignsPage() {
   const pages = useCursorPages();
   const query = useQuery(campaignsQuery({ cursor: pages.cursor }));
   const canCreate = useCan(campaignsRoutes.CreateCampaign);
+  const settings = useQuery(emailSettingsQuery());
   const newButton = canCreate && (
     <Button component={Link} to="/email/campaigns/new" leftSection={<IconPlus size={16} />}>
       New campaign
@@ -84,6 +87,7 @@ export function CampaignsPage() {
         description="Marketing email to your lists, sent once to each contact who agreed to receive it."
         actions={newButton}
       />
+      {settings.data === null && <EmailSettingsMissing />}
       <WorkspaceDeliverability />
       {query.isPending ? (
         <ListSkeleton rows={4} />
