@@ -25,6 +25,14 @@ export type CampaignCounter =
   | 'unsubscribes'
   | 'failed';
 
+/**
+ * A clicked link as the report and the timeline keep it: a reader's own preference or unsubscribe link
+ * carries a personal token, so it is one link for every reader, without the token (`…/email/preferences/…`).
+ */
+export function reportedLink(url: string): string {
+  return url.replace(/(\/email\/preferences\/|\/api\/email\/unsubscribe\/)[^/?#]+/, '$1…');
+}
+
 /** The link item's key part: the first 32 hex digits of the SHA-256 of the URL. */
 export const urlHashOf = (url: string) => createHash('sha256').update(url).digest('hex').slice(0, 32);
 

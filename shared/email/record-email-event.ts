@@ -19,6 +19,7 @@ import {
   firstOnRecipient,
   hourStatsAdd,
   linkStatsAdd,
+  reportedLink,
   urlHashOf,
 } from './campaign-message-writes';
 import { type DayCounter, dayStatsAdd } from './deliverability';
@@ -283,7 +284,8 @@ async function onClick(deps: EmailEventDeps, event: EmailEvent, message: Campaig
   const { tableName } = store;
   const { workspaceId, campaignId } = message;
   const at = click.timestamp;
-  const urlHash = urlHashOf(click.link);
+  const link = reportedLink(click.link);
+  const urlHash = urlHashOf(link);
   const recipientKey = campaignsKeys.recipient(workspaceId, campaignId, message.contactId);
   // read, decide, write on the condition of what was read; a concurrent click of the same mail makes us read again
   for (let attempt = 1; attempt <= 3; attempt++) {
@@ -316,14 +318,14 @@ async function onClick(deps: EmailEventDeps, event: EmailEvent, message: Campaig
     items.push(
       campaignCountersAdd(tableName, workspaceId, campaignId, counters),
       hourStatsAdd(tableName, workspaceId, campaignId, at, counters),
-      linkStatsAdd(tableName, workspaceId, campaignId, click.link, firstOfLink),
+      linkStatsAdd(tableName, workspaceId, campaignId, link, firstOfLink),
       ...(firstOfLink
         ? [
             campaignEntryPut(
               tableName,
               workspaceId,
               entryOf(message, 'campaign_email.clicked', at, `${event.eventId}#${urlHash}`, clock(), {
-                url: click.link,
+                url: link,
               }),
             ),
           ]
@@ -337,7 +339,7 @@ async function onClick(deps: EmailEventDeps, event: EmailEvent, message: Campaig
             campaignId,
             messageId: message.messageId,
             occurredAt: at,
-            url: click.link,
+            url: link,
             first: firstClick,
           }),
         ],

@@ -329,6 +329,30 @@ describe('SES events from the local SES front', () => {
     expect(theirs.body.marketing).toBe('unsubscribed');
   });
 
+  it("reports a click of a reader's preference link as one link for all readers, without the token", async () => {
+    const [mail] = (await mailbox()).filter((stored) =>
+      stored.destination.to.includes('lena.schmidt@example.com'),
+    );
+    const links = [...(mail?.body.html ?? '').matchAll(/href="([^"]+\/t\/click\/[^"]+)"/g)].map(
+      (match) => match[1] as string,
+    );
+    const targets = await Promise.all(
+      links.map(async (url) => (await fetch(url, { redirect: 'manual' })).headers.get('location') ?? ''),
+    );
+    expect(targets.filter((target) => target.includes('/email/preferences/'))).toHaveLength(1);
+    await client.drained();
+    const shared = `${process.env.PUBLIC_API_URL?.replace(/\/+$/, '')}/email/preferences/…`;
+    const link = await item(campaignsKeys.linkStats(workspaceId, campaignId, urlHashOf(shared)));
+    expect(link).toMatchObject({ url: shared, clicks: 1, uniqueClicks: 1 });
+    const timeline = await api<{ items: { type: string; url?: string }[] }>(
+      'GET',
+      `/api/contacts/${contactId}/activities`,
+    );
+    const clicked = timeline.body.items.filter((entry) => entry.type === 'campaign_email.clicked');
+    expect(clicked.map((entry) => entry.url)).toContain(shared);
+    expect(JSON.stringify(timeline.body)).not.toContain(`/email/preferences/${workspaceId}`);
+  });
+
   it('suppresses the bounce and complaint simulator addresses (test mail touches no campaign)', async () => {
     await sendMarketing('bounce@simulator.amazonses.com', { [messageTags.kind]: 'test' });
     await sendMarketing('complaint@simulator.amazonses.com', {

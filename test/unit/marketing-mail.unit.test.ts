@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { trackHtml } from '../../infra/local/ses-front';
-import { entryIdOf, urlHashOf } from '../../shared/email/campaign-message-writes';
+import { entryIdOf, reportedLink, urlHashOf } from '../../shared/email/campaign-message-writes';
 import {
   marketingFooter,
   marketingHeaders,
@@ -76,6 +76,21 @@ describe('marketing mail', () => {
     expect(entryIdOf('2025-05-14T08:30:02Z', 'e1')).toBe(entryIdOf('2025-05-14T08:30:02Z', 'e1'));
     expect(entryIdOf('2025-05-14T08:30:02Z', 'e1')).not.toBe(entryIdOf('2025-05-14T08:30:02Z', 'e2'));
     expect(urlHashOf('https://shop.example.com/')).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it("reports every reader's preference and unsubscribe link as one link, without its personal token", () => {
+    expect(reportedLink('https://crm.example.com/email/preferences/w1.eyJj.sig?unsubscribe=1')).toBe(
+      'https://crm.example.com/email/preferences/…?unsubscribe=1',
+    );
+    expect(reportedLink('https://crm.example.com/email/preferences/w1.eyJj.sig')).toBe(
+      'https://crm.example.com/email/preferences/…',
+    );
+    expect(reportedLink('https://crm.example.com/api/email/unsubscribe/w1.eyJj.sig')).toBe(
+      'https://crm.example.com/api/email/unsubscribe/…',
+    );
+    expect(reportedLink('https://shop.example.com/jackets?utm=mail')).toBe(
+      'https://shop.example.com/jackets?utm=mail',
+    );
   });
 
   it('tracks links and adds the open pixel as the local SES front does', () => {
