@@ -229,7 +229,8 @@ export async function campaignUnsubscribeWrites(
   recipient: { workspaceId: string; campaignId: string; contactId: string },
   now: Date,
 ): Promise<TransactItem[]> {
-  const message = await campaignMessageOf(store, recipient);
+  // the subject as merged for this reader is not kept: the entry names the campaign only
+  const message = await campaignMessageOf(store, recipient, { subject: '' });
   if (!message?.recipient || message.recipient.unsubscribedAt !== undefined) return [];
   const at = now.toISOString();
   const { tableName } = store;

@@ -6,6 +6,7 @@ import {
   notSentYet,
   nowInZone,
   percentOf,
+  personalLinkName,
   reportRefreshMs,
 } from '../../web/src/campaigns/campaign-format';
 import {
@@ -101,6 +102,17 @@ describe('the campaign wizard', () => {
     expect(notSentYet({ status: 'paused', counters })).toEqual({ label: 'Waiting', count: 4 });
     expect(notSentYet({ status: 'cancelled', counters })).toEqual({ label: 'Cancelled', count: 4 });
     expect(notSentYet({ status: 'sent', counters })).toEqual({ label: 'Waiting', count: 0 });
+  });
+
+  it("names a reader's own preference and unsubscribe links instead of linking them", () => {
+    expect(personalLinkName('https://crm.example.com/email/preferences/…?unsubscribe=1')).toBe(
+      'Unsubscribe link (preference page)',
+    );
+    expect(personalLinkName('https://crm.example.com/email/preferences/…')).toBe('Email preferences page');
+    expect(personalLinkName('https://crm.example.com/api/email/unsubscribe/…')).toBe(
+      'One-click unsubscribe link',
+    );
+    expect(personalLinkName('https://shop.example.com/jackets')).toBeUndefined();
   });
 
   it('stops each step at what is missing, in words', () => {

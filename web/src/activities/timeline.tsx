@@ -35,6 +35,7 @@ import type { Activity } from '../../../shared/activities/activity';
 import type { TimelineEntry, TimelineEntryType } from '../../../shared/activities/timeline-entry';
 import type { CampaignEmailEntry } from '../../../shared/email/campaign-email-entry';
 import { useSessionState } from '../auth/session-store';
+import { personalLinkName } from '../campaigns/campaign-format';
 import { formatMoney } from '../deals/money-format';
 import { ListEmpty, ListSkeleton, LoadError } from '../records/list-states';
 import classes from '../records/record-list.module.css';
@@ -100,19 +101,20 @@ function CampaignEmailContent({ entry }: { entry: CampaignEmailEntry }) {
       <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
         <Anchor component={Link} to={`/email/campaigns/${entry.campaignId}`} inherit>
           {entry.campaignName}
-        </Anchor>{' '}
-        · {entry.subject}
+        </Anchor>
+        {entry.subject ? ` · ${entry.subject}` : ''}
       </Text>
       {entry.url && (
         <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
           Link:{' '}
-          {isWebLink(entry.url) ? (
-            <Anchor href={entry.url} target="_blank" rel="noopener noreferrer" inherit>
-              {entry.url}
-            </Anchor>
-          ) : (
-            entry.url
-          )}
+          {personalLinkName(entry.url) ??
+            (isWebLink(entry.url) ? (
+              <Anchor href={entry.url} target="_blank" rel="noopener noreferrer" inherit>
+                {entry.url}
+              </Anchor>
+            ) : (
+              entry.url
+            ))}
         </Text>
       )}
       {entry.bounceType && (

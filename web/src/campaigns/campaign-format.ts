@@ -100,3 +100,14 @@ export function reportRefreshMs(
   const completed = campaign.completedAt ? Date.parse(campaign.completedAt) : Number.NaN;
   return now - completed < recentlyMs ? 5_000 : 60_000;
 }
+
+/**
+ * A reader's own preference or unsubscribe link, which the report keeps without its personal token (it
+ * leads nowhere then): named instead of linked. Undefined for any other link.
+ */
+export function personalLinkName(url: string): string | undefined {
+  if (url.includes('/email/preferences/…'))
+    return url.includes('unsubscribe=1') ? 'Unsubscribe link (preference page)' : 'Email preferences page';
+  if (url.includes('/api/email/unsubscribe/…')) return 'One-click unsubscribe link';
+  return undefined;
+}

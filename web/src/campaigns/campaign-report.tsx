@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import type { Campaign, CampaignReport } from '../../../shared/campaigns/campaign';
 import { ListSkeleton, LoadError } from '../records/list-states';
 import { formatCount } from '../ui/format';
-import { formatRate } from './campaign-format';
+import { formatRate, personalLinkName } from './campaign-format';
 import { campaignReportQuery } from './campaign-queries';
 import { ReportChart } from './report-chart';
 
@@ -102,9 +102,11 @@ function Links({ links }: { links: CampaignReport['links'] }) {
           {links.map((link) => (
             <Table.Tr key={link.url}>
               <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                <Anchor href={link.url} target="_blank" rel="noopener noreferrer" size="sm">
-                  {link.url}
-                </Anchor>
+                {personalLinkName(link.url) ?? (
+                  <Anchor href={link.url} target="_blank" rel="noopener noreferrer" size="sm">
+                    {link.url}
+                  </Anchor>
+                )}
               </Table.Td>
               <Table.Td ta="right">{link.clicks}</Table.Td>
               <Table.Td ta="right">{link.uniqueClicks}</Table.Td>
