@@ -100,7 +100,7 @@ describe('the campaign wizard', () => {
     const counters = { audience: 10, queued: 8, sent: 3, failed: 1, skipped: 2 } as Campaign['counters'];
     expect(notSentYet({ status: 'sending', counters })).toEqual({ label: 'Waiting', count: 4 });
     expect(notSentYet({ status: 'paused', counters })).toEqual({ label: 'Waiting', count: 4 });
-    expect(notSentYet({ status: 'cancelled', counters })).toEqual({ label: 'Cancelled', count: 4 });
+    expect(notSentYet({ status: 'cancelled', counters })).toEqual({ label: 'Left unsent', count: 4 });
     expect(notSentYet({ status: 'sent', counters })).toEqual({ label: 'Waiting', count: 0 });
   });
 

@@ -77,12 +77,12 @@ export const isRunning = (status: CampaignStatus) => runningStatuses.includes(st
  * never to be sent once it is cancelled, none once it is sent.
  */
 export function notSentYet(campaign: Pick<Campaign, 'status' | 'counters'>): {
-  label: 'Waiting' | 'Cancelled';
+  label: 'Waiting' | 'Left unsent';
   count: number;
 } {
   const { queued, sent, failed } = campaign.counters;
   const left = campaign.status === 'sent' ? 0 : Math.max(0, queued - sent - failed);
-  return { label: campaign.status === 'cancelled' ? 'Cancelled' : 'Waiting', count: left };
+  return { label: campaign.status === 'cancelled' ? 'Left unsent' : 'Waiting', count: left };
 }
 export const pollEvery = 2_000;
 
