@@ -356,6 +356,14 @@ describe.runIf(runE2e)('email campaigns in the web app', () => {
       ).emails
         .flatMap((mail) => mail.destination.to)
         .filter((to) => to.endsWith('@slow.example'));
+    // the message under way when it was paused finishes; after it nothing more goes out
+    await eventually('the message under way finished', async () => {
+      const sending = await asAdmin<{ items: unknown[] }>(
+        'GET',
+        `/api/email/campaigns/${draft.id}/recipients?status=sending`,
+      );
+      return sending.items.length === 0 ? true : undefined;
+    });
     const atPause = (await mailsTo()).length;
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect((await mailsTo()).length, 'nothing is sent while paused').toBe(atPause);
