@@ -134,7 +134,7 @@ export async function writeWithCampaignItems(
   } catch (error) {
     const reasons = cancellationReasons(error);
     const campaignRefused = reasons?.some(
-      (reason) => reason.index >= items.length && reason.code === 'ConditionalCheckFailed',
+      (reason) => reason.index >= items.length && failedAt(reasons, reason.index),
     );
     if (!campaignItems.length || !campaignRefused) throw error;
     await writeTransaction(store, items);
